@@ -1,0 +1,264 @@
+/**
+ * The command table. Each command's module is imported only when that command
+ * runs, so `refleks --help` or `validate` never load docx, Handlebars or the
+ * prompts. Errors become exit codes here and nowhere else: 0 ok, 1 bad input,
+ * 2 wrong usage.
+ */
+import { Command, CommanderError, Help, Option } from 'commander';
+import { printProblems, type CliContext } from './cli/context.js';
+import { InputError, UsageError } from './core/problems.js';
+import { isLang, t, type Lang } from './core/text.js';
+import { VERSION } from './version.js';
+
+const TITLES: Record<string, string> = {
+  'Usage:': 'Bruk:',
+  'Options:': 'Valg:',
+  'Commands:': 'Kommandoer:',
+  'Arguments:': 'Argumenter:',
+  'Global Options:': 'Felles valg:',
+};
+
+function detectLang(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; fromFlag: boolean } {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const v = a.startsWith('--lang=') ? a.slice(7) : a === '--lang' ? argv[i + 1] : undefined;
+    if (isLang(v)) return { lang: v, fromFlag: true };
+  }
+  return { lang: isLang(env.REFLEKS_LANG) ? env.REFLEKS_LANG : 'nb', fromFlag: false };
+}
+
+type Loader = () => Promise<{ run: (ctx: CliContext, ...args: never[]) => Promise<number> | number }>;
+
+export interface RunOptions {
+  argv: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+}
+
+export async function main(opts: RunOptions): Promise<number> {
+  const { lang, fromFlag } = detectLang(opts.argv, opts.env);
+  const nb = lang === 'nb';
+  const L = (n: string, e: string) => (nb ? n : e);
+  const ctx: CliContext = {
+    lang,
+    langFromFlag: fromFlag,
+    cwd: opts.cwd,
+    debug: opts.argv.includes('--debug'),
+    quiet: opts.argv.includes('--quiet') || opts.argv.includes('-q'),
+    isTTY: opts.isTTY,
+    out: (line) => opts.stdout(line + '\n'),
+    err: (line) => opts.stderr(line + '\n'),
+  };
+  let exitCode = 0;
+
+  const program = new Command('refleks');
+  program
+    .usage(L('[valg] [kommando]', '[options] [command]'))
+    .description(L('Refleksjonsgrupper uten Word, Outlook og regneark: timeplaner, kalenderinvitasjoner, skjema og veilederhefter.', 'Reflection groups without Word, Outlook and spreadsheets: schedules, calendar invitations, forms and facilitator packs.'))
+    .version(VERSION, '-V, --version', L('vis versjonen', 'show the version'))
+    .helpOption('-h, --help', L('vis hjelp', 'show help'))
+    .helpCommand('help [kommando]', L('vis hjelp for en kommando', 'show help for a command'))
+    .option('-w, --workspace <mappe>', L('arbeidsområdet (standard: nærmeste mappe med refleks.yaml)', 'the workspace (default: nearest folder with refleks.yaml)'))
+    .addOption(new Option('--lang <språk>', L('språk for meldinger og dokumenter', 'language of messages and documents')).choices(['nb', 'en']))
+    .option('--debug', L('vis tekniske detaljer ved feil', 'show technical details on errors'))
+    .option('-q, --quiet', L('skriv bare feil og advarsler', 'print only errors and warnings'))
+    .showHelpAfterError(L('(kjør «refleks --help» for hjelp)', '(run "refleks --help" for help)'))
+    .configureHelp({ styleTitle: (s: string) => (nb ? TITLES[s] ?? s : s) } as Partial<Help>)
+    .configureOutput({
+      writeOut: (s) => opts.stdout(s),
+      writeErr: (s) => opts.stderr(s),
+      outputError: (s, write) => write(nb ? translateCommanderError(s) : s),
+    })
+    .exitOverride();
+
+  const action = (load: Loader) =>
+    async (...args: unknown[]) => {
+      const cmd = args[args.length - 1] as Command;
+      const globals = cmd.optsWithGlobals() as { workspace?: string; debug?: boolean; quiet?: boolean };
+      if (globals.workspace) ctx.workspaceDir = globals.workspace;
+      const mod = await load();
+      exitCode = await (mod.run as (ctx: CliContext, ...a: unknown[]) => Promise<number> | number)(ctx, ...args.slice(0, -1));
+    };
+
+  const examples = (lines: [string, string, string][]) =>
+    `\n${L('Eksempler:', 'Examples:')}\n` + lines.map(([cmd, n, e]) => `  $ ${cmd}\n      ${L(n, e)}`).join('\n') + '\n';
+
+  program
+    .command('init')
+    .argument('[mappe]', L('mappen som skal bli arbeidsområde', 'the folder to become a workspace'), '.')
+    .option('--organisation <navn>', L('kommune og tjeneste', 'municipality and service'))
+    .option('--organiser <"Navn <e-post>">', L('den som sender invitasjonene', 'who sends the invitations'))
+    .description(L('lag et nytt arbeidsområde med refleks.yaml og mappene groups/, programmes/ og templates/', 'create a new workspace with refleks.yaml and the folders groups/, programmes/ and templates/'))
+    .addHelpText('after', examples([['refleks init kurs-2027', 'lager mappen kurs-2027 med en kommentert refleks.yaml', 'creates the folder kurs-2027 with a commented refleks.yaml']]))
+    .action(action(() => import('./commands/init.js')));
+
+  program
+    .command('validate')
+    .description(L('sjekk alle filene i arbeidsområdet og vis alle feil på én gang', 'check every file in the workspace and show all problems at once'))
+    .option('--strict', L('samlinger på helligdager eller i ferier er feil', 'sessions on holidays or in blackout periods are errors'))
+    .addHelpText('after', examples([['refleks validate', 'sjekker refleks.yaml, programmes/ og groups/', 'checks refleks.yaml, programmes/ and groups/']]))
+    .action(action(() => import('./commands/validate.js')));
+
+  program
+    .command('programmes')
+    .alias('programmer')
+    .argument('[show]', L('«show» for å vise ett program', '"show" to show one programme'))
+    .argument('[id]', L('programmets id', 'the programme id'))
+    .description(L('list programmene (innebygde og arbeidsområdets egne), eller vis temaene i ett', 'list the programmes (built-in and the workspace\'s own), or show the themes of one'))
+    .addHelpText('after', examples([
+      ['refleks programmes', 'lister alle program', 'lists all programmes'],
+      ['refleks programmes show mestring', 'viser temaene i Mestring-utgaven', 'shows the themes of the Mestring edition'],
+    ]))
+    .action(action(() => import('./commands/programmes.js')));
+
+  program
+    .command('groups')
+    .alias('grupper')
+    .description(L('list gruppene med program, veileder, antall deltakere og første dato', 'list the groups with programme, facilitator, participant count and first date'))
+    .action(action(() => import('./commands/groups.js')));
+
+  const groupsArg = ['[grupper...]', L('gruppenes id (standard: alle)', 'the group ids (default: all)')] as const;
+  const writeOpts = (c: Command) =>
+    c
+      .option('--dry-run', L('vis hva som ville blitt skrevet, uten å skrive', 'show what would be written, without writing'))
+      .option('--force', L('skriv også over filer som er endret for hånd', 'overwrite files even where they were edited by hand'));
+
+  writeOpts(
+    program
+      .command('schedule')
+      .alias('timeplan')
+      .argument(...groupsArg)
+      .description(L('regn ut datoene for samlingene og lag kalenderinvitasjoner (.ics)', 'compute the session dates and write calendar invitations (.ics)'))
+      .option('--json', L('skriv planen som JSON', 'print the plan as JSON'))
+      .option('--strict', L('samlinger på helligdager eller i ferier er feil i stedet for å flyttes', 'sessions on holidays or in blackout periods are errors instead of being moved'))
+      .option('--per-person', L('én invitasjonsfil per person, så ingen ser de andres adresser', 'one invitation file per person, so nobody sees the others\' addresses')),
+  )
+    .addHelpText('after', examples([
+      ['refleks schedule', 'alle gruppene', 'all groups'],
+      ['refleks schedule sone-nord --dry-run', 'vis datoene for én gruppe uten å skrive filer', 'show one group\'s dates without writing files'],
+    ]))
+    .action(action(() => import('./commands/schedule.js')));
+
+  writeOpts(
+    program
+      .command('forms')
+      .alias('skjema')
+      .argument(...groupsArg)
+      .description(L('lag Word-skjema: planlegging, oppfølging, evaluering, oppmøteliste og kursbevis', 'write Word forms: planning, follow-up, evaluation, attendance list and certificates'))
+      .option('--pdf', L('lag også PDF/A med LibreOffice', 'also write PDF/A with LibreOffice')),
+  )
+    .addHelpText('after', examples([['refleks forms sone-nord', 'skjemaene for én gruppe', 'the forms for one group']]))
+    .action(action(() => import('./commands/forms.js')));
+
+  writeOpts(
+    program
+      .command('packs')
+      .alias('hefter')
+      .argument(...groupsArg)
+      .description(L('lag veilederhefter og deltakerark per tema (HTML og Markdown)', 'write facilitator packs and participant handouts per theme (HTML and Markdown)'))
+      .option('--templates <mappe>', L('bruk maler fra denne mappen først', 'use templates from this folder first')),
+  )
+    .action(action(() => import('./commands/packs.js')));
+
+  program
+    .command('templates')
+    .alias('maler')
+    .argument('[eject]', L('«eject» for å kopiere en innebygd mal inn i arbeidsområdet', '"eject" to copy a built-in template into the workspace'))
+    .argument('[navn]', L('malens navn, for eksempel partials/agenda.html.hbs', 'the template name, e.g. partials/agenda.html.hbs'))
+    .description(L('list malene og hvor de kommer fra, eller kopier en inn i arbeidsområdet for å endre den', 'list the templates and where they come from, or copy one into the workspace to edit it'))
+    .action(action(() => import('./commands/templates.js')));
+
+  program
+    .command('new-group')
+    .alias('ny-gruppe')
+    .description(L('sett opp en ny gruppe: spør om alt som trengs, eller ta alt fra valgene', 'set up a new group: asks for everything needed, or takes it all from flags'))
+    .option('--programme <id>', L('programmets id', 'the programme id'))
+    .option('--themes <liste>', L('kombinerte temaer, f.eks. mestring/1,rehabilitering/2', 'combined themes, e.g. mestring/1,rehabilitering/2'))
+    .option('--name <navn>', L('gruppens navn', 'the group name'))
+    .option('--id <id>', L('gruppens id/filnavn (standard: laget av navnet)', 'the group id/file name (default: from the name)'))
+    .option('--facilitator <"Navn <e-post>">', L('lokal veileder', 'local facilitator'))
+    .option('--co-facilitator <"Navn <e-post>">', L('medveileder, f.eks. erfaringskonsulent', 'co-facilitator, e.g. peer expert'))
+    .option('--leader <"Navn <e-post>">', L('leder', 'leader'))
+    .option('--participant <"Navn <e-post>">', L('deltaker (kan gjentas)', 'participant (repeatable)'), (v: string, prev: string[] = []) => [...prev, v])
+    .option('--roster <fil>', L('les deltakerne fra CSV eller Excel', 'read participants from CSV or Excel'))
+    .option('--skip-bad-rows', L('hopp over ugyldige rader i deltakerlisten', 'skip invalid rows in the roster'))
+    .option('--start <dato>', L('første samling (ÅÅÅÅ-MM-DD)', 'first session (YYYY-MM-DD)'))
+    .option('--time <TT:MM>', L('starttidspunkt', 'start time'))
+    .option('--duration <minutter>', L('varighet i minutter', 'duration in minutes'))
+    .option('--interval <uker>', L('uker mellom samlingene', 'weeks between sessions'))
+    .option('--location <sted>', L('rom og adresse, eller lenke', 'room and address, or link'))
+    .option('-y, --yes', L('ikke spør om bekreftelse', 'do not ask for confirmation'))
+    .addHelpText('after', examples([
+      ['refleks new-group', 'spør deg gjennom oppsettet', 'asks you through the set-up'],
+      ['refleks new-group --programme mestring --name "Sone sør" --facilitator "Kari Nordmann <kari@kommune.no>" --roster deltakere.csv --start 2027-01-12 --time 13:00 --location "Møterom 2" --yes', 'alt fra valg, uten spørsmål', 'everything from flags, no questions'],
+    ]))
+    .action(action(() => import('./commands/new-group.js')));
+
+  writeOpts(
+    program
+      .command('build')
+      .argument(...groupsArg)
+      .description(L('lag alt for alle gruppene: kalender, skjema og hefter; hopper over uendrede grupper', 'build everything for all groups: calendar, forms and packs; skips unchanged groups'))
+      .option('--json', L('skriv en rapport som JSON', 'print a report as JSON'))
+      .option('-j, --jobs <antall>', L('antall parallelle arbeidere', 'number of parallel workers'))
+      .option('--strict', L('samlinger på helligdager eller i ferier er feil', 'sessions on holidays or in blackout periods are errors')),
+  )
+    .action(action(() => import('./commands/build.js')));
+
+  program
+    .command('status')
+    .description(L('hva skjer framover: samlinger de neste dagene, grupper med advarsler, ferdige grupper', 'what happens next: sessions in the coming days, groups with warnings, finished groups'))
+    .option('--days <dager>', L('hvor mange dager framover', 'how many days ahead'), '14')
+    .option('--today <dato>', L('regn fra denne datoen (ÅÅÅÅ-MM-DD)', 'count from this date (YYYY-MM-DD)'))
+    .option('--json', L('skriv som JSON', 'print as JSON'))
+    .action(action(() => import('./commands/status.js')));
+
+  try {
+    await program.parseAsync(opts.argv, { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    return handleError(ctx, err);
+  }
+}
+
+function translateCommanderError(s: string): string {
+  return s
+    .replace(/^error: unknown option '(.*)'/m, "feil: ukjent valg '$1'")
+    .replace(/^error: unknown command '(.*)'/m, "feil: ukjent kommando '$1'")
+    .replace(/^error: missing required argument '(.*)'/m, "feil: mangler argumentet '$1'")
+    .replace(/^error: option '(.*)' argument missing/m, "feil: valget '$1' mangler verdi")
+    .replace(/^error: too many arguments.*$/m, 'feil: for mange argumenter')
+    .replace(/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\./m, "feil: valget '$1' kan ikke være '$2'; tillatt er $3.")
+    .replace(/\(Did you mean (.*)\?\)/, '(Mente du $1?)');
+}
+
+export function handleError(ctx: CliContext, err: unknown): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    return 2;
+  }
+  if (err instanceof InputError) {
+    printProblems(ctx, err.problems);
+    const n = err.problems.filter((p) => p.severity === 'error').length;
+    ctx.err(t(`${n} ${n === 1 ? 'feil' : 'feil'} må rettes før refleks kan fortsette.`, `${n} ${n === 1 ? 'problem' : 'problems'} must be fixed before refleks can go on.`)[ctx.lang]);
+    if (ctx.debug && err.stack) ctx.err(err.stack);
+    return 1;
+  }
+  if (err instanceof UsageError) {
+    ctx.err(`${t('feil', 'error')[ctx.lang]}: ${err.text[ctx.lang]}`);
+    if (ctx.debug && err.stack) ctx.err(err.stack);
+    return 2;
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'ENOSPC' || code === 'EROFS') {
+    ctx.err(t(`feil: kunne ikke skrive (${code}): ${e.message}`, `error: could not write (${code}): ${e.message}`)[ctx.lang]);
+    return 1;
+  }
+  ctx.err(t(`intern feil i refleks: ${e.message}`, `internal error in refleks: ${e.message}`)[ctx.lang]);
+  ctx.err(ctx.debug && e.stack ? e.stack : t('Kjør igjen med --debug for detaljer, og meld gjerne feilen.', 'Run again with --debug for details, and please report it.')[ctx.lang]);
+  return 70;
+}

@@ -1,0 +1,63 @@
+/**
+ * What every command gets from the CLI: language, output streams and the way
+ * to open the workspace. Commands print through here, never to `console`
+ * directly, so that tests can capture them.
+ */
+import { resolve } from 'node:path';
+import type { Workspace } from '../core/model.js';
+import { formatProblem, hasErrors, InputError, UsageError, type Problem } from '../core/problems.js';
+import { t, type Lang, type Text } from '../core/text.js';
+import { findWorkspaceRoot, loadWorkspace } from '../load/workspace.js';
+
+export interface CliContext {
+  /** Language of messages; `undefined` until decided (flag, workspace, default). */
+  lang: Lang;
+  langFromFlag: boolean;
+  cwd: string;
+  workspaceDir?: string;
+  debug: boolean;
+  quiet: boolean;
+  isTTY: boolean;
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export function say(ctx: CliContext, text: Text): void {
+  ctx.out(text[ctx.lang]);
+}
+
+export function printProblems(ctx: CliContext, problems: Problem[]): void {
+  for (const p of problems) {
+    const label = p.severity === 'error' ? t('feil', 'error') : t('advarsel', 'warning');
+    ctx.err(`${label[ctx.lang]}: ${formatProblem(p, ctx.lang)}`);
+  }
+}
+
+/**
+ * Finds and loads the workspace. Warnings are printed; errors end the command
+ * with exit code 1 through an InputError.
+ */
+export function openWorkspace(ctx: CliContext, opts: { only?: string[] } = {}): Workspace {
+  const root = ctx.workspaceDir ? resolve(ctx.cwd, ctx.workspaceDir) : findWorkspaceRoot(ctx.cwd);
+  if (!root) {
+    throw new UsageError(
+      t(
+        'fant ingen refleks.yaml her eller i mappene over. Lag et arbeidsområde med «refleks init MAPPE», eller pek på et med --workspace MAPPE.',
+        'found no refleks.yaml here or in any parent folder. Create a workspace with "refleks init DIR", or point to one with --workspace DIR.',
+      ),
+    );
+  }
+  const result = loadWorkspace(root, opts);
+  if (result.workspace && !ctx.langFromFlag) ctx.lang = result.workspace.settings.language;
+  if (opts.only?.length && result.workspace) {
+    const known = new Set(result.workspace.groups.map((g) => g.id));
+    const bad = result.problems.filter((p) => p.severity === 'error');
+    const missing = opts.only.map((g) => g.replace(/\.ya?ml$/i, '')).filter((g) => !known.has(g));
+    if (missing.length && !bad.length) {
+      throw new UsageError(t(`fant ikke gruppen ${missing.join(', ')} i groups/`, `no group ${missing.join(', ')} in groups/`));
+    }
+  }
+  if (hasErrors(result.problems) || !result.workspace) throw new InputError(result.problems);
+  printProblems(ctx, result.problems);
+  return result.workspace;
+}

@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { printProblems, say, type CliContext } from '../cli/context.js';
+import { hasErrors, UsageError } from '../core/problems.js';
+import { planGroup } from '../core/schedule.js';
+import { t } from '../core/text.js';
+import { findWorkspaceRoot, loadWorkspace } from '../load/workspace.js';
+
+export function run(ctx: CliContext, opts: { strict?: boolean }): number {
+  const root = ctx.workspaceDir ? resolve(ctx.cwd, ctx.workspaceDir) : findWorkspaceRoot(ctx.cwd);
+  if (!root) throw new UsageError(t('fant ingen refleks.yaml her eller i mappene over', 'found no refleks.yaml here or in any parent folder'));
+  const { workspace, problems } = loadWorkspace(root);
+  if (workspace && !ctx.langFromFlag) ctx.lang = workspace.settings.language;
+  // Plan every group that loaded, so that date problems (a time in the
+  // spring-forward gap, a session on a holiday with --strict) show up too.
+  for (const group of workspace?.groups ?? []) problems.push(...planGroup(group, workspace!.settings, { strict: !!opts.strict }).problems);
+  printProblems(ctx, problems);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  if (hasErrors(problems)) {
+    ctx.err(t(`${errors} feil og ${warnings} advarsler. Rett feilene og kjør «refleks validate» igjen.`, `${errors} errors and ${warnings} warnings. Fix the errors and run "refleks validate" again.`)[ctx.lang]);
+    return 1;
+  }
+  if (!ctx.quiet && workspace) {
+    const g = workspace.groups.length;
+    const p = workspace.programmes.size;
+    say(ctx, t(`Alt i orden: ${g} ${g === 1 ? 'gruppe' : 'grupper'}, ${p} program${warnings ? `, ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}` : ''}.`, `All good: ${g} group${g === 1 ? '' : 's'}, ${p} programme${p === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}.`));
+  }
+  return 0;
+}

@@ -1,0 +1,154 @@
+/**
+ * The domain model after loading and validation. Everything downstream
+ * (schedule, calendar, documents, packs) works on these types only, never on
+ * raw YAML.
+ */
+import type { Lang } from './text.js';
+
+export interface Person {
+  name: string;
+  email?: string;
+  unit?: string;
+  role?: string;
+}
+
+/** A period scheduling avoids, inclusive at both ends (ISO dates). */
+export interface Blackout {
+  name: string;
+  from: string;
+  to: string;
+}
+
+export interface WorkspaceSettings {
+  organisation: string;
+  organiser: { name: string; email: string };
+  timezone: string;
+  language: Lang;
+  /** Output folder, relative to the workspace root. */
+  output: string;
+  blackouts: Blackout[];
+  /** Hours before a session that calendar clients remind people. */
+  reminderHours: number;
+}
+
+export type MaterialKind = 'film' | 'article' | 'form' | 'presentation' | 'other';
+export type MaterialAudience = 'participants' | 'facilitator' | 'both';
+
+export interface Material {
+  title: string;
+  kind: MaterialKind;
+  audience: MaterialAudience;
+  url?: string;
+}
+
+export interface AgendaBlock {
+  minutes: number;
+  title: string;
+  note?: string;
+}
+
+export interface Theme {
+  /** Unique within its programme; referenced as `programme/theme`. */
+  id: string;
+  title: string;
+  summary: string;
+  goals: string[];
+  questions: string[];
+  /** Between-session work (egenarbeid) handed out after this theme. */
+  betweenSessions: string[];
+  facilitatorNotes: string[];
+  agenda: AgendaBlock[];
+  materials: Material[];
+}
+
+export interface SessionDefaults {
+  count: number;
+  durationMinutes: number;
+  intervalWeeks: number;
+  betweenSessionHours: { min: number; max: number };
+  /** 1-based session numbers the leader (leder) is invited to. */
+  leaderSessions: number[];
+}
+
+export interface Programme {
+  id: string;
+  title: string;
+  shortTitle: string;
+  edition: string;
+  audience: string;
+  description: string;
+  sessions: SessionDefaults;
+  /** One invitation per person, so nobody sees other participants' addresses. */
+  perPersonInvitations: boolean;
+  /** Label of the optional second facilitator, e.g. «erfaringskonsulent». */
+  coFacilitatorLabel?: string;
+  themes: Theme[];
+  source: Source;
+}
+
+export interface Source {
+  origin: 'built-in' | 'workspace';
+  /** Absolute path of the file. */
+  path: string;
+  /** Path as shown to the user (relative to the workspace or package). */
+  display: string;
+}
+
+export interface Location {
+  /** One line for calendars and documents. */
+  text: string;
+  room?: string;
+  address?: string;
+  url?: string;
+}
+
+export interface SessionOverride {
+  date?: string;
+  time?: string;
+  durationMinutes?: number;
+  location?: Location;
+  cancelled?: boolean;
+  note?: string;
+}
+
+/** A theme as a group uses it, with the programme it came from. */
+export interface GroupTheme {
+  programmeId: string;
+  programmeTitle: string;
+  theme: Theme;
+}
+
+export interface Group {
+  /** Stable id, from the file name; used in paths and calendar UIDs. */
+  id: string;
+  name: string;
+  /** The programme the group follows, or `kombinert` when themes are combined. */
+  programmeId: string;
+  programmeTitle: string;
+  combined: boolean;
+  themes: GroupTheme[];
+  facilitator: Person;
+  coFacilitator?: Person;
+  leader?: Person;
+  participants: Person[];
+  location: Location;
+  start: string;
+  time: string;
+  durationMinutes: number;
+  intervalWeeks: number;
+  betweenSessionHours: { min: number; max: number };
+  leaderSessions: number[];
+  perPersonInvitations: boolean;
+  overrides: Map<number, SessionOverride>;
+  source: Source;
+  /** Where fields stand in the group file (`start`, `time`, `sessions.3.date` …), for messages. */
+  positions: Record<string, { line: number; column: number }>;
+}
+
+export interface Workspace {
+  /** Absolute path of the folder holding refleks.yaml. */
+  root: string;
+  settings: WorkspaceSettings;
+  programmes: Map<string, Programme>;
+  groups: Group[];
+}

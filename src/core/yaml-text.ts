@@ -1,0 +1,9 @@
+/**
+ * Writing YAML text by hand keeps our comments where we put them. Values go
+ * through this function so that a name like «Nordmann: leder» or «#1» cannot
+ * change the structure of the file.
+ */
+export function yamlString(value: string): string {
+  const plain = /^[\p{L}\p{N}][\p{L}\p{N} .,()/@'’+_-]*$/u.test(value) && !/^(true|false|yes|no|on|off|null|~)$/i.test(value) && !/^[\d.+-]+$/.test(value) && !/:\s|\s#|\s$/.test(value);
+  return plain ? value : JSON.stringify(value);
+}

@@ -1,0 +1,233 @@
+/**
+ * Turns a group file into the model: resolves the programme or the combined
+ * theme list, and applies the programme's rules (4–6 participants is a
+ * recommendation, a missing facilitator or a person listed twice is an error).
+ */
+import { basename } from 'node:path';
+import type { Group, GroupTheme, Location, Person, Programme, SessionOverride, Source } from '../core/model.js';
+import type { Problem } from '../core/problems.js';
+import { t } from '../core/text.js';
+import { closest } from './did-you-mean.js';
+import { FAIL, SLUG_PATTERN, type Ctx, type Issue } from './schema.js';
+import { groupSchema, type LocationInput } from './schemas.js';
+import type { YamlFile } from './yaml-file.js';
+
+export const COMBINED_ID = 'kombinert';
+export const RECOMMENDED_PARTICIPANTS = { min: 4, max: 6 } as const;
+
+export function toLocation(input: LocationInput): Location {
+  if (typeof input === 'string') return { text: input };
+  const parts = [input.room, input.address].filter((p): p is string => !!p);
+  const text = parts.length ? parts.join(', ') : input.url ?? '';
+  return { text, ...input };
+}
+
+function idFromFile(path: string): string {
+  return basename(path).replace(/\.ya?ml$/i, '');
+}
+
+function resolveThemes(
+  raw: { programme?: string; themes?: string[] },
+  programmes: Map<string, Programme>,
+  ctx: Ctx,
+): { programme?: Programme; themes: GroupTheme[]; combined: boolean } | undefined {
+  const ids = [...programmes.keys()];
+  let programme: Programme | undefined;
+  if (raw.programme) {
+    programme = programmes.get(raw.programme);
+    if (!programme) {
+      const guess = closest(raw.programme, ids);
+      ctx.issues.push({
+        path: ['programme'],
+        message: t(`ukjent program «${raw.programme}»`, `unknown programme "${raw.programme}"`),
+        hint: guess ? t(`Mente du «${guess}»?`, `Did you mean "${guess}"?`) : t(`Kjente program: ${ids.join(', ')}.`, `Known programmes: ${ids.join(', ')}.`),
+      });
+      return undefined;
+    }
+  }
+  if (!raw.themes) {
+    if (!programme) {
+      ctx.issues.push({
+        path: ['programme'],
+        message: t('gruppen må ha enten programme eller themes', 'the group needs either programme or themes'),
+        hint: t(`For eksempel «programme: mestring». Kjente program: ${ids.join(', ')}.`, `For example "programme: mestring". Known programmes: ${ids.join(', ')}.`),
+      });
+      return undefined;
+    }
+    return { programme, combined: false, themes: programme.themes.map((theme) => ({ programmeId: programme!.id, programmeTitle: programme!.shortTitle, theme })) };
+  }
+  const themes: GroupTheme[] = [];
+  let ok = true;
+  const seen = new Set<string>();
+  raw.themes.forEach((ref, i) => {
+    const m = /^([^/\s]+)\/([^/\s]+)$/.exec(ref);
+    const p = m ? programmes.get(m[1]!) : programme;
+    const themeId = m ? m[2]! : ref;
+    if (!p) {
+      const guess = m ? closest(m[1]!, ids) : undefined;
+      ctx.issues.push({
+        path: ['themes', i],
+        message: m ? t(`ukjent program «${m[1]}» i «${ref}»`, `unknown programme "${m[1]}" in "${ref}"`) : t(`«${ref}» mangler program`, `"${ref}" has no programme`),
+        hint: guess ? t(`Mente du «${guess}/${themeId}»?`, `Did you mean "${guess}/${themeId}"?`) : t('Skriv program/tema, for eksempel rehabilitering/1.', 'Write programme/theme, e.g. rehabilitering/1.'),
+      });
+      ok = false;
+      return;
+    }
+    const theme = p.themes.find((th) => th.id === themeId);
+    if (!theme) {
+      ctx.issues.push({
+        path: ['themes', i],
+        message: t(`programmet «${p.id}» har ikke tema «${themeId}»`, `programme "${p.id}" has no theme "${themeId}"`),
+        hint: t(`Temaer i ${p.id}: ${p.themes.map((th) => th.id).join(', ')}.`, `Themes in ${p.id}: ${p.themes.map((th) => th.id).join(', ')}.`),
+      });
+      ok = false;
+      return;
+    }
+    const key = `${p.id}/${theme.id}`;
+    if (seen.has(key)) {
+      ctx.issues.push({ path: ['themes', i], message: t(`temaet «${key}» står to ganger`, `theme "${key}" is listed twice`) });
+      ok = false;
+    }
+    seen.add(key);
+    themes.push({ programmeId: p.id, programmeTitle: p.shortTitle, theme });
+  });
+  if (!ok) return undefined;
+  const first = programme ?? programmes.get(themes[0]!.programmeId);
+  const combined = !programme || themes.some((th) => th.programmeId !== programme!.id) || themes.length !== programme.themes.length;
+  return { ...(first ? { programme: first } : {}), themes, combined };
+}
+
+/** Same person twice (by e-mail, or by name where there is no e-mail) is an error. */
+function checkDuplicates(people: { person: Person; path: (string | number)[] }[], ctx: Ctx): void {
+  const seen = new Map<string, string>();
+  for (const { person, path } of people) {
+    const keys = [`name:${person.name.toLocaleLowerCase('nb')}`];
+    if (person.email) keys.push(`email:${person.email.toLowerCase()}`);
+    for (const key of keys) {
+      const first = seen.get(key);
+      if (first) {
+        const what = key.startsWith('email:') ? t(`e-postadressen ${person.email}`, `the e-mail address ${person.email}`) : t(`navnet ${person.name}`, `the name ${person.name}`);
+        ctx.issues.push({
+          path: [...path, key.startsWith('email:') ? 'email' : 'name'],
+          message: t(`samme person står to ganger: ${what.nb} finnes også i ${first}`, `the same person is listed twice: ${what.en} is also in ${first}`),
+          hint: t('Slett den ene, eller rett opp navnet eller adressen.', 'Remove one, or correct the name or address.'),
+        });
+        break;
+      }
+      seen.set(key, pathText(path));
+    }
+  }
+}
+
+function pathText(path: (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+}
+
+export function toGroup(file: YamlFile, source: Source, programmes: Map<string, Programme>): { group?: Group; problems: Problem[] } {
+  const ctx: Ctx = { issues: [] };
+  const warnings: Issue[] = [];
+  const raw = groupSchema.parse(file.data, [], ctx);
+  if (raw === FAIL) return { problems: file.problems(ctx.issues) };
+
+  const id = raw.id ?? idFromFile(source.path);
+  if (!SLUG_PATTERN.test(id)) {
+    ctx.issues.push({
+      path: [],
+      message: t(`filnavnet «${basename(source.path)}» kan ikke brukes som gruppe-id`, `the file name "${basename(source.path)}" cannot be used as a group id`),
+      hint: t('Bruk bare små bokstaver a–z, tall og bindestrek i filnavnet, for eksempel sone-nord.yaml.', 'Use only lower-case a–z, digits and hyphens in the file name, e.g. zone-north.yaml.'),
+    });
+  }
+  const resolved = resolveThemes(raw, programmes, ctx);
+
+  const people: { person: Person; path: (string | number)[] }[] = [{ person: raw.facilitator, path: ['facilitator'] }];
+  if (raw.co_facilitator) people.push({ person: raw.co_facilitator, path: ['co_facilitator'] });
+  if (raw.leader) people.push({ person: raw.leader, path: ['leader'] });
+  raw.participants.forEach((p, i) => people.push({ person: p, path: ['participants', i] }));
+  checkDuplicates(people, ctx);
+
+  const n = raw.participants.length;
+  if (n === 0) {
+    ctx.issues.push({
+      path: ['participants'],
+      message: t('deltakerlisten er tom', 'the participant list is empty'),
+      hint: t('Legg til deltakerne, for eksempel «- { name: Ola Nordmann, email: ola@kommune.no }».', 'Add the participants, e.g. "- { name: Ola Nordmann, email: ola@example.org }".'),
+    });
+  } else if (n < RECOMMENDED_PARTICIPANTS.min || n > RECOMMENDED_PARTICIPANTS.max) {
+    warnings.push({
+      path: ['participants'],
+      message: t(`gruppen har ${n} deltakere; anbefalt er 4–6`, `the group has ${n} participants; 4–6 is recommended`),
+    });
+  }
+
+  const count = resolved ? resolved.themes.length : 0;
+  const overrides = new Map<number, SessionOverride>();
+  for (const [number, o] of raw.sessions ?? new Map()) {
+    if (resolved && number > count) {
+      ctx.issues.push({
+        path: ['sessions', String(number)],
+        onKey: true,
+        message: t(`samling ${number} finnes ikke: gruppen har ${count} samlinger`, `session ${number} does not exist: the group has ${count} sessions`),
+      });
+      continue;
+    }
+    if (o.cancelled && (o.date || o.time || o.location)) {
+      warnings.push({ path: ['sessions', String(number)], message: t('samlingen er avlyst; ny dato, tid og sted blir ikke brukt', 'the session is cancelled; its new date, time and place are ignored') });
+    }
+    overrides.set(number, {
+      ...(o.date ? { date: o.date } : {}),
+      ...(o.time ? { time: o.time } : {}),
+      ...(o.duration ? { durationMinutes: o.duration } : {}),
+      ...(o.location ? { location: toLocation(o.location) } : {}),
+      ...(o.cancelled ? { cancelled: true } : {}),
+      ...(o.note ? { note: o.note } : {}),
+    });
+  }
+
+  const problems = [...file.problems(ctx.issues), ...file.problems(warnings, 'warning')];
+  if (ctx.issues.length || !resolved?.programme) return { problems };
+  const programme = resolved.programme;
+  const leaderSessions = resolved.combined
+    ? [...new Set([1, Math.ceil(count / 2), count])].filter((s) => s <= count)
+    : programme.sessions.leaderSessions;
+  return {
+    group: {
+      id,
+      name: raw.name,
+      programmeId: resolved.combined ? COMBINED_ID : programme.id,
+      programmeTitle: resolved.combined ? combinedTitle(resolved.themes) : programme.title,
+      combined: resolved.combined,
+      themes: resolved.themes,
+      facilitator: raw.facilitator,
+      ...(raw.co_facilitator ? { coFacilitator: raw.co_facilitator } : {}),
+      ...(raw.leader ? { leader: raw.leader } : {}),
+      participants: raw.participants,
+      location: toLocation(raw.location),
+      start: raw.start,
+      time: raw.time,
+      durationMinutes: raw.duration ?? programme.sessions.durationMinutes,
+      intervalWeeks: raw.interval_weeks ?? programme.sessions.intervalWeeks,
+      betweenSessionHours: programme.sessions.betweenSessionHours,
+      leaderSessions,
+      perPersonInvitations: programme.perPersonInvitations,
+      overrides,
+      source,
+      positions: fieldPositions(file, overrides),
+    },
+    problems,
+  };
+}
+
+function combinedTitle(themes: GroupTheme[]): string {
+  const editions = [...new Set(themes.map((th) => th.programmeTitle))];
+  return `Refleksjonsprogram – kombinert (${editions.join(' og ')})`;
+}
+
+function fieldPositions(file: YamlFile, overrides: Map<number, SessionOverride>): Group['positions'] {
+  const positions: Group['positions'] = {};
+  for (const key of ['start', 'time', 'location', 'participants']) positions[key] = file.locate([key]);
+  for (const number of overrides.keys()) {
+    positions[`sessions.${number}`] = file.locate(['sessions', String(number)], true);
+    for (const key of ['date', 'time']) positions[`sessions.${number}.${key}`] = file.locate(['sessions', String(number), key]);
+  }
+  return positions;
+}

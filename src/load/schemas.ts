@@ -1,0 +1,141 @@
+/**
+ * The three file formats of a workspace. The same definitions validate the
+ * files and are published as JSON Schema (schemas/*.json) for editors.
+ */
+import { t } from '../core/text.js';
+import {
+  array, bool, byType, clockTime, email, int, isoDate, numberedMap, obj, oneOf, opt, req, slug, str,
+  type Infer,
+} from './schema.js';
+
+const person = obj(
+  {
+    name: req(str({ max: 200 }), 'Fullt navn'),
+    email: opt(email(), 'E-postadresse'),
+    unit: opt(str({ max: 200 }), 'Enhet, avdeling eller sone'),
+    role: opt(str({ max: 200 }), 'Stilling eller rolle'),
+  },
+  { what: t('en person (name, email …)', 'a person (name, email …)') },
+);
+
+const personWithEmail = obj(
+  {
+    name: req(str({ max: 200 }), 'Fullt navn'),
+    email: req(email(), 'E-postadresse'),
+    unit: opt(str({ max: 200 }), 'Enhet, avdeling eller sone'),
+    role: opt(str({ max: 200 }), 'Stilling eller rolle'),
+  },
+  { what: t('en person (name, email …)', 'a person (name, email …)') },
+);
+
+const locationFields = obj(
+  {
+    room: opt(str({ max: 300 }), 'Rom, for eksempel «Møterom 2»'),
+    address: opt(str({ max: 300 }), 'Adresse'),
+    url: opt(str({ max: 1000 }), 'Lenke til nettmøte (Teams, Zoom …)'),
+  },
+  { what: t('et sted', 'a location') },
+);
+
+export const locationSchema = byType(str({ max: 500 }), locationFields, t('et sted (tekst eller room/address/url)', 'a location (text or room/address/url)'));
+
+export const workspaceSchema = obj({
+  organisation: req(str({ max: 300 }), 'Kommune og tjeneste, slik den skal stå i dokumentene'),
+  organiser: req(personWithEmail, 'Den som sender kalenderinvitasjonene'),
+  timezone: opt(str({ max: 100 }), 'Tidssone (standard Europe/Oslo)'),
+  language: opt(oneOf(['nb', 'en'] as const), 'Språk i dokumenter og meldinger: nb (bokmål) eller en'),
+  output: opt(str({ max: 300 }), 'Mappe for det refleks lager (standard ut)'),
+  reminder_hours: opt(int({ min: 0, max: 24 * 14 }), 'Påminnelse så mange timer før hver samling (standard 24)'),
+  blackouts: opt(
+    array(
+      obj({
+        name: req(str({ max: 200 }), 'Navn, for eksempel Fellesferie'),
+        from: req(isoDate(), 'Første dag (ÅÅÅÅ-MM-DD)'),
+        to: req(isoDate(), 'Siste dag (ÅÅÅÅ-MM-DD)'),
+      }),
+      { max: 200 },
+    ),
+    'Perioder uten samlinger (ferier)',
+  ),
+});
+
+const material = obj({
+  title: req(str({ max: 300 })),
+  kind: req(oneOf(['film', 'article', 'form', 'presentation', 'other'] as const), 'film, article, form, presentation eller other'),
+  audience: opt(oneOf(['participants', 'facilitator', 'both'] as const), 'participants, facilitator eller both (standard both)'),
+  url: opt(str({ max: 1000 })),
+});
+
+const theme = obj({
+  id: req(slug(t('en id', 'an id')), 'Temaets id i programmet, for eksempel 1'),
+  title: req(str({ max: 300 })),
+  summary: req(str({ max: 4000 })),
+  goals: req(array(str({ max: 1000 }), { min: 1 }), 'Læringsmål'),
+  questions: req(array(str({ max: 1000 }), { min: 1 }), 'Refleksjonsspørsmål'),
+  between_sessions: req(array(str({ max: 1000 }), { min: 1 }), 'Egenarbeid mellom samlingene'),
+  facilitator_notes: req(array(str({ max: 2000 }), { min: 1 }), 'Notater til veileder'),
+  agenda: req(
+    array(
+      obj({
+        minutes: req(int({ min: 1, max: 480 })),
+        title: req(str({ max: 300 })),
+        note: opt(str({ max: 1000 })),
+      }),
+      { min: 1 },
+    ),
+    'Tidsplan for samlingen',
+  ),
+  materials: opt(array(material), 'Filmer, artikler og skjema'),
+});
+
+export const programmeSchema = obj({
+  id: req(slug(t('en id', 'an id')), 'Programmets id, brukt i gruppefilene'),
+  title: req(str({ max: 300 })),
+  short_title: opt(str({ max: 100 })),
+  edition: req(str({ max: 100 })),
+  audience: req(str({ max: 2000 })),
+  description: req(str({ max: 8000 })),
+  sessions: req(
+    obj({
+      count: req(int({ min: 1, max: 52 }), 'Antall samlinger'),
+      duration_minutes: req(int({ min: 15, max: 600 }), 'Varighet i minutter'),
+      interval_weeks: req(int({ min: 1, max: 12 }), 'Uker mellom samlingene'),
+      between_session_hours: opt(obj({ min: req(int({ min: 0, max: 40 })), max: req(int({ min: 0, max: 40 })) }), 'Timer egenarbeid mellom samlingene'),
+      leader_sessions: opt(array(int({ min: 1, max: 52 })), 'Samlinger leder inviteres til'),
+    }),
+  ),
+  per_person_invitations: opt(bool(), 'Én invitasjon per person (for kurs for innbyggere)'),
+  co_facilitator_label: opt(str({ max: 100 }), 'Betegnelse på medveileder, f.eks. erfaringskonsulent'),
+  themes: req(array(theme, { min: 1, max: 52 })),
+});
+
+const override = obj({
+  date: opt(isoDate(), 'Ny dato (ÅÅÅÅ-MM-DD)'),
+  time: opt(clockTime(), 'Nytt starttidspunkt (TT:MM)'),
+  duration: opt(int({ min: 15, max: 600 }), 'Ny varighet i minutter'),
+  location: opt(locationSchema, 'Annet sted'),
+  cancelled: opt(bool(), 'true hvis samlingen er avlyst'),
+  note: opt(str({ max: 1000 }), 'Merknad'),
+});
+
+export const groupSchema = obj({
+  id: opt(slug(t('en id', 'an id')), 'Gruppens id (standard: filnavnet)'),
+  name: req(str({ max: 200 }), 'Gruppens navn'),
+  programme: opt(slug(t('en programid', 'a programme id')), 'Programmets id, f.eks. mestring'),
+  themes: opt(array(str({ max: 200 }), { min: 1, max: 52 }), 'Kombinerte temaer, f.eks. rehabilitering/1'),
+  facilitator: req(personWithEmail, 'Lokal veileder'),
+  co_facilitator: opt(person, 'Medveileder, f.eks. erfaringskonsulent'),
+  leader: opt(personWithEmail, 'Leder'),
+  participants: req(array(person, { max: 200 }), 'Deltakere'),
+  location: req(locationSchema, 'Sted: rom og adresse, eller lenke'),
+  start: req(isoDate(), 'Første samling (ÅÅÅÅ-MM-DD)'),
+  time: req(clockTime(), 'Starttidspunkt (TT:MM)'),
+  duration: opt(int({ min: 15, max: 600 }), 'Varighet i minutter'),
+  interval_weeks: opt(int({ min: 1, max: 12 }), 'Uker mellom samlingene'),
+  sessions: opt(numberedMap(override, t('samlingsnummer med endringer', 'session numbers with changes')), 'Endringer for enkeltsamlinger'),
+});
+
+export type WorkspaceFile = Infer<typeof workspaceSchema>;
+export type ProgrammeFile = Infer<typeof programmeSchema>;
+export type GroupFile = Infer<typeof groupSchema>;
+export type LocationInput = Infer<typeof locationSchema>;

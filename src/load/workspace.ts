@@ -1,0 +1,174 @@
+/**
+ * Finds and loads a workspace: settings, programmes (built-in, then the
+ * workspace's own by id) and groups. Collects every problem in every file
+ * instead of stopping at the first.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Group, Programme, Source, Workspace, WorkspaceSettings } from '../core/model.js';
+import type { Problem } from '../core/problems.js';
+import { t } from '../core/text.js';
+import { BUILTIN_PROGRAMMES, WORKSPACE_FILE } from '../paths.js';
+import { toGroup } from './group.js';
+import { toProgramme } from './programme.js';
+import { FAIL, type Ctx } from './schema.js';
+import { programmeSchema, workspaceSchema } from './schemas.js';
+import { parseYaml, type YamlFile } from './yaml-file.js';
+
+export function findWorkspaceRoot(start: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, WORKSPACE_FILE))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export interface LoadResult {
+  workspace?: Workspace;
+  problems: Problem[];
+}
+
+export interface LoadOptions {
+  /** Load only these group ids (others are neither read nor validated). */
+  only?: string[];
+  /** Folder of built-in programmes (tests point elsewhere). */
+  builtinProgrammes?: string;
+}
+
+function yamlFilesIn(dir: string): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+export function readYaml(absPath: string, display: string): { file?: YamlFile; problems: Problem[] } {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(absPath);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    return { problems: [{ severity: 'error', file: display, message: t(`kunne ikke lese filen (${code})`, `could not read the file (${code})`) }] };
+  }
+  return parseYaml(display, bytes);
+}
+
+function defaultTimezoneIsValid(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function loadSettings(root: string): { settings?: WorkspaceSettings; problems: Problem[] } {
+  const { file, problems } = readYaml(join(root, WORKSPACE_FILE), WORKSPACE_FILE);
+  if (!file) return { problems };
+  const ctx: Ctx = { issues: [] };
+  const raw = workspaceSchema.parse(file.data ?? {}, [], ctx);
+  if (raw === FAIL) return { problems: [...problems, ...file.problems(ctx.issues)] };
+  const timezone = raw.timezone ?? 'Europe/Oslo';
+  if (!defaultTimezoneIsValid(timezone)) {
+    ctx.issues.push({ path: ['timezone'], message: t(`ukjent tidssone «${timezone}»`, `unknown time zone "${timezone}"`), hint: t('Bruk for eksempel Europe/Oslo.', 'Use e.g. Europe/Oslo.') });
+  }
+  (raw.blackouts ?? []).forEach((b, i) => {
+    if (b.to < b.from) {
+      ctx.issues.push({ path: ['blackouts', i, 'to'], message: t(`slutter (${b.to}) før den begynner (${b.from})`, `ends (${b.to}) before it starts (${b.from})`) });
+    }
+  });
+  const output = raw.output ?? 'ut';
+  if (/^([/\\]|[a-zA-Z]:)|(^|[/\\])\.\.([/\\]|$)/.test(output)) {
+    ctx.issues.push({ path: ['output'], message: t(`utmappen «${output}» må ligge inne i arbeidsområdet`, `the output folder "${output}" must be inside the workspace`), hint: t('Bruk en relativ sti som «ut».', 'Use a relative path such as "ut".') });
+  }
+  if (ctx.issues.length) return { problems: [...problems, ...file.problems(ctx.issues)] };
+  return {
+    settings: {
+      organisation: raw.organisation,
+      organiser: { name: raw.organiser.name, email: raw.organiser.email },
+      timezone,
+      language: raw.language ?? 'nb',
+      output,
+      blackouts: raw.blackouts ?? [],
+      reminderHours: raw.reminder_hours ?? 24,
+    },
+    problems,
+  };
+}
+
+export function loadProgrammes(root: string | undefined, builtinDir = BUILTIN_PROGRAMMES): { programmes: Map<string, Programme>; problems: Problem[] } {
+  const programmes = new Map<string, Programme>();
+  const problems: Problem[] = [];
+  const sources: Source[] = yamlFilesIn(builtinDir).map((path) => ({ origin: 'built-in', path, display: `(innebygd) programmes/${basename(path)}` }));
+  if (root) {
+    for (const path of yamlFilesIn(join(root, 'programmes'))) sources.push({ origin: 'workspace', path, display: `programmes/${basename(path)}` });
+  }
+  for (const source of sources) {
+    const { file, problems: readProblems } = readYaml(source.path, source.display);
+    problems.push(...readProblems);
+    if (!file) continue;
+    const ctx: Ctx = { issues: [] };
+    const raw = programmeSchema.parse(file.data, [], ctx);
+    const programme = raw === FAIL ? undefined : toProgramme(raw, source, ctx);
+    problems.push(...file.problems(ctx.issues));
+    if (!programme) continue;
+    const existing = programmes.get(programme.id);
+    if (existing && existing.source.origin === source.origin) {
+      problems.push({
+        severity: 'error',
+        file: source.display,
+        ...file.locate(['id']),
+        field: 'id',
+        message: t(`programmet «${programme.id}» finnes allerede i ${existing.source.display}`, `programme "${programme.id}" already exists in ${existing.source.display}`),
+      });
+      continue;
+    }
+    // A workspace programme with a built-in's id replaces it: that is how a
+    // coordinator adapts a shipped programme.
+    programmes.set(programme.id, programme);
+  }
+  return { programmes, problems };
+}
+
+export function loadWorkspace(root: string, opts: LoadOptions = {}): LoadResult {
+  const problems: Problem[] = [];
+  const { settings, problems: settingsProblems } = loadSettings(root);
+  problems.push(...settingsProblems);
+  const { programmes, problems: programmeProblems } = loadProgrammes(root, opts.builtinProgrammes);
+  problems.push(...programmeProblems);
+
+  const groups: Group[] = [];
+  const ids = new Map<string, string>();
+  const groupDir = join(root, 'groups');
+  let files = yamlFilesIn(groupDir);
+  if (opts.only?.length) {
+    const wanted = new Set(opts.only.map((g) => g.replace(/\.ya?ml$/i, '')));
+    files = files.filter((f) => wanted.has(basename(f).replace(/\.ya?ml$/i, '')));
+  }
+  for (const path of files) {
+    const display = `groups/${basename(path)}`;
+    const { file, problems: readProblems } = readYaml(path, display);
+    problems.push(...readProblems);
+    if (!file) continue;
+    const result = toGroup(file, { path, display, origin: 'workspace' }, programmes);
+    problems.push(...result.problems);
+    if (!result.group) continue;
+    const other = ids.get(result.group.id);
+    if (other) {
+      problems.push({
+        severity: 'error',
+        file: display,
+        message: t(`gruppe-id «${result.group.id}» brukes også av ${other}`, `group id "${result.group.id}" is also used by ${other}`),
+        hint: t('Gi filen et annet navn, eller endre feltet id.', 'Rename the file, or change the id field.'),
+      });
+      continue;
+    }
+    ids.set(result.group.id, display);
+    groups.push(result.group);
+  }
+  if (!settings) return { problems };
+  return { workspace: { root, settings, programmes, groups }, problems };
+}

@@ -1,0 +1,24 @@
+/**
+ * Real clients (LibreOffice, Python's icalendar/vobject/python-docx, Chromium)
+ * are installed by .ci/run. On a developer machine without them the tests that
+ * need them are skipped; under CI a missing tool fails instead, so a green CI
+ * always means the real clients were run.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export const PYTHON = '/usr/bin/python3';
+
+export function hasPythonModule(mod: string): boolean {
+  return existsSync(PYTHON) && spawnSync(PYTHON, ['-c', `import ${mod}`]).status === 0;
+}
+
+export function hasCommand(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+
+/** True if the test should run; throws under CI when the tool is missing. */
+export function requireTool(available: boolean, name: string): boolean {
+  if (!available && process.env.CI) throw new Error(`${name} is missing, but CI must run this check (see .ci/run)`);
+  return available;
+}
