@@ -1,0 +1,37 @@
+/**
+ * The timestamp written into outputs (DTSTAMP, document properties, zip
+ * entries). Same input must give the same bytes, so it is never "now" at
+ * render time: it is SOURCE_DATE_EPOCH when set (reproducible builds), else
+ * the time recorded in `.refleks/issued.json` on the first run.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from './write-outputs.js';
+
+const FILE = '.refleks/issued.json';
+
+export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | undefined {
+  const raw = env.SOURCE_DATE_EPOCH;
+  if (!raw || !/^\d+$/.test(raw)) return undefined;
+  return new Date(Number(raw) * 1000);
+}
+
+/**
+ * @param record write the time down if it is new (false for --dry-run).
+ */
+export function issueTime(root: string, opts: { env?: NodeJS.ProcessEnv; record?: boolean; now?: () => Date } = {}): Date {
+  const fromEnv = sourceDateEpoch(opts.env ?? process.env);
+  if (fromEnv) return fromEnv;
+  const path = join(root, FILE);
+  if (existsSync(path)) {
+    try {
+      const { issuedAt } = JSON.parse(readFileSync(path, 'utf8')) as { issuedAt?: string };
+      if (issuedAt && !Number.isNaN(Date.parse(issuedAt))) return new Date(issuedAt);
+    } catch {
+      // A damaged file is replaced below.
+    }
+  }
+  const now = new Date(Math.floor((opts.now?.() ?? new Date()).getTime() / 1000) * 1000);
+  if (opts.record !== false) writeFileAtomic(path, JSON.stringify({ issuedAt: now.toISOString() }, null, 2) + '\n');
+  return now;
+}
