@@ -80,6 +80,8 @@ export interface Programme {
   sessions: SessionDefaults;
   /** One invitation per person, so nobody sees other participants' addresses. */
   perPersonInvitations: boolean;
+  /** Recommended group size; outside it is a warning, not an error. */
+  recommendedParticipants: { min: number; max: number };
   /** Label of the optional second facilitator, e.g. «erfaringskonsulent». */
   coFacilitatorLabel?: string;
   themes: Theme[];

@@ -146,16 +146,17 @@ export function toGroup(file: YamlFile, source: Source, programmes: Map<string, 
   checkDuplicates(people, ctx);
 
   const n = raw.participants.length;
+  const recommended = resolved?.programme && !resolved.combined ? resolved.programme.recommendedParticipants : RECOMMENDED_PARTICIPANTS;
   if (n === 0) {
     ctx.issues.push({
       path: ['participants'],
       message: t('deltakerlisten er tom', 'the participant list is empty'),
       hint: t('Legg til deltakerne, for eksempel «- { name: Ola Nordmann, email: ola@kommune.no }».', 'Add the participants, e.g. "- { name: Ola Nordmann, email: ola@example.org }".'),
     });
-  } else if (n < RECOMMENDED_PARTICIPANTS.min || n > RECOMMENDED_PARTICIPANTS.max) {
+  } else if (n < recommended.min || n > recommended.max) {
     warnings.push({
       path: ['participants'],
-      message: t(`gruppen har ${n} deltakere; anbefalt er 4–6`, `the group has ${n} participants; 4–6 is recommended`),
+      message: t(`gruppen har ${n} deltakere; anbefalt er ${recommended.min}–${recommended.max}`, `the group has ${n} participants; ${recommended.min}–${recommended.max} is recommended`),
     });
   }
 

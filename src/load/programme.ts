@@ -30,6 +30,8 @@ export function toProgramme(raw: ProgrammeFile, source: Source, ctx: Ctx): Progr
     if (n > s.count) ctx.issues.push({ path: ['sessions', 'leader_sessions', i], message: t(`samling ${n} finnes ikke (programmet har ${s.count})`, `session ${n} does not exist (the programme has ${s.count})`) });
   });
   const hours = s.between_session_hours ?? { min: 1, max: 2 };
+  const rec = raw.recommended_participants;
+  if (rec && rec.min > rec.max) ctx.issues.push({ path: ['recommended_participants'], message: t('min er større enn max', 'min is greater than max') });
   if (hours.min > hours.max) ctx.issues.push({ path: ['sessions', 'between_session_hours'], message: t('min er større enn max', 'min is greater than max') });
   if (ctx.issues.length > before) return undefined;
   return {
@@ -47,6 +49,7 @@ export function toProgramme(raw: ProgrammeFile, source: Source, ctx: Ctx): Progr
       leaderSessions: s.leader_sessions ?? [1, s.count],
     },
     perPersonInvitations: raw.per_person_invitations ?? false,
+    recommendedParticipants: raw.recommended_participants ?? { min: 4, max: 6 },
     ...(raw.co_facilitator_label ? { coFacilitatorLabel: raw.co_facilitator_label } : {}),
     themes: raw.themes.map((th) => ({
       id: th.id,

@@ -105,6 +105,7 @@ export const programmeSchema = obj({
     }),
   ),
   per_person_invitations: opt(bool(), 'Én invitasjon per person (for kurs for innbyggere)'),
+  recommended_participants: opt(obj({ min: req(int({ min: 1, max: 200 })), max: req(int({ min: 1, max: 200 })) }), 'Anbefalt antall deltakere (standard 4–6)'),
   co_facilitator_label: opt(str({ max: 100 }), 'Betegnelse på medveileder, f.eks. erfaringskonsulent'),
   themes: req(array(theme, { min: 1, max: 52 })),
 });
