@@ -7,3 +7,12 @@ export function yamlString(value: string): string {
   const plain = /^[\p{L}\p{N}][\p{L}\p{N} .,()/@'’+_-]*$/u.test(value) && !/^(true|false|yes|no|on|off|null|~)$/i.test(value) && !/^[\d.+-]+$/.test(value) && !/:\s|\s#|\s$/.test(value);
   return plain ? value : JSON.stringify(value);
 }
+
+/**
+ * Like `yamlString`, for values inside a flow mapping `{ name: …, email: … }`,
+ * where a comma or bracket would end the value early.
+ */
+export function yamlFlowString(value: string): string {
+  const quoted = yamlString(value);
+  return quoted === value && /[,[\]{}]/.test(value) ? JSON.stringify(value) : quoted;
+}

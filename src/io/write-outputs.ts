@@ -45,12 +45,43 @@ export function sha256(bytes: Uint8Array | string): string {
 function readManifest(root: string): Manifest {
   try {
     const m = JSON.parse(readFileSync(join(root, MANIFEST), 'utf8')) as Manifest;
-    if (m && m.version === 1 && typeof m.files === 'object') return m;
+    if (m && m.version === 1 && typeof m.files === 'object' && m.files !== null) return { version: 1, files: Object.assign(Object.create(null), m.files) };
   } catch {
     // Missing or damaged: start afresh; existing files then count as edited
     // unless identical, which errs on the side of not overwriting.
   }
-  return { version: 1, files: {} };
+  return { version: 1, files: Object.create(null) };
+}
+
+/**
+ * The record of what refleks wrote. A run over many groups opens it once,
+ * passes it to every writeOutputs call and saves it at the end.
+ */
+export class OutputManifest {
+  private readonly data: Manifest;
+  private dirty = false;
+  constructor(private readonly root: string) {
+    this.data = readManifest(root);
+  }
+  get(path: string): string | undefined {
+    return this.data.files[path];
+  }
+  set(path: string, hash: string): void {
+    if (this.data.files[path] !== hash) {
+      this.data.files[path] = hash;
+      this.dirty = true;
+    }
+  }
+  /** Paths recorded below a folder, e.g. a group's output folder. */
+  pathsUnder(prefix: string): string[] {
+    return Object.keys(this.data.files).filter((p) => p.startsWith(prefix));
+  }
+  save(): void {
+    if (!this.dirty) return;
+    const files = Object.fromEntries(Object.entries(this.data.files).sort(([a], [b]) => (a < b ? -1 : 1)));
+    writeFileAtomic(join(this.root, MANIFEST), JSON.stringify({ version: 1, files }, null, 2) + '\n');
+    this.dirty = false;
+  }
 }
 
 /** Writes bytes to `path` atomically: a temporary file in the same folder, then a rename. */
@@ -81,8 +112,13 @@ function safeJoin(root: string, rel: string): string {
   return join(root, norm);
 }
 
-export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptions = {}): WriteReport {
-  const manifest = readManifest(root);
+/**
+ * Writes one complete set of outputs. Pass a shared manifest when writing many
+ * sets in one run (and save it at the end); without one, the manifest is read
+ * and saved here.
+ */
+export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptions = {}, shared?: OutputManifest): WriteReport {
+  const manifest = shared ?? new OutputManifest(root);
   const report: WriteReport = { files: [], written: [], unchanged: [], edited: [] };
   const toWrite: { abs: string; file: OutputFile; hash: string }[] = [];
   for (const file of files) {
@@ -92,13 +128,13 @@ export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptio
     if (existsSync(abs)) {
       const onDisk = sha256(readFileSync(abs));
       if (onDisk === hash) outcome = 'unchanged';
-      else if (manifest.files[file.path] !== onDisk && !opts.force) outcome = 'edited';
+      else if (manifest.get(file.path) !== onDisk && !opts.force) outcome = 'edited';
     }
     if (outcome === 'written') {
       if (opts.dryRun) outcome = 'planned';
       else toWrite.push({ abs, file, hash });
     }
-    if (outcome === 'unchanged' && !opts.dryRun) manifest.files[file.path] = hash;
+    if (outcome === 'unchanged' && !opts.dryRun) manifest.set(file.path, hash);
     report.files.push({ path: file.path, outcome });
     if (outcome === 'written') report.written.push(file.path);
     if (outcome === 'unchanged') report.unchanged.push(file.path);
@@ -107,11 +143,8 @@ export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptio
   if (opts.dryRun) return report;
   for (const { abs, file, hash } of toWrite) {
     writeFileAtomic(abs, file.bytes);
-    manifest.files[file.path] = hash;
+    manifest.set(file.path, hash);
   }
-  if (toWrite.length || files.length) {
-    const sorted: Manifest = { version: 1, files: Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => (a < b ? -1 : 1))) };
-    writeFileAtomic(join(root, MANIFEST), JSON.stringify(sorted, null, 2) + '\n');
-  }
+  if (!shared) manifest.save();
   return report;
 }

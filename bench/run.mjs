@@ -1,0 +1,79 @@
+// refleks benchmark: runs the real CLI as whole processes and prints medians
+// and ratios to a bare `node -e 0` measured in the same run.
+//   npm run bench            all scenarios (1, 100, 1,000 groups)
+//   npm run bench -- --quick skip the 1,000-group scenarios
+import { spawnSync } from 'node:child_process';
+import { rmSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateWorkspace } from './generate.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'refleks.js');
+const WORK = join(ROOT, 'bench', '.work');
+const quick = process.argv.includes('--quick');
+const env = { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1798761600' };
+
+function time(args, { cwd = ROOT, before } = {}) {
+  before?.();
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd, env, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}\n${r.stderr}`);
+  return ms;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function measure(runs, args, opts) {
+  return median(Array.from({ length: runs }, () => time(args, opts)));
+}
+
+const clean = (ws) => () => {
+  rmSync(join(ws, 'ut'), { recursive: true, force: true });
+  rmSync(join(ws, '.refleks'), { recursive: true, force: true });
+};
+
+const ws1 = join(WORK, 'ws-1');
+const ws100 = join(WORK, 'ws-100');
+const ws1000 = join(WORK, 'ws-1000');
+generateWorkspace(ws1, 1);
+generateWorkspace(ws100, 100);
+if (!quick) generateWorkspace(ws1000, 1000);
+
+const rows = [];
+const node0 = measure(15, ['-e', '0']);
+const add = (name, ms, target) => rows.push({ name, ms, ratio: ms / node0, target });
+add('node -e 0', node0);
+add('refleks --help', measure(15, [BIN, '--help']), { ratio: 1.5 });
+add('refleks validate (demo)', measure(15, [BIN, 'validate', '-w', join(ROOT, 'examples', 'demo')]), { ratio: 2.5 });
+add('refleks status (demo)', measure(10, [BIN, 'status', '-w', join(ROOT, 'examples', 'demo'), '--today', '2027-01-10']));
+add('build, 1 group', measure(7, [BIN, 'build', '-q', '-w', ws1], { before: clean(ws1) }), { ratio: 4 });
+add('build, 100 groups', measure(3, [BIN, 'build', '-q', '-w', ws100], { before: clean(ws100) }), { msPerGroup: 20, groups: 100 });
+if (!quick) {
+  add('build, 1,000 groups', measure(1, [BIN, 'build', '-q', '-w', ws1000], { before: clean(ws1000) }), { ms: 20000, msPerGroup: 20, groups: 1000 });
+  add('re-build, 1,000 unchanged', measure(5, [BIN, 'build', '-q', '-w', ws1000]), { ms: 1500 });
+  const file = join(ws1000, 'groups', 'gruppe-0500.yaml');
+  const original = readFileSync(file, 'utf8');
+  let flip = false;
+  const touch = () => {
+    flip = !flip;
+    writeFileSync(file, original.replace(/time: "[^"]+"/, `time: "${flip ? '10:15' : '10:45'}"`));
+  };
+  add('re-build, 1,000 with 1 changed', measure(5, [BIN, 'build', '-q', '-w', ws1000], { before: touch }), { ms: 2000 });
+  writeFileSync(file, original);
+}
+
+const fmt = (n) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`);
+console.log(`refleks benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log('scenario'.padEnd(34) + 'median'.padStart(10) + 'ratio'.padStart(9) + '  target');
+for (const r of rows) {
+  let target = '';
+  if (r.target?.ratio) target = `≤ ${r.target.ratio}× ${r.ratio <= r.target.ratio ? 'ok' : 'MISSED'}`;
+  else if (r.target?.ms) target = `≤ ${fmt(r.target.ms)} ${r.ms <= r.target.ms ? 'ok' : 'MISSED'}`;
+  if (r.target?.msPerGroup) target += `${target ? '; ' : ''}${(r.ms / r.target.groups).toFixed(1)} ms/group (≤ ${r.target.msPerGroup})`;
+  console.log(r.name.padEnd(34) + fmt(r.ms).padStart(10) + `${r.ratio.toFixed(2)}×`.padStart(9) + '  ' + target);
+}

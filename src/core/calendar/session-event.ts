@@ -1,0 +1,144 @@
+/**
+ * What a planned session looks like in a calendar: summary, description,
+ * place, who is invited. Independent of UID, SEQUENCE and DTSTAMP, which the
+ * calendar state decides, so that the content can be hashed to see whether a
+ * session changed since it was last issued.
+ */
+import { createHash } from 'node:crypto';
+import { formatDate } from '../format-date.js';
+import type { Group, Person, Workspace, WorkspaceSettings } from '../model.js';
+import type { GroupPlan, PlannedSession } from '../schedule.js';
+import type { Lang } from '../text.js';
+import type { CalAttendee } from './ical.js';
+
+export interface Invitee extends CalAttendee {
+  /** ASCII folder name for per-person invitations, unique within the group. */
+  slug: string;
+}
+
+export interface SessionEvent {
+  number: number;
+  start: string;
+  end: string;
+  summary: string;
+  description: string;
+  location?: string;
+  url?: string;
+  categories: string[];
+  organizer: { name: string; email: string };
+  attendees: Invitee[];
+  alarm: { hoursBefore: number; description: string };
+}
+
+/** A name as an ASCII folder name: «Åse Grønli» → `ase-gronli`. */
+export function personSlug(name: string): string {
+  const ascii = name
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return ascii || 'person';
+}
+
+interface Member {
+  person: Person & { email: string };
+  kind: 'facilitator' | 'coFacilitator' | 'leader' | 'participant';
+  slug: string;
+}
+
+/** Everyone in the group who has an e-mail address, once each, with a unique slug. */
+export function groupMembers(group: Group): Member[] {
+  const all: { person?: Person; kind: Member['kind'] }[] = [
+    { person: group.facilitator, kind: 'facilitator' },
+    { person: group.coFacilitator, kind: 'coFacilitator' },
+    { person: group.leader, kind: 'leader' },
+    ...group.participants.map((person) => ({ person, kind: 'participant' as const })),
+  ];
+  const seenEmail = new Set<string>();
+  const seenSlug = new Set<string>();
+  const out: Member[] = [];
+  for (const { person, kind } of all) {
+    if (!person?.email) continue;
+    const key = person.email.toLowerCase();
+    if (seenEmail.has(key)) continue;
+    seenEmail.add(key);
+    const base = personSlug(person.name);
+    let slug = base;
+    for (let i = 2; seenSlug.has(slug); i++) slug = `${base}-${i}`;
+    seenSlug.add(slug);
+    out.push({ person: person as Person & { email: string }, kind, slug });
+  }
+  return out;
+}
+
+/** «Tema 3: Title», or «Tema 3 (mestring): Title» in a group combining programmes. */
+export function themeLabel(group: Group, session: PlannedSession, lang: Lang): string {
+  const word = lang === 'nb' ? 'Tema' : 'Theme';
+  const from = group.combined ? ` (${session.theme.programmeId})` : '';
+  return `${word} ${session.theme.theme.id}${from}: ${session.theme.theme.title}`;
+}
+
+function bullets(items: string[]): string {
+  return items.map((i) => `– ${i}`).join('\n');
+}
+
+export function sessionEvent(ws: Pick<Workspace, 'settings' | 'programmes'>, plan: GroupPlan, session: PlannedSession, lang: Lang): SessionEvent {
+  const { group } = plan;
+  const settings: WorkspaceSettings = ws.settings;
+  const nb = lang === 'nb';
+  const count = group.themes.length;
+  const label = themeLabel(group, session, lang);
+  const summary = `${group.name} – ${nb ? 'samling' : 'session'} ${session.number}: ${session.theme.theme.title}`;
+  const previous = group.themes[session.number - 2];
+  const parts: string[] = [`${nb ? 'Samling' : 'Session'} ${session.number} ${nb ? 'av' : 'of'} ${count}. ${label}`];
+  if (session.theme.theme.summary) parts.push(session.theme.theme.summary.trim());
+  if (previous?.theme.betweenSessions.length) {
+    parts.push(`${nb ? 'Forbered til denne samlingen (egenarbeid fra forrige gang):' : 'To prepare (between-session work from last time):'}\n${bullets(previous.theme.betweenSessions)}`);
+  }
+  const place: string[] = [];
+  if (session.location.text && session.location.text !== session.location.url) place.push(`${nb ? 'Sted' : 'Place'}: ${session.location.text}`);
+  if (session.location.url) place.push(`${nb ? 'Møtelenke' : 'Meeting link'}: ${session.location.url}`);
+  if (session.note) place.push(`${nb ? 'Merk' : 'Note'}: ${session.note}`);
+  if (session.moved) {
+    place.push(nb ? `Flyttet fra ${formatDate(session.moved.from, 'nb')}: ${session.moved.reason.nb}` : `Moved from ${formatDate(session.moved.from, 'en')}: ${session.moved.reason.en}`);
+  }
+  if (place.length) parts.push(place.join('\n'));
+
+  const attendees: Invitee[] = [];
+  for (const m of groupMembers(group)) {
+    if (m.kind === 'leader' && !session.leaderInvited) continue;
+    const role = m.kind === 'facilitator' || m.kind === 'coFacilitator' ? 'CHAIR' : 'REQ-PARTICIPANT';
+    attendees.push({ name: m.person.name, email: m.person.email, role, slug: m.slug });
+  }
+  const programmes = [...new Set(group.themes.map((gt) => ws.programmes.get(gt.programmeId)?.shortTitle ?? gt.programmeTitle))];
+  return {
+    number: session.number,
+    start: session.startUtc,
+    end: session.endUtc,
+    summary,
+    description: parts.join('\n\n'),
+    ...(session.location.text ? { location: session.location.text } : {}),
+    ...(session.location.url ? { url: session.location.url } : {}),
+    categories: [nb ? 'Refleksjonsgruppe' : 'Reflection group', ...programmes],
+    organizer: { name: settings.organiser.name, email: settings.organiser.email },
+    attendees,
+    alarm: { hoursBefore: settings.reminderHours, description: `${nb ? 'Påminnelse' : 'Reminder'}: ${summary}` },
+  };
+}
+
+/** Hash of everything an attendee would notice; a different hash means a new SEQUENCE. */
+export function eventHash(e: SessionEvent): string {
+  const canonical = JSON.stringify([
+    e.start, e.end, e.summary, e.description, e.location ?? '', e.url ?? '', e.categories,
+    e.organizer.name, e.organizer.email.toLowerCase(),
+    e.attendees.map((a) => [a.name, a.email.toLowerCase(), a.role]),
+    e.alarm.hoursBefore, e.alarm.description, 'CONFIRMED',
+  ]);
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
+}
