@@ -5,7 +5,8 @@
  * 2 wrong usage.
  */
 import { Command, CommanderError, Help, Option } from 'commander';
-import { printProblems, type CliContext } from './cli/context.js';
+import type { CliContext } from './cli/context.js';
+import { printProblems } from './cli/print.js';
 import { InputError, UsageError } from './core/problems.js';
 import { isLang, t, type Lang } from './core/text.js';
 import { VERSION } from './version.js';

@@ -5,8 +5,8 @@
  */
 import { resolve } from 'node:path';
 import type { Workspace } from '../core/model.js';
-import { formatProblem, hasErrors, InputError, UsageError, type Problem } from '../core/problems.js';
-import { t, type Lang, type Text } from '../core/text.js';
+import { hasErrors, InputError, UsageError } from '../core/problems.js';
+import { t, type Lang } from '../core/text.js';
 import { findWorkspaceRoot, loadWorkspace } from '../load/workspace.js';
 
 export interface CliContext {
@@ -22,16 +22,8 @@ export interface CliContext {
   err(line: string): void;
 }
 
-export function say(ctx: CliContext, text: Text): void {
-  ctx.out(text[ctx.lang]);
-}
-
-export function printProblems(ctx: CliContext, problems: Problem[]): void {
-  for (const p of problems) {
-    const label = p.severity === 'error' ? t('feil', 'error') : t('advarsel', 'warning');
-    ctx.err(`${label[ctx.lang]}: ${formatProblem(p, ctx.lang)}`);
-  }
-}
+export { printProblems, say } from './print.js';
+import { printProblems } from './print.js';
 
 /**
  * Finds and loads the workspace. Warnings are printed; errors end the command

@@ -1,0 +1,84 @@
+/**
+ * The plan and the calendar outcome as lines for the terminal, shared by
+ * `schedule`, `build` and `status`. Pure: no printing here.
+ */
+import { formatDate, formatSessionTime } from '../format-date.js';
+import type { GroupPlan } from '../schedule.js';
+import type { Lang } from '../text.js';
+import { themeLabel } from './session-event.js';
+import type { SessionOutcome } from './index.js';
+
+const SHORT = 110;
+
+function shorten(text: string, max = SHORT): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1).trimEnd()}…` : one;
+}
+
+export function describePlan(plan: GroupPlan, lang: Lang): string[] {
+  const nb = lang === 'nb';
+  const { group } = plan;
+  const count = plan.sessions.length;
+  const lines = [`${group.name} (${group.id}) – ${group.programmeTitle}, ${count} ${nb ? (count === 1 ? 'samling' : 'samlinger') : count === 1 ? 'session' : 'sessions'}`];
+  lines.push(`  ${nb ? 'Sted' : 'Place'}: ${group.location.text}`);
+  const last = plan.sessions[plan.sessions.length - 1];
+  for (const s of plan.sessions) {
+    const when = formatSessionTime(s.date, s.start, s.end, lang);
+    lines.push(`  ${s.number}. ${when} · ${themeLabel(group, s, lang)}${s.cancelled ? (nb ? ' (AVLYST)' : ' (CANCELLED)') : ''}`);
+    const indent = ' '.repeat(String(s.number).length + 4);
+    if (s.moved) {
+      lines.push(`${indent}${nb ? 'flyttet fra' : 'moved from'} ${formatDate(s.moved.from, lang)}: ${s.moved.reason[lang]}`);
+    }
+    if (s.location.text !== group.location.text || s.location.url !== group.location.url) {
+      lines.push(`${indent}${nb ? 'sted' : 'place'}: ${s.location.text || s.location.url}`);
+    }
+    if (s.note) lines.push(`${indent}${nb ? 'merk' : 'note'}: ${s.note}`);
+    if (s.leaderInvited && group.leader) lines.push(`${indent}${nb ? 'leder inviteres' : 'leader invited'}`);
+    if (s !== last && s.betweenSessions.length) {
+      lines.push(`${indent}${nb ? 'egenarbeid' : 'between sessions'}: ${shorten(s.betweenSessions.join('; '))}`);
+    }
+  }
+  return lines;
+}
+
+const LABELS: Record<'new' | 'changed' | 'cancelled' | 'unchanged', { nb: string; en: string }> = {
+  new: { nb: 'nye', en: 'new' },
+  changed: { nb: 'endret', en: 'changed' },
+  cancelled: { nb: 'avlyst', en: 'cancelled' },
+  unchanged: { nb: 'uendret', en: 'unchanged' },
+};
+
+/**
+ * «sone-nord: nye 1, 2, 3 · endret – · avlyst – · uendret –» and a line telling
+ * the coordinator which files to send.
+ */
+export function describeOutcomes(groupId: string, outcomes: SessionOutcome[], lang: Lang, opts: { dryRun?: boolean } = {}): string[] {
+  const nb = lang === 'nb';
+  const by = { new: [] as number[], changed: [] as number[], cancelled: [] as number[], unchanged: [] as number[] };
+  for (const o of outcomes) {
+    if (o.outcome === 'new' || o.outcome === 'changed' || o.outcome === 'cancelled') by[o.outcome].push(o.number);
+    else if (o.outcome === 'unchanged' || o.outcome === 'already-cancelled') by.unchanged.push(o.number);
+  }
+  const part = (k: keyof typeof by) => `${LABELS[k][lang]} ${by[k].length ? by[k].join(', ') : '–'}`;
+  const lines = [`${groupId}: ${nb ? 'invitasjoner' : 'invitations'} ${(['new', 'changed', 'cancelled', 'unchanged'] as const).map(part).join(' · ')}`];
+  const toSend = outcomes.filter((o) => o.outcome === 'new' || o.outcome === 'changed' || o.outcome === 'cancelled');
+  if (toSend.length) {
+    const verb = opts.dryRun ? (nb ? 'ville sendt' : 'would send') : nb ? 'send' : 'send';
+    const files = toSend.flatMap((o) => o.files);
+    lines.push(`  ${verb}: ${files.length <= 6 ? files.join(', ') : `${files.length} ${nb ? 'filer under' : 'files in'} ${commonFolder(files)}`}`);
+  } else {
+    lines.push(`  ${nb ? 'ingenting nytt å sende' : 'nothing new to send'}`);
+  }
+  return lines;
+}
+
+function commonFolder(paths: string[]): string {
+  let prefix = paths[0]!.split('/').slice(0, -1);
+  for (const p of paths) {
+    const parts = p.split('/');
+    let i = 0;
+    while (i < prefix.length && prefix[i] === parts[i]) i++;
+    prefix = prefix.slice(0, i);
+  }
+  return prefix.join('/') + '/';
+}

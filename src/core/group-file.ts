@@ -1,0 +1,139 @@
+/**
+ * The group file `refleks new-group` writes: YAML text built by hand so that
+ * every field carries a comment explaining it, in the coordinator's language.
+ * Pure: answers in, text out. The command parses the text back with the same
+ * loader as `validate` before writing it, so what we write is what loads.
+ */
+import type { Person } from './model.js';
+import type { Lang } from './text.js';
+import { yamlFlowString, yamlString } from './yaml-text.js';
+
+export type LocationAnswer = string | { room?: string; address?: string; url?: string };
+
+export interface GroupAnswers {
+  name: string;
+  /** Written only when it differs from the file name (it never does from new-group). */
+  id?: string;
+  programme?: string;
+  /** Combined themes as `programme/theme`, in session order. */
+  themes?: string[];
+  facilitator: Person;
+  coFacilitator?: Person;
+  /** The programme's word for the co-facilitator, e.g. «erfaringskonsulent», for the comment. */
+  coFacilitatorLabel?: string;
+  leader?: Person;
+  participants: Person[];
+  /** Recommended group size, for the comment. */
+  recommended: { min: number; max: number };
+  location: LocationAnswer;
+  start: string;
+  time: string;
+  duration: number;
+  intervalWeeks: number;
+}
+
+export interface GroupFileOptions {
+  lang: Lang;
+  /** Relative path to schemas/group.schema.json, for editors. */
+  schemaPath?: string;
+}
+
+const MAP: Record<string, string> = { æ: 'ae', ø: 'o', å: 'a', ä: 'a', ö: 'o', ü: 'u', ß: 'ss' };
+
+/** «Hjemmetjenesten sone sør» → «hjemmetjenesten-sone-sor»: a file name anyone can type. */
+export function slugify(name: string): string {
+  const s = name
+    .toLocaleLowerCase('nb')
+    .replace(/[æøåäöüß]/g, (c) => MAP[c] ?? c)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return s || 'gruppe';
+}
+
+function personFlow(p: Person): string {
+  const fields = [`name: ${yamlFlowString(p.name)}`];
+  if (p.email) fields.push(`email: ${yamlFlowString(p.email)}`);
+  if (p.unit) fields.push(`unit: ${yamlFlowString(p.unit)}`);
+  if (p.role) fields.push(`role: ${yamlFlowString(p.role)}`);
+  return `{ ${fields.join(', ')} }`;
+}
+
+function locationYaml(loc: LocationAnswer): string {
+  if (typeof loc === 'string') return yamlString(loc);
+  const fields: string[] = [];
+  if (loc.room) fields.push(`room: ${yamlFlowString(loc.room)}`);
+  if (loc.address) fields.push(`address: ${yamlFlowString(loc.address)}`);
+  if (loc.url) fields.push(`url: ${yamlFlowString(loc.url)}`);
+  return `{ ${fields.join(', ')} }`;
+}
+
+export function groupYaml(a: GroupAnswers, opts: GroupFileOptions): string {
+  const nb = opts.lang === 'nb';
+  const L = (n: string, e: string) => `# ${nb ? n : e}`;
+  const out: string[] = [];
+  if (opts.schemaPath) out.push(`# yaml-language-server: $schema=${opts.schemaPath}`);
+  out.push(
+    L('Gruppefil laget med «refleks new-group». Du kan endre den i en vanlig teksteditor;', 'Group file made with "refleks new-group". You can edit it in any text editor;'),
+    L('kjør «refleks validate» etterpå for å sjekke den. Linjer som begynner med # er', 'run "refleks validate" afterwards to check it. Lines starting with # are'),
+    L('kommentarer og leses ikke av refleks.', 'comments and are not read by refleks.'),
+    '',
+  );
+  if (a.id) out.push(L('Gruppens id, brukt i filnavn og kalenderinvitasjoner. Ikke endre den etter at invitasjonene er sendt.', 'The group id, used in file names and calendar invitations. Do not change it after the invitations are sent.'), `id: ${a.id}`, '');
+  out.push(L('Gruppens navn, slik det står i invitasjoner, skjema og kursbevis.', 'The group name, as it appears in invitations, forms and certificates.'), `name: ${yamlString(a.name)}`, '');
+  if (a.themes) {
+    out.push(
+      L('Temaene gruppen tar, ett per samling og i denne rekkefølgen (program/tema).', 'The themes the group takes, one per session and in this order (programme/theme).'),
+      L('Se temaene med «refleks programmes show mestring».', 'See the themes with "refleks programmes show mestring".'),
+    );
+    if (a.programme) out.push(`programme: ${a.programme}`);
+    out.push('themes:', ...a.themes.map((th) => `  - ${yamlString(th)}`), '');
+  } else if (a.programme) {
+    out.push(L('Programmet gruppen følger (se «refleks programmes»).', 'The programme the group follows (see "refleks programmes").'), `programme: ${a.programme}`, '');
+  }
+  out.push(
+    L('Lokal veileder: leder samlingene og får veilederheftene.', 'Local facilitator: leads the sessions and gets the facilitator packs.'),
+    `facilitator: ${personFlow(a.facilitator)}`,
+    '',
+  );
+  if (a.coFacilitator) {
+    const label = a.coFacilitatorLabel ?? (nb ? 'medveileder' : 'co-facilitator');
+    out.push(L(`Medveileder (${label}): leder samlingene sammen med veilederen.`, `Co-facilitator (${label}): leads the sessions with the facilitator.`), `co_facilitator: ${personFlow(a.coFacilitator)}`, '');
+  }
+  if (a.leader) {
+    out.push(
+      L('Leder: er med på planlegging, oppfølging og evaluering, og inviteres til noen av samlingene.', 'Leader: takes part in planning, follow-up and evaluation, and is invited to some sessions.'),
+      `leader: ${personFlow(a.leader)}`,
+      '',
+    );
+  }
+  const { min, max } = a.recommended;
+  out.push(
+    L(`Deltakere: ${min}–${max} er anbefalt. name er påkrevd; email, unit (enhet) og role (stilling) kan stå.`, `Participants: ${min}–${max} is recommended. name is required; email, unit and role are optional.`),
+    'participants:',
+    ...a.participants.map((p) => `  - ${personFlow(p)}`),
+    '',
+    L('Sted: rom og adresse, eller url med lenke til nettmøte. Én samling kan få et annet sted under sessions.', 'Location: room and address, or url with a link to an online meeting. One session can get another place under sessions.'),
+    `location: ${locationYaml(a.location)}`,
+    '',
+    L('Første samling (ÅÅÅÅ-MM-DD). Samlinger som faller på helligdager eller i ferier flyttes en uke.', 'First session (YYYY-MM-DD). Sessions that fall on public holidays or in blackout periods move a week.'),
+    `start: ${a.start}`,
+    L('Starttidspunkt (TT:MM), lokal tid.', 'Start time (HH:MM), local time.'),
+    `time: "${a.time}"`,
+    L('Varighet for hver samling, i minutter.', 'Length of each session, in minutes.'),
+    `duration: ${a.duration}`,
+    L('Uker mellom samlingene.', 'Weeks between sessions.'),
+    `interval_weeks: ${a.intervalWeeks}`,
+    '',
+    L('Endringer for enkeltsamlinger, for eksempel:', 'Changes to single sessions, for example:'),
+    '# sessions:',
+    nb ? '#   3: { date: 2027-02-16, note: Flyttet på grunn av planleggingsdag }' : '#   3: { date: 2027-02-16, note: Moved because of a planning day }',
+    nb ? '#   4: { location: "Kommunestyresalen, Rådhuset" }' : '#   4: { location: "Council chamber, Town hall" }',
+    '#   5: { cancelled: true }',
+    '',
+  );
+  return out.join('\n');
+}
