@@ -105,7 +105,7 @@ export const helpers: Record<string, Helper> = {
    * `{{#h 2}}Agenda{{/h}}` → `<h2>` on a page of its own, `<h3>` when the pack
    * is a section of the combined view, so headings never skip a level.
    */
-  h(...args: unknown[]) {
+  h(this: unknown, ...args: unknown[]) {
     const { params, options } = split(args);
     const offset = Number((options.data as { root?: { headingOffset?: unknown } }).root?.headingOffset ?? 0) || 0;
     const level = Math.min(6, Math.max(1, Number(params[0]) + offset));

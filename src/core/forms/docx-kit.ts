@@ -1,0 +1,299 @@
+/**
+ * The building blocks every form shares: A4 page, styles that screen readers
+ * and tagged PDF understand, tables with real widths and header rows, fillable
+ * fields, and a zip that gives the same bytes for the same input.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImportedXmlComponent,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IStylesOptions,
+  type ParagraphChild,
+} from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { Lang } from '../text.js';
+
+/** A4 in twentieths of a point (DXA). */
+export const A4 = { width: 11906, height: 16838 };
+/** 2 cm margins. */
+export const MARGIN = 1134;
+export const TEXT_WIDTH = A4.width - 2 * MARGIN;
+export const LANDSCAPE_TEXT_WIDTH = A4.height - 2 * MARGIN;
+
+/** Dark blue on white: 12.6:1, far above the 4.5:1 WCAG asks for. */
+export const HEADING_COLOR = '1F3864';
+/** Placeholder grey: 7:1 on white (Word's own placeholder grey, 808080, is only 3.9:1). */
+export const PLACEHOLDER_COLOR = '595959';
+/** Header row fill; black text on it is 15:1. */
+const HEADER_FILL = 'D9E2F3';
+const FONT = 'Calibri';
+
+export const LANG_TAG: Record<Lang, string> = { nb: 'nb-NO', en: 'en-GB' };
+
+/**
+ * Styles with outline levels on the headings (docx's own Heading styles have
+ * none below level 1, so LibreOffice's tagged PDF would lose H2, H3), the
+ * document language on the default run, and spacing in the styles so no empty
+ * paragraphs are needed.
+ */
+export function formStyles(lang: Lang): IStylesOptions {
+  const heading = (level: number, size: number) => ({
+    paragraph: { outlineLevel: level, keepNext: true, keepLines: true, spacing: { before: level === 0 ? 0 : 280, after: 120 } },
+    run: { font: FONT, size, bold: true, italics: false, color: HEADING_COLOR },
+  });
+  return {
+    default: {
+      document: {
+        run: { font: FONT, size: 22, language: { value: LANG_TAG[lang] } },
+        paragraph: { spacing: { after: 120, line: 264 } },
+      },
+      heading1: heading(0, 36),
+      heading2: heading(1, 28),
+      heading3: heading(2, 24),
+      heading4: heading(3, 22),
+      heading5: heading(4, 22),
+      heading6: heading(5, 22),
+    },
+    paragraphStyles: [
+      {
+        id: 'Large',
+        name: 'Large text',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { size: 40, bold: true },
+        paragraph: { spacing: { before: 240, after: 240 } },
+      },
+      {
+        id: 'TableText',
+        name: 'Table text',
+        basedOn: 'Normal',
+        paragraph: { spacing: { before: 40, after: 40, line: 252 } },
+      },
+    ],
+  };
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+export interface FieldOptions {
+  /** Unique in the document: the answers can be read back by it. */
+  tag: string;
+  /** Announced by screen readers and shown by Word as the field's title. */
+  alias: string;
+  placeholder: string;
+  /** A date picker instead of free text. */
+  date?: { lang: Lang };
+  multiLine?: boolean;
+}
+
+/**
+ * A fillable text (or date) content control. docx has no API for these, so
+ * the `w:sdt` is written as XML here and nowhere else.
+ */
+export function textField(opts: FieldOptions): ParagraphChild {
+  const kind = opts.date
+    ? `<w:date><w:dateFormat w:val="${opts.date.lang === 'nb' ? 'dd.MM.yyyy' : 'dd/MM/yyyy'}"/><w:lid w:val="${LANG_TAG[opts.date.lang]}"/><w:storeMappedDataAs w:val="dateTime"/><w:calendar w:val="gregorian"/></w:date>`
+    : `<w:text${opts.multiLine ? ' w:multiLine="1"' : ''}/>`;
+  const xml =
+    `<w:sdt><w:sdtPr><w:rPr><w:color w:val="${PLACEHOLDER_COLOR}"/></w:rPr><w:alias w:val="${escapeXml(opts.alias)}"/><w:tag w:val="${escapeXml(opts.tag)}"/>` +
+    `<w:showingPlcHdr/>${kind}</w:sdtPr><w:sdtContent><w:r><w:rPr><w:color w:val="${PLACEHOLDER_COLOR}"/></w:rPr><w:t xml:space="preserve">${escapeXml(opts.placeholder)}</w:t></w:r></w:sdtContent></w:sdt>`;
+  return ImportedXmlComponent.fromXmlString(xml) as unknown as ParagraphChild;
+}
+
+/**
+ * A checkbox content control with a tag (docx's CheckBox takes an alias but
+ * no tag). The ballot box glyphs come from a symbol font Word has; other
+ * clients fall back to any font with U+2610.
+ */
+export function checkBox(opts: { tag: string; alias: string }): ParagraphChild {
+  const xml =
+    `<w:sdt><w:sdtPr><w:alias w:val="${escapeXml(opts.alias)}"/><w:tag w:val="${escapeXml(opts.tag)}"/>` +
+    `<w14:checkbox><w14:checked w14:val="0"/><w14:checkedState w14:val="2612" w14:font="MS Gothic"/><w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox>` +
+    `</w:sdtPr><w:sdtContent><w:r><w:rPr><w:rFonts w:ascii="MS Gothic" w:hAnsi="MS Gothic" w:eastAsia="MS Gothic" w:hint="eastAsia"/><w:sz w:val="28"/></w:rPr><w:t>\u2610</w:t></w:r></w:sdtContent></w:sdt>`;
+  return ImportedXmlComponent.fromXmlString(xml) as unknown as ParagraphChild;
+}
+
+/** Splits a total width into integer DXA widths in proportion to `weights`, summing exactly to the total. */
+export function columnWidths(weights: number[], total: number = TEXT_WIDTH): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor((w / sum) * total));
+  const rest = total - widths.reduce((a, b) => a + b, 0);
+  widths[widths.length - 1]! += rest;
+  return widths;
+}
+
+/** What a table cell holds: plain text, paragraphs of text, or runs and fields. */
+export type Cell = string | string[] | { children: ParagraphChild[]; align?: 'center' }[] | { children: ParagraphChild[]; align?: 'center' };
+
+function cellParagraphs(cell: Cell, bold: boolean, center: boolean): Paragraph[] {
+  const items = typeof cell === 'string' ? [cell] : Array.isArray(cell) ? cell : [cell];
+  if (!items.length) items.push('');
+  return items.map((item) => {
+    const children = typeof item === 'string' ? [new TextRun({ text: item, bold })] : item.children;
+    const centred = center || (typeof item !== 'string' && item.align === 'center');
+    return new Paragraph({ style: 'TableText', children, ...(centred ? { alignment: AlignmentType.CENTER } : {}) });
+  });
+}
+
+export interface Column {
+  header: string | string[];
+  weight: number;
+  align?: 'center';
+}
+
+/**
+ * A data table: fixed column widths summing to the text width, a first row
+ * that repeats on every page and is marked as the header, no merged cells.
+ */
+export function dataTable(columns: Column[], rows: Cell[][], total: number = TEXT_WIDTH): Table {
+  const widths = columnWidths(columns.map((c) => c.weight), total);
+  const cell = (content: Cell, i: number, header: boolean) => {
+    const paragraphs = cellParagraphs(content, header, columns[i]!.align === 'center');
+    return new TableCell({
+      width: { size: widths[i]!, type: WidthType.DXA },
+      children: paragraphs,
+      ...(header ? { shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } } : {}),
+    });
+  };
+  return new Table({
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.header, i, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false)) })),
+    ],
+  });
+}
+
+export function heading(level: 1 | 2 | 3, text: string): Paragraph {
+  const h = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+  return new Paragraph({ heading: h, children: [new TextRun(text)] });
+}
+
+export function para(text: string | ParagraphChild[], opts: { style?: string; spacingBefore?: number } = {}): Paragraph {
+  return new Paragraph({
+    ...(opts.style ? { style: opts.style } : {}),
+    ...(opts.spacingBefore ? { spacing: { before: opts.spacingBefore } } : {}),
+    children: typeof text === 'string' ? [new TextRun(text)] : text,
+  });
+}
+
+/** A label in bold followed by content, on one line. */
+export function labelled(label: string, content: ParagraphChild[] | string): Paragraph {
+  return new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...(typeof content === 'string' ? [new TextRun(content)] : content)] });
+}
+
+/** A line to sign on: a paragraph with a top border, the signer's name under it. */
+export function signatureLine(text: string): Paragraph {
+  return new Paragraph({
+    spacing: { before: 840, after: 120 },
+    indent: { right: Math.round(TEXT_WIDTH / 2) },
+    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 } },
+    children: [new TextRun(text)],
+  });
+}
+
+export interface FormDocOptions {
+  lang: Lang;
+  title: string;
+  subject: string;
+  organisation: string;
+  /** Left part of the footer, e.g. the form and the group. */
+  footer: string;
+  /** «Side {current} av {total}». */
+  pageLabel: string;
+  landscape?: boolean;
+  children: (Paragraph | Table)[];
+}
+
+function pageNumberRuns(label: string): TextRun[] {
+  const parts = label.split(/(\{current\}|\{total\})/);
+  const children: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
+  for (const part of parts) {
+    if (part === '{current}') children.push(PageNumber.CURRENT);
+    else if (part === '{total}') children.push(PageNumber.TOTAL_PAGES);
+    else if (part) children.push(part);
+  }
+  return [new TextRun({ children })];
+}
+
+export function formDocument(opts: FormDocOptions): Document {
+  return new Document({
+    title: opts.title,
+    subject: opts.subject,
+    creator: opts.organisation,
+    lastModifiedBy: 'refleks',
+    description: `${opts.title} – ${opts.footer}`,
+    styles: formStyles(opts.lang),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: A4.width, height: A4.height, orientation: opts.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, header: 567, footer: 567 },
+          },
+        },
+        headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun(opts.organisation)] })] }) },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                tabStops: [{ type: 'right', position: opts.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH }],
+                children: [new TextRun(`${opts.footer}\t`), ...pageNumberRuns(opts.pageLabel)],
+              }),
+            ],
+          }),
+        },
+        children: opts.children,
+      },
+    ],
+  });
+}
+
+/** 1980-01-01 00:00 in local time: the zip format's epoch, written the same in every time zone. */
+const ZIP_EPOCH = (): Date => new Date(1980, 0, 1, 0, 0, 0);
+
+function isoSeconds(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * Packs a document and makes its bytes depend only on its content: document
+ * dates set to the issue time, every zip entry with the same timestamp, in a
+ * fixed order ([Content_Types].xml first, as Office writes it).
+ */
+export async function packDocx(doc: Document, issuedAt: Date): Promise<Uint8Array> {
+  const raw = new Uint8Array(await Packer.toBuffer(doc));
+  const entries = unzipSync(raw);
+  const core = entries['docProps/core.xml'];
+  if (core) {
+    const stamp = isoSeconds(issuedAt);
+    const xml = strFromU8(core)
+      .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
+      .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
+    entries['docProps/core.xml'] = strToU8(xml);
+  }
+  const names = Object.keys(entries).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const mtime = ZIP_EPOCH();
+  const zippable: Zippable = {};
+  for (const name of names) zippable[name] = [entries[name]!, { mtime, level: 6 }];
+  return zipSync(zippable);
+}
