@@ -3,7 +3,9 @@
  * to open the workspace. Commands print through here, never to `console`
  * directly, so that tests can capture them.
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { WORKSPACE_FILE } from '../paths.js';
 import type { Workspace } from '../core/model.js';
 import { hasErrors, InputError, UsageError } from '../core/problems.js';
 import { t, type Lang } from '../core/text.js';
@@ -25,13 +27,19 @@ export interface CliContext {
 export { printProblems, say } from './print.js';
 import { printProblems } from './print.js';
 
-/**
- * Finds and loads the workspace. Warnings are printed; errors end the command
- * with exit code 1 through an InputError.
- */
-export function openWorkspace(ctx: CliContext, opts: { only?: string[] } = {}): Workspace {
-  const root = ctx.workspaceDir ? resolve(ctx.cwd, ctx.workspaceDir) : findWorkspaceRoot(ctx.cwd);
-  if (!root) {
+/** The workspace folder: --workspace, or the nearest folder up with refleks.yaml. */
+export function workspaceRoot(ctx: CliContext): string;
+export function workspaceRoot(ctx: CliContext, optional: true): string | undefined;
+export function workspaceRoot(ctx: CliContext, optional = false): string | undefined {
+  if (ctx.workspaceDir) {
+    const dir = resolve(ctx.cwd, ctx.workspaceDir);
+    if (!existsSync(join(dir, WORKSPACE_FILE))) {
+      throw new UsageError(t(`${dir} har ingen refleks.yaml. Lag et arbeidsområde der med «refleks init ${ctx.workspaceDir}».`, `${dir} has no refleks.yaml. Create a workspace there with "refleks init ${ctx.workspaceDir}".`));
+    }
+    return dir;
+  }
+  const found = findWorkspaceRoot(ctx.cwd);
+  if (!found && !optional) {
     throw new UsageError(
       t(
         'fant ingen refleks.yaml her eller i mappene over. Lag et arbeidsområde med «refleks init MAPPE», eller pek på et med --workspace MAPPE.',
@@ -39,6 +47,15 @@ export function openWorkspace(ctx: CliContext, opts: { only?: string[] } = {}): 
       ),
     );
   }
+  return found;
+}
+
+/**
+ * Finds and loads the workspace. Warnings are printed; errors end the command
+ * with exit code 1 through an InputError.
+ */
+export function openWorkspace(ctx: CliContext, opts: { only?: string[] } = {}): Workspace {
+  const root = workspaceRoot(ctx);
   const result = loadWorkspace(root, opts);
   if (result.workspace && !ctx.langFromFlag) ctx.lang = result.workspace.settings.language;
   if (opts.only?.length && result.workspace) {

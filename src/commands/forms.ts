@@ -1,8 +1,164 @@
-import type { CliContext } from '../cli/context.js';
-import { UsageError } from '../core/problems.js';
-import { t } from '../core/text.js';
+/**
+ * `refleks forms`: the Word forms of each group, and with --pdf their PDF/A
+ * copies made by LibreOffice. The core builds the bytes; this adapter reads
+ * the wording files, runs LibreOffice and writes each group's set at once.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { openWorkspace, printProblems, say, type CliContext } from '../cli/context.js';
+import { buildWording, formFiles, wordingPaths, type FormWording, type WordingLayer } from '../core/forms/index.js';
+import type { Workspace } from '../core/model.js';
+import { hasErrors, InputError, type Problem } from '../core/problems.js';
+import { planGroup } from '../core/schedule.js';
+import { t, type Lang } from '../core/text.js';
+import { issueTime } from '../io/issue-time.js';
+import { writeOutputs, type OutputFile } from '../io/write-outputs.js';
+import { PACKAGE_ROOT } from '../paths.js';
 
-// Placeholder until this command lands; see its issue.
-export function run(_ctx: CliContext): number {
-  throw new UsageError(t('denne kommandoen er ikke ferdig ennå', 'this command is not finished yet'));
+export interface FormsOptions {
+  dryRun?: boolean;
+  force?: boolean;
+  pdf?: boolean;
+}
+
+/** Reads the wording layers for a programme (built-in, workspace, workspace per programme) and merges them. */
+export function loadFormWording(ws: Workspace, programmeId: string, lang: Lang): { wording?: FormWording; problems: Problem[] } {
+  const layers: WordingLayer[] = [];
+  for (const { origin, path } of wordingPaths(programmeId, lang)) {
+    const abs = join(origin === 'built-in' ? PACKAGE_ROOT : ws.root, path);
+    if (!existsSync(abs) || !statSync(abs).isFile()) continue;
+    layers.push({ display: origin === 'built-in' ? `(refleks) ${path}` : path, bytes: readFileSync(abs) });
+  }
+  return buildWording(layers);
+}
+
+/** LibreOffice's binary if it is on PATH. */
+export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    for (const name of ['soffice', 'libreoffice']) {
+      const p = join(dir, name);
+      if (dir && existsSync(p)) return p;
+    }
+  }
+  return undefined;
+}
+
+/** PDF/A-2 with tags (headings, tables, language), so archives and screen readers both get what they need. */
+const PDF_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},"UseTaggedPDF":{"type":"boolean","value":"true"}}';
+
+/**
+ * Converts .docx files to PDF/A in one LibreOffice run (start-up dominates
+ * the time). A private profile avoids clashing with a LibreOffice the user
+ * has open.
+ */
+export function convertToPdf(soffice: string, docs: OutputFile[]): OutputFile[] {
+  const work = mkdtempSync(join(tmpdir(), 'refleks-pdf-'));
+  try {
+    const inputs = docs.map((d, i) => {
+      const p = join(work, `${String(i).padStart(4, '0')}.docx`);
+      writeFileSync(p, d.bytes);
+      return p;
+    });
+    const out = join(work, 'pdf');
+    const r = spawnSync(soffice, [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--norestore', '--convert-to', PDF_FILTER, '--outdir', out, ...inputs], {
+      encoding: 'utf8',
+      timeout: 600_000,
+      env: { ...process.env, HOME: work },
+    });
+    return docs.map((d, i) => {
+      const pdf = join(out, `${String(i).padStart(4, '0')}.pdf`);
+      if (!existsSync(pdf)) {
+        throw new Error(`LibreOffice did not convert ${d.path} (exit ${r.status ?? r.signal}): ${(r.stderr || r.stdout || '').trim().slice(0, 500)}`);
+      }
+      return { path: d.path.replace(/\.docx$/, '.pdf'), bytes: readFileSync(pdf) };
+    });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export async function run(ctx: CliContext, groups: string[] = [], opts: FormsOptions = {}): Promise<number> {
+  const ws = openWorkspace(ctx, groups.length ? { only: groups } : {});
+  const L = ctx.lang;
+  const soffice = opts.pdf ? findSoffice() : undefined;
+  if (opts.pdf && !soffice) {
+    ctx.err(
+      t(
+        'feil: --pdf trenger LibreOffice, men fant ikke «soffice». Installer det (Debian/Ubuntu: sudo apt-get install libreoffice-writer; Windows og Mac: libreoffice.org), eller kjør uten --pdf.',
+        'error: --pdf needs LibreOffice, but "soffice" was not found. Install it (Debian/Ubuntu: sudo apt-get install libreoffice-writer; Windows and Mac: libreoffice.org), or run without --pdf.',
+      )[L],
+    );
+    return 1;
+  }
+
+  const selected = groups.length ? ws.groups.filter((g) => groups.some((id) => id.replace(/\.ya?ml$/i, '') === g.id)) : ws.groups;
+  if (!selected.length) {
+    say(ctx, t('Ingen grupper ennå. Lag en med «refleks new-group».', 'No groups yet. Create one with "refleks new-group".'));
+    return 0;
+  }
+
+  const issuedAt = issueTime(ws.root, { record: !opts.dryRun });
+  const wordings = new Map<string, FormWording>();
+  const problems: Problem[] = [];
+  const sets: { id: string; files: OutputFile[] }[] = [];
+  for (const group of selected) {
+    const plan = planGroup(group, ws.settings);
+    problems.push(...plan.problems);
+    if (!wordings.has(group.programmeId)) {
+      const loaded = loadFormWording(ws, group.programmeId, L);
+      problems.push(...loaded.problems);
+      if (loaded.wording) wordings.set(group.programmeId, loaded.wording);
+    }
+    const wording = wordings.get(group.programmeId);
+    if (hasErrors(problems) || !wording) continue;
+    sets.push({ id: group.id, files: await formFiles(ws, plan, wording, issuedAt, L) });
+  }
+  if (hasErrors(problems)) throw new InputError(dedupe(problems));
+  printProblems(ctx, dedupe(problems));
+
+  if (soffice) {
+    const docs = sets.flatMap((s) => s.files);
+    const pdfs = convertToPdf(soffice, docs);
+    let i = 0;
+    for (const set of sets) {
+      const n = set.files.length;
+      set.files.push(...pdfs.slice(i, i + n));
+      i += n;
+    }
+  }
+
+  let edited = 0;
+  for (const set of sets) {
+    const report = writeOutputs(ws.root, set.files, { dryRun: !!opts.dryRun, force: !!opts.force });
+    edited += report.edited.length;
+    if (opts.dryRun) {
+      const planned = report.files.filter((f) => f.outcome === 'planned').length;
+      say(ctx, t(`${set.id}: ville skrevet ${planned} filer, ${report.unchanged.length} uendret`, `${set.id}: would write ${planned} files, ${report.unchanged.length} unchanged`));
+    } else if (!ctx.quiet) {
+      say(ctx, t(`${set.id}: ${report.written.length} skrevet, ${report.unchanged.length} uendret`, `${set.id}: ${report.written.length} written, ${report.unchanged.length} unchanged`));
+    }
+    for (const path of report.edited) {
+      ctx.err(t(`advarsel: ${path} er endret for hånd og ble ikke overskrevet`, `warning: ${path} was edited by hand and was not overwritten`)[L]);
+    }
+  }
+  if (edited) {
+    ctx.err(t(`${edited} filer er endret for hånd og beholdt. Bruk --force for å skrive over dem.`, `${edited} files were edited by hand and kept. Use --force to overwrite them.`)[L]);
+  }
+  if (!opts.dryRun && !ctx.quiet && sets.length) {
+    say(ctx, t(`Skjemaene ligger i ${ws.settings.output}/<gruppe>/skjema/.`, `The forms are in ${ws.settings.output}/<group>/skjema/.`));
+  }
+  return 0;
+}
+
+/** The same wording problem is found once per group of a programme; say it once. */
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = JSON.stringify([p.file, p.line, p.column, p.field, p.message.nb]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,13 +1,12 @@
-import { resolve } from 'node:path';
-import { printProblems, say, type CliContext } from '../cli/context.js';
+import { printProblems, say, workspaceRoot, type CliContext } from '../cli/context.js';
 import { table } from '../cli/table.js';
 import { hasErrors, InputError, UsageError } from '../core/problems.js';
 import { t } from '../core/text.js';
 import { closest } from '../load/did-you-mean.js';
-import { findWorkspaceRoot, loadProgrammes } from '../load/workspace.js';
+import { loadProgrammes } from '../load/workspace.js';
 
 export function run(ctx: CliContext, sub?: string, id?: string): number {
-  const root = ctx.workspaceDir ? resolve(ctx.cwd, ctx.workspaceDir) : findWorkspaceRoot(ctx.cwd);
+  const root = workspaceRoot(ctx, true);
   const { programmes, problems } = loadProgrammes(root);
   if (hasErrors(problems)) throw new InputError(problems);
   printProblems(ctx, problems);

@@ -1,13 +1,11 @@
-import { resolve } from 'node:path';
-import { printProblems, say, type CliContext } from '../cli/context.js';
-import { hasErrors, UsageError } from '../core/problems.js';
+import { printProblems, say, workspaceRoot, type CliContext } from '../cli/context.js';
+import { hasErrors } from '../core/problems.js';
 import { planGroup } from '../core/schedule.js';
 import { t } from '../core/text.js';
-import { findWorkspaceRoot, loadWorkspace } from '../load/workspace.js';
+import { loadWorkspace } from '../load/workspace.js';
 
 export function run(ctx: CliContext, opts: { strict?: boolean }): number {
-  const root = ctx.workspaceDir ? resolve(ctx.cwd, ctx.workspaceDir) : findWorkspaceRoot(ctx.cwd);
-  if (!root) throw new UsageError(t('fant ingen refleks.yaml her eller i mappene over', 'found no refleks.yaml here or in any parent folder'));
+  const root = workspaceRoot(ctx);
   const { workspace, problems } = loadWorkspace(root);
   if (workspace && !ctx.langFromFlag) ctx.lang = workspace.settings.language;
   // Plan every group that loaded, so that date problems (a time in the

@@ -7,6 +7,7 @@
 import type { Person } from './model.js';
 import type { Lang } from './text.js';
 import { yamlFlowString, yamlString } from './yaml-text.js';
+import { addDays } from './zoned-time.js';
 
 export type LocationAnswer = string | { room?: string; address?: string; url?: string };
 
@@ -111,6 +112,8 @@ export function groupYaml(a: GroupAnswers, opts: GroupFileOptions): string {
     );
   }
   const { min, max } = a.recommended;
+  // An example that fits this group: session 3 a day later than planned.
+  const moved = addDays(a.start, 14 * a.intervalWeeks + 1);
   out.push(
     L(`Deltakere: ${min}–${max} er anbefalt. name er påkrevd; email, unit (enhet) og role (stilling) kan stå.`, `Participants: ${min}–${max} is recommended. name is required; email, unit and role are optional.`),
     'participants:',
@@ -130,7 +133,7 @@ export function groupYaml(a: GroupAnswers, opts: GroupFileOptions): string {
     '',
     L('Endringer for enkeltsamlinger, for eksempel:', 'Changes to single sessions, for example:'),
     '# sessions:',
-    nb ? '#   3: { date: 2027-02-16, note: Flyttet på grunn av planleggingsdag }' : '#   3: { date: 2027-02-16, note: Moved because of a planning day }',
+    nb ? `#   3: { date: ${moved}, note: Flyttet på grunn av planleggingsdag }` : `#   3: { date: ${moved}, note: Moved because of a planning day }`,
     nb ? '#   4: { location: "Kommunestyresalen, Rådhuset" }' : '#   4: { location: "Council chamber, Town hall" }',
     '#   5: { cancelled: true }',
     '',

@@ -26,8 +26,10 @@ export function formatProblem(p: Problem, lang: Lang): string {
   }
   if (p.field) where.push(p.field);
   const prefix = where.length ? `${where.join(': ')}: ` : '';
-  const hint = p.hint ? ` ${p.hint[lang]}` : '';
-  return `${prefix}${p.message[lang]}${hint}`;
+  const message = p.message[lang];
+  // Message and hint are separate sentences; messages carry no full stop of their own.
+  const hint = p.hint ? `${/[.!?:]$/.test(message) ? '' : '.'} ${p.hint[lang]}` : '';
+  return `${prefix}${message}${hint}`;
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

@@ -88,7 +88,8 @@ function detectSeparator(text: string): ';' | ',' | '\t' {
 }
 
 function clean(cell: string | undefined): string {
-  return (cell ?? '').replace(/\s+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  return (cell ?? '').replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '').trim();
 }
 
 export function parseRoster(bytes: Uint8Array, opts: RosterOptions = {}): Roster {

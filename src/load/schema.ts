@@ -174,12 +174,37 @@ export function isoDate(): Schema<string> {
   };
 }
 
+/**
+ * What a time written without quotes most likely meant: YAML reads `13.30` as
+ * the number 13.3 and `1300` as 1300.
+ */
+export function timeFromNumber(n: number): string | undefined {
+  if (!Number.isFinite(n) || n < 0) return undefined;
+  let h: number;
+  let m: number;
+  if (Number.isInteger(n) && n <= 23) [h, m] = [n, 0];
+  else if (Number.isInteger(n) && n >= 100 && n <= 2359) [h, m] = [Math.floor(n / 100), n % 100];
+  else {
+    const match = /^(\d{1,2})\.(\d{1,2})$/.exec(String(n));
+    if (!match) return undefined;
+    [h, m] = [Number(match[1]), Number(match[2]!.padEnd(2, '0'))];
+  }
+  if (h > 23 || m > 59) return undefined;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
 /** A wall-clock time written `HH:MM` (24-hour). */
 export function clockTime(): Schema<string> {
   return {
     parse(value, path, ctx) {
       if (typeof value !== 'string') {
-        const hint = typeof value === 'number' ? t('Skriv klokkeslettet i anførselstegn, for eksempel "13:00".', 'Quote the time, e.g. "13:00".') : undefined;
+        let hint: Text | undefined;
+        if (typeof value === 'number') {
+          const guess = timeFromNumber(value);
+          hint = guess
+            ? t(`Skriv klokkeslettet med kolon og i anførselstegn: "${guess}".`, `Write the time with a colon and in quotes: "${guess}".`)
+            : t('Skriv klokkeslettet med kolon og i anførselstegn, for eksempel "13:00".', 'Write the time with a colon and in quotes, e.g. "13:00".');
+        }
         return expected(path, t('et klokkeslett (TT:MM)', 'a time (HH:MM)'), value, ctx, hint);
       }
       const v = value.trim();
@@ -210,18 +235,19 @@ export function clockTime(): Schema<string> {
   };
 }
 
-export function int(opts: { min?: number; max?: number; description?: string } = {}): Schema<number> {
+export function int(opts: { min?: number; max?: number; description?: string; hint?: Text } = {}): Schema<number> {
+  const hint = opts.hint ? { hint: opts.hint } : {};
   return {
     parse(value, path, ctx) {
       if (typeof value !== 'number' || !Number.isInteger(value)) {
-        return expected(path, t('et heltall', 'a whole number'), value, ctx);
+        return expected(path, t('et heltall', 'a whole number'), value, ctx, opts.hint);
       }
       if (opts.min !== undefined && value < opts.min) {
-        ctx.issues.push({ path, message: t(`må være minst ${opts.min}, fant ${value}`, `must be at least ${opts.min}, found ${value}`) });
+        ctx.issues.push({ path, message: t(`må være minst ${opts.min}, fant ${value}`, `must be at least ${opts.min}, found ${value}`), ...hint });
         return FAIL;
       }
       if (opts.max !== undefined && value > opts.max) {
-        ctx.issues.push({ path, message: t(`kan være høyst ${opts.max}, fant ${value}`, `must be at most ${opts.max}, found ${value}`) });
+        ctx.issues.push({ path, message: t(`kan være høyst ${opts.max}, fant ${value}`, `must be at most ${opts.max}, found ${value}`), ...hint });
         return FAIL;
       }
       return value;
@@ -257,19 +283,21 @@ export function oneOf<const T extends string>(values: readonly T[]): Schema<T> {
   };
 }
 
-export function array<T>(item: Schema<T>, opts: { min?: number; max?: number; description?: string } = {}): Schema<T[]> {
+export function array<T>(item: Schema<T>, opts: { min?: number; max?: number; description?: string; hint?: Text } = {}): Schema<T[]> {
+  const hint = opts.hint ? { hint: opts.hint } : {};
   return {
     parse(value, path, ctx) {
-      if (!Array.isArray(value)) return expected(path, t('en liste', 'a list'), value, ctx);
+      if (!Array.isArray(value)) return expected(path, t('en liste', 'a list'), value, ctx, opts.hint);
       if (opts.min !== undefined && value.length < opts.min) {
         ctx.issues.push({
           path,
           message: t(`listen må ha minst ${opts.min} ${opts.min === 1 ? 'element' : 'elementer'}, fant ${value.length}`, `the list needs at least ${opts.min} item${opts.min === 1 ? '' : 's'}, found ${value.length}`),
+          ...hint,
         });
         return FAIL;
       }
       if (opts.max !== undefined && value.length > opts.max) {
-        ctx.issues.push({ path, message: t(`listen kan ha høyst ${opts.max} elementer, fant ${value.length}`, `the list may have at most ${opts.max} items, found ${value.length}`) });
+        ctx.issues.push({ path, message: t(`listen kan ha høyst ${opts.max} elementer, fant ${value.length}`, `the list may have at most ${opts.max} items, found ${value.length}`), ...hint });
         return FAIL;
       }
       const out: T[] = [];
@@ -316,16 +344,20 @@ export function isPlainMapping(value: unknown): value is Record<string, unknown>
  * built from the known keys only, so `__proto__` or `constructor` in the input
  * can never reach an object's prototype.
  */
-export function obj<S extends Shape>(shape: S, opts: { description?: string; what?: Text } = {}): Schema<ShapeOut<S>> {
+export function obj<S extends Shape>(shape: S, opts: { description?: string; what?: Text; hint?: Text } = {}): Schema<ShapeOut<S>> {
   const keys = Object.keys(shape);
   return {
     parse(value, path, ctx) {
-      if (!isPlainMapping(value)) return expected(path, opts.what ?? t('en tabell med felt', 'a mapping of fields'), value, ctx);
+      if (!isPlainMapping(value)) return expected(path, opts.what ?? t('en tabell med felt', 'a mapping of fields'), value, ctx, opts.hint);
       let ok = true;
       const out: Record<string, unknown> = {};
+      // A misspelt key already says "did you mean …"; the field it was meant to
+      // be is then not reported as missing as well.
+      const meant = new Set<string>();
       for (const key of Object.keys(value)) {
         if (!Object.prototype.hasOwnProperty.call(shape, key)) {
           const guess = closest(key, keys);
+          if (guess && !Object.prototype.hasOwnProperty.call(value, guess)) meant.add(guess);
           ctx.issues.push({
             path: [...path, key],
             onKey: true,
@@ -341,10 +373,20 @@ export function obj<S extends Shape>(shape: S, opts: { description?: string; wha
         const field = shape[key]!;
         const v = Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
         if (v === undefined || v === null) {
-          if (!field.optional) {
-            ctx.issues.push({ path: [...path, key], message: t(`mangler, men må fylles ut`, `is missing but required`) });
+          if (!field.optional && !meant.has(key)) {
+            const present = Object.prototype.hasOwnProperty.call(value, key);
+            ctx.issues.push({
+              path: [...path, key],
+              // An empty `start:` points at the field itself; a missing one at its mapping.
+              ...(present ? { onKey: true } : {}),
+              message: present ? t('er tom, men må fylles ut', 'is empty but required') : t('mangler, men må fylles ut', 'is missing but required'),
+              hint: t(
+                `Legg til «${key}: …»${field.description ? ` (${field.description})` : ''}.`,
+                `Add "${key}: …".`,
+              ),
+            });
             ok = false;
-          }
+          } else if (!field.optional) ok = false;
           continue;
         }
         const r = field.schema.parse(v, [...path, key], ctx);

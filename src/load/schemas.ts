@@ -8,6 +8,13 @@ import {
   type Infer,
 } from './schema.js';
 
+const PERSON_HINT = t(
+  'Skriv personen med feltene name og email, for eksempel { name: Kari Nordmann, email: kari.nordmann@kommune.no }.',
+  'Write the person with the fields name and email, e.g. { name: Kari Nordmann, email: kari.nordmann@example.org }.',
+);
+const MINUTES_HINT = t('Skriv antall minutter som et tall, for eksempel 120 for to timer.', 'Write the number of minutes as a number, e.g. 120 for two hours.');
+const WEEKS_HINT = t('Skriv antall uker mellom samlingene som et tall fra 1 til 12, for eksempel 2.', 'Write the number of weeks between sessions as a number from 1 to 12, e.g. 2.');
+
 const person = obj(
   {
     name: req(str({ max: 200 }), 'Fullt navn'),
@@ -15,7 +22,7 @@ const person = obj(
     unit: opt(str({ max: 200 }), 'Enhet, avdeling eller sone'),
     role: opt(str({ max: 200 }), 'Stilling eller rolle'),
   },
-  { what: t('en person (name, email …)', 'a person (name, email …)') },
+  { what: t('en person (name, email …)', 'a person (name, email …)'), hint: PERSON_HINT },
 );
 
 const personWithEmail = obj(
@@ -25,7 +32,7 @@ const personWithEmail = obj(
     unit: opt(str({ max: 200 }), 'Enhet, avdeling eller sone'),
     role: opt(str({ max: 200 }), 'Stilling eller rolle'),
   },
-  { what: t('en person (name, email …)', 'a person (name, email …)') },
+  { what: t('en person (name, email …)', 'a person (name, email …)'), hint: PERSON_HINT },
 );
 
 const locationFields = obj(
@@ -113,7 +120,7 @@ export const programmeSchema = obj({
 const override = obj({
   date: opt(isoDate(), 'Ny dato (ÅÅÅÅ-MM-DD)'),
   time: opt(clockTime(), 'Nytt starttidspunkt (TT:MM)'),
-  duration: opt(int({ min: 15, max: 600 }), 'Ny varighet i minutter'),
+  duration: opt(int({ min: 15, max: 600, hint: MINUTES_HINT }), 'Ny varighet i minutter'),
   location: opt(locationSchema, 'Annet sted'),
   cancelled: opt(bool(), 'true hvis samlingen er avlyst'),
   note: opt(str({ max: 1000 }), 'Merknad'),
@@ -123,16 +130,29 @@ export const groupSchema = obj({
   id: opt(slug(t('en id', 'an id')), 'Gruppens id (standard: filnavnet)'),
   name: req(str({ max: 200 }), 'Gruppens navn'),
   programme: opt(slug(t('en programid', 'a programme id')), 'Programmets id, f.eks. mestring'),
-  themes: opt(array(str({ max: 200 }), { min: 1, max: 52 }), 'Kombinerte temaer, f.eks. rehabilitering/1'),
+  themes: opt(
+    array(str({ max: 200 }), {
+      min: 1,
+      max: 52,
+      hint: t('Skriv temaene som program/tema, for eksempel [mestring/1, rehabilitering/2], eller bruk bare programme: mestring.', 'Write the themes as programme/theme, e.g. [mestring/1, rehabilitering/2], or use just programme: mestring.'),
+    }),
+    'Kombinerte temaer, f.eks. rehabilitering/1',
+  ),
   facilitator: req(personWithEmail, 'Lokal veileder'),
   co_facilitator: opt(person, 'Medveileder, f.eks. erfaringskonsulent'),
   leader: opt(personWithEmail, 'Leder'),
-  participants: req(array(person, { max: 200 }), 'Deltakere'),
+  participants: req(
+    array(person, {
+      max: 200,
+      hint: t('Skriv én deltaker per linje, for eksempel «- { name: Ola Nordmann, email: ola.nordmann@kommune.no }».', 'Write one participant per line, e.g. "- { name: Ola Nordmann, email: ola.nordmann@example.org }".'),
+    }),
+    'Deltakere',
+  ),
   location: req(locationSchema, 'Sted: rom og adresse, eller lenke'),
   start: req(isoDate(), 'Første samling (ÅÅÅÅ-MM-DD)'),
   time: req(clockTime(), 'Starttidspunkt (TT:MM)'),
-  duration: opt(int({ min: 15, max: 600 }), 'Varighet i minutter'),
-  interval_weeks: opt(int({ min: 1, max: 12 }), 'Uker mellom samlingene'),
+  duration: opt(int({ min: 15, max: 600, hint: MINUTES_HINT }), 'Varighet i minutter'),
+  interval_weeks: opt(int({ min: 1, max: 12, hint: WEEKS_HINT }), 'Uker mellom samlingene'),
   sessions: opt(numberedMap(override, t('samlingsnummer med endringer', 'session numbers with changes')), 'Endringer for enkeltsamlinger'),
 });
 

@@ -10,6 +10,7 @@ import type { Problem } from '../core/problems.js';
 import { t } from '../core/text.js';
 import { BUILTIN_PROGRAMMES, WORKSPACE_FILE } from '../paths.js';
 import { toGroup } from './group.js';
+import { cachedProgramme } from './programme-cache.js';
 import { toProgramme } from './programme.js';
 import { FAIL, type Ctx } from './schema.js';
 import { programmeSchema, workspaceSchema } from './schemas.js';
@@ -99,7 +100,13 @@ export function loadSettings(root: string): { settings?: WorkspaceSettings; prob
   };
 }
 
-export function loadProgrammes(root: string | undefined, builtinDir = BUILTIN_PROGRAMMES): { programmes: Map<string, Programme>; problems: Problem[] } {
+export function loadProgrammes(
+  root: string | undefined,
+  builtinDir = BUILTIN_PROGRAMMES,
+  // The cache only describes the package's own programmes folder; the build
+  // that writes it must not read it.
+  useCache = builtinDir === BUILTIN_PROGRAMMES,
+): { programmes: Map<string, Programme>; problems: Problem[] } {
   const programmes = new Map<string, Programme>();
   const problems: Problem[] = [];
   const sources: Source[] = yamlFilesIn(builtinDir).map((path) => ({ origin: 'built-in', path, display: `(innebygd) programmes/${basename(path)}` }));
@@ -107,6 +114,13 @@ export function loadProgrammes(root: string | undefined, builtinDir = BUILTIN_PR
     for (const path of yamlFilesIn(join(root, 'programmes'))) sources.push({ origin: 'workspace', path, display: `programmes/${basename(path)}` });
   }
   for (const source of sources) {
+    if (source.origin === 'built-in' && useCache) {
+      const programme = cachedProgramme(source, readFileSync(source.path));
+      if (programme) {
+        programmes.set(programme.id, programme);
+        continue;
+      }
+    }
     const { file, problems: readProblems } = readYaml(source.path, source.display);
     problems.push(...readProblems);
     if (!file) continue;

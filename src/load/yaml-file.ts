@@ -3,10 +3,10 @@
  * be reported as `file:line:column`. Refuses what could hurt us before parsing:
  * huge files, text that is not UTF-8, alias bombs.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
 import type { Problem } from '../core/problems.js';
 import { fieldPath } from '../core/problems.js';
-import { t } from '../core/text.js';
+import { t, type Text } from '../core/text.js';
 import type { Issue, Path } from './schema.js';
 
 export const MAX_YAML_BYTES = 512 * 1024;
@@ -31,6 +31,21 @@ function decodeUtf8(bytes: Uint8Array): string | { badOffset: number } {
     const bad = text.indexOf('\uFFFD');
     return { badOffset: bad < 0 ? 0 : bad };
   }
+}
+
+/** A line of a non-UTF-8 file as Windows-1252 (what Notepad and Excel save), if it reads as text. */
+function legacyLine(bytes: Uint8Array, line: number): string | undefined {
+  let start = 0;
+  for (let n = 1; n < line; n++) {
+    const nl = bytes.indexOf(10, start);
+    if (nl < 0) return undefined;
+    start = nl + 1;
+  }
+  const nl = bytes.indexOf(10, start);
+  const text = new TextDecoder('windows-1252').decode(bytes.subarray(start, nl < 0 ? bytes.length : nl)).trim();
+  // eslint-disable-next-line no-control-regex
+  if (!text || text.length > 120 || /[\u0000-\u001f\u007f-\u009f]/.test(text)) return undefined;
+  return text;
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -64,6 +79,7 @@ export function parseYaml(display: string, bytes: Uint8Array): { file?: YamlFile
   const decoded = decodeUtf8(bytes);
   if (typeof decoded !== 'string') {
     const pos = lineAndColumn(new TextDecoder('utf-8').decode(bytes), decoded.badOffset);
+    const line = legacyLine(bytes, pos.line);
     return {
       problems: [
         {
@@ -71,7 +87,12 @@ export function parseYaml(display: string, bytes: Uint8Array): { file?: YamlFile
           file: display,
           ...pos,
           message: t('filen er ikke lagret som UTF-8', 'the file is not saved as UTF-8'),
-          hint: t('Lagre den som UTF-8 (i Notisblokk: Lagre som → Koding: UTF-8).', 'Save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8).'),
+          hint: line
+            ? t(
+                `Den er trolig lagret som Windows-1252 (ANSI); linjen er «${line}». Lagre filen som UTF-8 (i Notisblokk: Lagre som → Koding: UTF-8).`,
+                `It is probably saved as Windows-1252 (ANSI); the line is "${line}". Save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8).`,
+              )
+            : t('Lagre den som UTF-8 (i Notisblokk: Lagre som → Koding: UTF-8).', 'Save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8).'),
         },
       ],
     };
@@ -80,29 +101,54 @@ export function parseYaml(display: string, bytes: Uint8Array): { file?: YamlFile
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
   const problems: Problem[] = [];
-  for (const err of doc.errors) {
-    const pos = lineCounter.linePos(err.pos[0]);
-    problems.push({ severity: 'error', file: display, line: pos.line, column: pos.col, ...yamlErrorText(err.code, err.message) });
+  // Only the first syntax error: after it the parser recovers by guessing, and
+  // the errors that follow are mostly echoes of the first (a tab used as
+  // indentation also yields "duplicate key" and "implicit key" errors).
+  const first = doc.errors[0];
+  if (first) {
+    const { offset, message, hint } = describeYamlError(first.code, first.message, first.pos[0], text, doc);
+    const pos = lineCounter.linePos(offset);
+    problems.push({ severity: 'error', file: display, line: pos.line, column: pos.col, message, ...(hint ? { hint } : {}) });
+    return { problems };
   }
-  if (problems.length) return { problems };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    const alias = firstAlias(doc, /Unresolved alias/i.test(message) ? message.replace(/^.*:\s*/s, '') : undefined);
+    const where = alias?.range ? (({ line, col }) => ({ line, column: col }))(lineCounter.linePos(alias.range[0])) : {};
+    if (/Unresolved alias/i.test(message)) {
+      // `note: *Ta med PC*` reads as an alias in YAML, not as emphasis.
+      return {
+        problems: [
+          {
+            severity: 'error',
+            file: display,
+            ...where,
+            message: t('en verdi som begynner med * leses som en YAML-henvisning (alias), men det finnes ingen &-merke med det navnet', 'a value starting with * is read as a YAML reference (alias), but there is no &-anchor with that name'),
+            hint: t('Sett verdien i anførselstegn, for eksempel note: "*Ta med PC*".', 'Put the value in quotes, e.g. note: "*Bring a laptop*".'),
+          },
+        ],
+      };
+    }
     if (/alias/i.test(message)) {
       return {
         problems: [
           {
             severity: 'error',
             file: display,
-            message: t('filen bruker for mange YAML-aliaser (*navn)', 'the file uses too many YAML aliases (*name)'),
+            ...where,
+            message: t(
+              `filen bruker for mange YAML-aliaser (*navn): de ville blitt utvidet til mer enn ${MAX_ALIAS_COUNT} kopier`,
+              `the file uses too many YAML aliases (*name): they would expand to more than ${MAX_ALIAS_COUNT} copies`,
+            ),
             hint: t('Skriv verdiene ut i stedet for å gjenbruke dem med & og *.', 'Write the values out instead of reusing them with & and *.'),
           },
         ],
       };
     }
-    return { problems: [{ severity: 'error', file: display, message: t(`kunne ikke lese YAML: ${message}`, `could not read YAML: ${message}`) }] };
+    return { problems: [{ severity: 'error', file: display, message: t('filen kunne ikke leses som YAML', 'the file could not be read as YAML'), hint: t(`Teknisk: ${message}`, `Technical: ${message}`) }] };
   }
   const file: YamlFile = {
     display,
@@ -126,32 +172,173 @@ export function parseYaml(display: string, bytes: Uint8Array): { file?: YamlFile
   return { file, problems };
 }
 
-function yamlErrorText(code: string, raw: string): Pick<Problem, 'message' | 'hint'> {
-  const first = raw.split('\n')[0] ?? raw;
+/** A YAML syntax error in words a coordinator can act on, pointing where the mistake was made. */
+function describeYamlError(code: string, raw: string, offset: number, text: string, doc: Document): { offset: number; message: Text; hint?: Text } {
+  const first = (raw.split('\n')[0] ?? raw).trim();
+  const technical = (nb: string, en: string) => t(`${nb} (Teknisk: ${first})`, `${en} (Technical: ${first})`);
   switch (code) {
     case 'TAB_AS_INDENT':
       return {
+        offset,
         message: t('tabulator brukt som innrykk', 'tab used for indentation'),
         hint: t('YAML krever mellomrom; bytt tabulatoren med to mellomrom.', 'YAML needs spaces; replace the tab with two spaces.'),
       };
-    case 'MISSING_CHAR':
-    case 'MISSING_CLOSE_QUOTE':
+    case 'DUPLICATE_KEY': {
+      const dup = duplicateKey(doc, offset);
+      if (!dup) return { offset, message: t('samme felt står to ganger', 'the same field appears twice'), hint: t('Slett det ene.', 'Remove one of them.') };
+      const line = lineOf(text, dup.firstOffset);
       return {
-        message: t(`anførselstegn eller parentes som ikke er lukket (${first})`, `a quote or bracket is not closed (${first})`),
-        hint: t('Sjekk at hvert " og \' og [ { har sin partner på samme verdi.', 'Check that each " \' [ { has its partner on the same value.'),
+        offset,
+        message: t(`feltet «${dup.key}» står to ganger (første gang på linje ${line})`, `the field "${dup.key}" appears twice (first on line ${line})`),
+        hint: t('Slett det ene, eller rett opp navnet på feltet.', 'Remove one of them, or correct the field name.'),
       };
-    case 'DUPLICATE_KEY':
-      return { message: t('samme felt står to ganger', 'the same field appears twice'), hint: t('Slett det ene.', 'Remove one of them.') };
-    case 'BAD_INDENT':
-    case 'UNEXPECTED_TOKEN':
+    }
+    case 'RESOURCE_EXHAUSTION':
+      return {
+        offset,
+        message: t('filen er nøstet for dypt til å kunne leses', 'the file is nested too deeply to be read'),
+        hint: t('Er dette riktig fil? En gruppefil har bare noen få nivåer med innrykk.', 'Is this the right file? A group file has only a few levels of indentation.'),
+      };
+    case 'MULTIPLE_DOCS':
+      return {
+        offset,
+        message: t('filen inneholder flere YAML-dokumenter (skilt med ---)', 'the file holds several YAML documents (separated by ---)'),
+        hint: t('Én gruppe per fil: fjern linjen med --- og flytt resten til en egen fil.', 'One group per file: remove the --- line and move the rest to a file of its own.'),
+      };
+    case 'BAD_SCALAR_START': {
+      const ch = text[offset] ?? '';
+      return {
+        offset,
+        message: t(`en verdi kan ikke begynne med ${ch} uten anførselstegn`, `a value cannot start with ${ch} without quotes`),
+        hint: t(`Sett verdien i anførselstegn, for eksempel "${restOfLine(text, offset)}".`, `Put the value in quotes, e.g. "${restOfLine(text, offset)}".`),
+      };
+    }
+    case 'BAD_DQ_ESCAPE':
+      return {
+        offset,
+        message: t('ugyldig \\-tegn inne i "…"', 'invalid \\ sequence inside "…"'),
+        hint: t("Bruk enkle anførselstegn i stedet ('C:\\mappe'), eller skriv \\\\ for én \\.", "Use single quotes instead ('C:\\folder'), or write \\\\ for one \\."),
+      };
+    case 'MULTILINE_IMPLICIT_KEY':
+      return {
+        offset,
+        message: t('her mangler kolon og mellomrom etter feltnavnet', 'a colon and a space are missing after the field name here'),
+        hint: t('Skriv «felt: verdi», for eksempel «email: kari@kommune.no».', 'Write "field: value", e.g. "email: kari@example.org".'),
+      };
     case 'BLOCK_AS_IMPLICIT_KEY':
       return {
-        message: t(`feil innrykk eller struktur (${first})`, `wrong indentation or structure (${first})`),
-        hint: t('Felt på samme nivå må stå like langt inn; bruk mellomrom, ikke tabulator.', 'Fields on the same level must line up; use spaces, not tabs.'),
+        offset,
+        message: t('feil innrykk: linjen under står lenger inn enn den skal, eller to felt står på samme linje', 'wrong indentation: the line below is indented too far, or two fields share a line'),
+        hint: t('Felt på samme nivå må stå like langt inn, ett felt per linje; bruk mellomrom, ikke tabulator.', 'Fields on the same level must line up, one field per line; use spaces, not tabs.'),
       };
+    case 'MISSING_CHAR':
+    case 'BAD_INDENT':
+    case 'UNEXPECTED_TOKEN': {
+      if (/Missing closing ["']quote/.test(first)) {
+        const q = first.includes('"quote') ? '"' : "'";
+        const open = openingOf(doc, offset, (n) => isScalar(n) && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE'));
+        const at = open ?? offset;
+        const fragment = restOfLine(text, at).trimEnd();
+        return {
+          offset: at,
+          message: t(`anførselstegnet ${q} blir aldri lukket`, `this ${q} is never closed`),
+          hint: t(`Sett ${q} også etter verdien, på samme linje: ${fragment}${q}`, `Put a ${q} after the value too, on the same line: ${fragment}${q}`),
+        };
+      }
+      if (/^Flow (map|sequence) in block collection/.test(first) || /flow collection to end/.test(first)) {
+        const map = /map|\}/.test(first);
+        const [o, c] = map ? ['{', '}'] : ['[', ']'];
+        const open = openingOf(doc, offset, (n) => (isMap(n) || isSeq(n)) && !!n.flow);
+        return {
+          offset: open ?? offset,
+          message: t(`${o} blir aldri lukket med ${c}`, `this ${o} is never closed with ${c}`),
+          hint: map
+            ? t('Avslutt med } på samme linje, for eksempel { name: Kari Nordmann, email: kari@kommune.no }.', 'End it with } on the same line, e.g. { name: Kari Nordmann, email: kari@example.org }.')
+            : t('Avslutt med ] på samme linje, for eksempel [mestring/1, mestring/2].', 'End it with ] on the same line, e.g. [mestring/1, mestring/2].'),
+        };
+      }
+      if (/^Missing , (or : )?between flow/.test(first)) {
+        return {
+          offset,
+          message: t('det mangler komma mellom to verdier i { … } eller [ … ]', 'a comma is missing between two values in { … } or [ … ]'),
+          hint: t('Skriv for eksempel { name: Kari Nordmann, email: kari@kommune.no }.', 'Write e.g. { name: Kari Nordmann, email: kari@example.org }.'),
+        };
+      }
+      if (/All sequence items must start at the same column|Sequence item without - indicator/.test(first)) {
+        return {
+          offset,
+          message: t('punktene i listen står ikke like langt inn', 'the items of the list are not lined up'),
+          hint: t('Sett alle «-» i listen i samme kolonne, med mellomrom (ikke tabulator).', 'Put every "-" of the list in the same column, with spaces (not tabs).'),
+        };
+      }
+      if (/^Unexpected , in/.test(first) || /^Unexpected empty item/.test(first)) {
+        return { offset, message: t('komma på feil sted', 'a comma in the wrong place'), hint: t('Fjern kommaet, eller skriv en verdi foran det.', 'Remove the comma, or put a value before it.') };
+      }
+      return {
+        offset,
+        message: t('feil innrykk eller struktur', 'wrong indentation or structure'),
+        hint: technical('Felt på samme nivå må stå like langt inn; bruk mellomrom, ikke tabulator.', 'Fields on the same level must line up; use spaces, not tabs.'),
+      };
+    }
     default:
-      return { message: t(`YAML-feil: ${first}`, `YAML error: ${first}`) };
+      return {
+        offset,
+        message: t('filen er ikke gyldig YAML her', 'the file is not valid YAML here'),
+        hint: technical('Sjekk innrykk, kolon etter feltnavn og anførselstegn.', 'Check the indentation, the colon after field names and the quotes.'),
+      };
   }
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function restOfLine(text: string, offset: number): string {
+  const end = text.indexOf('\n', offset);
+  return text.slice(offset, end < 0 ? undefined : end).replace(/\r$/, '');
+}
+
+/** Where the node that an error at `offset` left open began: the latest matching node starting before it. */
+function openingOf(doc: Document, offset: number, match: (n: Node) => boolean): number | undefined {
+  let best: number | undefined;
+  visit(doc, (_key, node) => {
+    const n = node as Node;
+    if (n && typeof n === 'object' && 'range' in n && n.range && match(n) && n.range[0] < offset && (best === undefined || n.range[0] > best)) best = n.range[0];
+  });
+  return best;
+}
+
+/** The key at `offset` that repeats an earlier key of the same mapping, and where that earlier key is. */
+function duplicateKey(doc: Document, offset: number): { key: string; firstOffset: number } | undefined {
+  let found: { key: string; firstOffset: number } | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const keys = map.items.map((p) => p.key).filter((k): k is Scalar => isScalar(k) && !!k.range);
+      const dup = keys.find((k) => k.range![0] === offset);
+      if (!dup) return undefined;
+      const earlier = keys.find((k) => k !== dup && String(k.value) === String(dup.value));
+      if (earlier) found = { key: String(dup.value), firstOffset: earlier.range![0] };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** The alias to point at: the one named, or the first. */
+function firstAlias(doc: Document, name?: string): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      if (name === undefined || alias.source === name) {
+        found = alias;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function locate(doc: Document, lc: LineCounter, path: Path, onKey = false): { line: number; column: number } {

@@ -35,7 +35,7 @@ export function describePlan(plan: GroupPlan, lang: Lang): string[] {
     if (s.note) lines.push(`${indent}${nb ? 'merk' : 'note'}: ${s.note}`);
     if (s.leaderInvited && group.leader) lines.push(`${indent}${nb ? 'leder inviteres' : 'leader invited'}`);
     if (s !== last && s.betweenSessions.length) {
-      lines.push(`${indent}${nb ? 'egenarbeid' : 'between sessions'}: ${shorten(s.betweenSessions.join('; '))}`);
+      lines.push(`${indent}${nb ? 'egenarbeid' : 'between sessions'}: ${shorten(s.betweenSessions.map((i) => (/[.!?…:]$/.test(i.trim()) ? i.trim() : `${i.trim()}.`)).join(' '))}`);
     }
   }
   return lines;
@@ -63,9 +63,11 @@ export function describeOutcomes(groupId: string, outcomes: SessionOutcome[], la
   const lines = [`${groupId}: ${nb ? 'invitasjoner' : 'invitations'} ${(['new', 'changed', 'cancelled', 'unchanged'] as const).map(part).join(' · ')}`];
   const toSend = outcomes.filter((o) => o.outcome === 'new' || o.outcome === 'changed' || o.outcome === 'cancelled');
   if (toSend.length) {
-    const verb = opts.dryRun ? (nb ? 'ville sendt' : 'would send') : nb ? 'send' : 'send';
+    const verb = opts.dryRun ? (nb ? 'ville sendt' : 'would send') : 'send';
     const files = toSend.flatMap((o) => o.files);
-    lines.push(`  ${verb}: ${files.length <= 6 ? files.join(', ') : `${files.length} ${nb ? 'filer under' : 'files in'} ${commonFolder(files)}`}`);
+    const folder = commonFolder(files);
+    const list = files.length <= 6 ? files.map((f) => f.slice(folder.length)).join(', ') : `${files.length} ${nb ? 'filer' : 'files'}`;
+    lines.push(`  ${verb} ${folder} ${list}`);
   } else {
     lines.push(`  ${nb ? 'ingenting nytt å sende' : 'nothing new to send'}`);
   }

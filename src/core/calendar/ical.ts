@@ -1,27 +1,30 @@
 /**
  * A small iCalendar (RFC 5545) serializer for the one shape refleks writes:
- * VCALENDAR with VEVENTs, each with attendees and at most one VALARM.
+ * VCALENDAR with VEVENTs, each with organiser, attendees and one VALARM.
  *
- * Why our own and not the `ics` package the design card named: measured on
- * ics 3.12.0 (node_modules/ics/dist), making its output correct needed a layer
- * that already held every primitive of a serializer, and then more:
- *  - it folds at 75 *characters* (runes2), not octets: lines of 78–86 bytes
- *    with æøå → refold, which means unfolding its output and folding again;
- *  - it writes `"` in CN as `\"` (not valid in a quoted parameter) → RFC 6868
- *    encoding of names before handing them over;
- *  - ROLE/PARTSTAT/CUTYPE come out quoted (`ROLE="REQ-PARTICIPANT"`) → a
- *    regex pass over the unfolded output;
- *  - alarm DESCRIPTION/SUMMARY and CATEGORIES are not TEXT-escaped → escape
- *    beforehand (and it must not be escaped twice elsewhere);
- *  - no validation of impossible dates and a random UID per call → our own
- *    checks and UIDs anyway; its yup/nanoid/runes2 dependencies load on every
- *    call.
- * The prototype wrapper doing all of that was 139 lines (mapping to ics's
- * input shape 52, fixes and re-folding 87) against 131 lines for this module,
- * and it still depended on the text pass never meeting a `ROLE="` inside a
- * name. So this module writes the lines itself and `ics` was removed from the
- * dependencies. ical.js, python-icalendar, vobject and libical check the
- * output in the tests.
+ * Why our own and not the `ics` package the design card named. Measured on
+ * ics 3.12.0, its output needs these fixes:
+ *  - it folds at 75 *characters* (runes2), not octets (lines of 78–86 bytes
+ *    with æøå): unfold its output and fold again by octets;
+ *  - it writes `"` in a CN as `\"`, which ends the quoted value early in
+ *    other parsers: RFC 6868-encode names before handing them over;
+ *  - ROLE/PARTSTAT/CUTYPE come out quoted (`ROLE="REQ-PARTICIPANT"`): a regex
+ *    pass over its unfolded output;
+ *  - alarm DESCRIPTION and CATEGORIES are not TEXT-escaped: escape them
+ *    beforehand, but not the fields it does escape;
+ *  - it accepts impossible dates and invents a random UID per call: check
+ *    instants and pass our own UID (and DTSTAMP, or it writes "now").
+ * A prototype wrapper doing all that produced the same content lines as this
+ * module for the same events (only parameter order and MAILTO case differ).
+ * It took 100 lines of code in plain JS, about 129 with the event types this
+ * module also declares, against 125 here: it still needs every primitive
+ * (escaping, RFC 6868, octet folding, date checks), so the layer is not
+ * smaller than the serializer. It was also 13 times slower (466 ms against
+ * 36 ms for 300 calendars), `require('ics')` alone took 75 ms, it pulls in
+ * yup, nanoid and runes2, and its correctness would hang on regexes over
+ * another library's output format. So refleks writes the lines itself and
+ * `ics` is no longer a dependency. ical.js, python-icalendar, vobject and
+ * libical's iTIP check read the output in the tests.
  */
 
 const CRLF = '\r\n';

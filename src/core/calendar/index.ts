@@ -1,7 +1,7 @@
 /**
  * A group's calendar files: one invitation per session (METHOD:REQUEST, or
  * CANCEL once a session is cancelled or gone), optionally one per person, and
- * `kalender.ics` (METHOD:PUBLISH, no attendees) for importing. Pure: plan and
+ * `kalender.ics` (METHOD:PUBLISH, organiser but no attendees) for importing. Pure: plan and
  * previous state in, files and new state out; `refleks schedule` and
  * `refleks build` write them.
  */
@@ -122,7 +122,9 @@ export function calendarFiles(
         files.push({ path, bytes: serializeCalendar({ prodId, method, events: [event] }) });
         paths.push(path);
       }
-      if (!s.cancelled && e) published.push({ ...withIdentity(e, s), alarm: e.alarm });
+      // ORGANIZER but no ATTENDEE: RFC 5546 (3.2.1) requires the organiser in a
+      // PUBLISH, and libical's iTIP check rejects the file without it.
+      if (!s.cancelled && e) published.push({ ...withIdentity(e, s), organizer: e.organizer, alarm: e.alarm });
     }
     results.push({ number: n, outcome, ...(s ? { sequence: s.sequence } : {}), files: paths });
   }

@@ -10,6 +10,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  HeightRule,
   ImportedXmlComponent,
   Packer,
   PageNumber,
@@ -21,6 +22,7 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
+  VerticalAlign,
   WidthType,
   type IStylesOptions,
   type ParagraphChild,
@@ -140,10 +142,14 @@ export function columnWidths(weights: number[], total: number = TEXT_WIDTH): num
 }
 
 /** What a table cell holds: plain text, paragraphs of text, or runs and fields. */
-export type Cell = string | string[] | { children: ParagraphChild[]; align?: 'center' }[] | { children: ParagraphChild[]; align?: 'center' };
+export interface CellParagraph {
+  children: ParagraphChild[];
+  align?: 'center';
+}
+export type Cell = string | CellParagraph | (string | CellParagraph)[];
 
 function cellParagraphs(cell: Cell, bold: boolean, center: boolean): Paragraph[] {
-  const items = typeof cell === 'string' ? [cell] : Array.isArray(cell) ? cell : [cell];
+  const items: (string | CellParagraph)[] = Array.isArray(cell) ? [...cell] : [cell];
   if (!items.length) items.push('');
   return items.map((item) => {
     const children = typeof item === 'string' ? [new TextRun({ text: item, bold })] : item.children;
@@ -162,50 +168,67 @@ export interface Column {
  * A data table: fixed column widths summing to the text width, a first row
  * that repeats on every page and is marked as the header, no merged cells.
  */
-export function dataTable(columns: Column[], rows: Cell[][], total: number = TEXT_WIDTH): Table {
+export interface TableOptions {
+  /** Width of the table in DXA; the text width of a portrait page unless given. */
+  total?: number;
+  /** Least height of the body rows in DXA: room to write by hand on a printed form. */
+  rowHeight?: number;
+}
+
+export function dataTable(columns: Column[], rows: Cell[][], opts: TableOptions = {}): Table {
+  const total = opts.total ?? TEXT_WIDTH;
   const widths = columnWidths(columns.map((c) => c.weight), total);
   const cell = (content: Cell, i: number, header: boolean) => {
-    const paragraphs = cellParagraphs(content, header, columns[i]!.align === 'center');
+    const centred = columns[i]!.align === 'center';
     return new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
-      children: paragraphs,
+      children: cellParagraphs(content, header, centred),
+      ...(centred ? { verticalAlign: VerticalAlign.CENTER } : {}),
       ...(header ? { shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } } : {}),
     });
   };
+  const height = opts.rowHeight ? { height: { value: opts.rowHeight, rule: HeightRule.ATLEAST } } : {};
   return new Table({
     width: { size: total, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.header, i, true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false)) })),
+      ...rows.map((r) => new TableRow({ cantSplit: true, ...height, children: r.map((c, i) => cell(c, i, false)) })),
     ],
   });
 }
 
-export function heading(level: 1 | 2 | 3, text: string): Paragraph {
+export function heading(level: 1 | 2 | 3, text: string, opts: { center?: boolean } = {}): Paragraph {
   const h = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
-  return new Paragraph({ heading: h, children: [new TextRun(text)] });
+  return new Paragraph({ heading: h, children: [new TextRun(text)], ...(opts.center ? { alignment: AlignmentType.CENTER } : {}) });
 }
 
-export function para(text: string | ParagraphChild[], opts: { style?: string; spacingBefore?: number } = {}): Paragraph {
+export function para(text: string | ParagraphChild[], opts: { style?: string; spacingBefore?: number; center?: boolean } = {}): Paragraph {
   return new Paragraph({
     ...(opts.style ? { style: opts.style } : {}),
+    ...(opts.center ? { alignment: AlignmentType.CENTER } : {}),
     ...(opts.spacingBefore ? { spacing: { before: opts.spacingBefore } } : {}),
     children: typeof text === 'string' ? [new TextRun(text)] : text,
   });
 }
 
 /** A label in bold followed by content, on one line. */
-export function labelled(label: string, content: ParagraphChild[] | string): Paragraph {
-  return new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...(typeof content === 'string' ? [new TextRun(content)] : content)] });
+export function labelled(label: string, content: ParagraphChild[] | string, opts: { spacingBefore?: number } = {}): Paragraph {
+  return new Paragraph({
+    ...(opts.spacingBefore ? { spacing: { before: opts.spacingBefore } } : {}),
+    children: [new TextRun({ text: `${label}: `, bold: true }), ...(typeof content === 'string' ? [new TextRun(content)] : content)] });
 }
 
-/** A line to sign on: a paragraph with a top border, the signer's name under it. */
-export function signatureLine(text: string): Paragraph {
+/**
+ * A line to sign on: a paragraph with a top border, the signer's name under
+ * it. Two lines in a row need different widths, or LibreOffice joins their
+ * borders into one box.
+ */
+export function signatureLine(text: string, widthShare = 0.5): Paragraph {
   return new Paragraph({
     spacing: { before: 840, after: 120 },
-    indent: { right: Math.round(TEXT_WIDTH / 2) },
+    indent: { right: Math.round(TEXT_WIDTH * (1 - widthShare)) },
     border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 } },
     children: [new TextRun(text)],
   });

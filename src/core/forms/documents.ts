@@ -1,0 +1,372 @@
+/**
+ * The five forms of a group. Everything the workspace knows is written in;
+ * what people must decide or record is a fillable field. All wording comes
+ * from the FormWording data, never from here.
+ */
+import { Paragraph, Table, TextRun, type Document, type ParagraphChild } from 'docx';
+import { formatDate, formatSessionTime, formatShortDate } from '../format-date.js';
+import type { Group, Person, Workspace } from '../model.js';
+import type { PlannedSession } from '../schedule.js';
+import type { Lang } from '../text.js';
+import {
+  checkBox,
+  dataTable,
+  formDocument,
+  heading,
+  LANDSCAPE_TEXT_WIDTH,
+  labelled,
+  para,
+  signatureLine,
+  TEXT_WIDTH,
+  textField,
+  type Cell,
+} from './docx-kit.js';
+import { fill, type FormWording } from './wording.js';
+
+/** Programmes planned along the didactic relation model rather than the general questions. */
+export const DIDACTIC_PROGRAMMES = new Set(['mestringstreff']);
+
+/** More sessions than this turn the attendance list to landscape, so the date columns stay readable. */
+const PORTRAIT_MAX_SESSIONS = 5;
+const ACTION_ROWS = 3;
+
+export interface FormContext {
+  workspace: Workspace;
+  group: Group;
+  sessions: PlannedSession[];
+  w: FormWording;
+  lang: Lang;
+}
+
+function person(p: Person): string {
+  const extra = [p.role, p.unit].filter(Boolean).join(', ');
+  return extra ? `${p.name} (${extra})` : p.name;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function numberText(n: number, lang: Lang): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1).replace('.', lang === 'nb' ? ',' : '.');
+}
+
+/** Date, time and anything unusual about a session, one line each. */
+function sessionLines(c: FormContext, s: PlannedSession): string[] {
+  const { w, lang, group } = c;
+  const lines = [formatSessionTime(s.date, s.start, s.end, lang)];
+  if (s.cancelled) lines[0] += ` (${w.common.cancelled})`;
+  if (s.moved) lines.push(fill(w.common.moved, { date: formatDate(s.moved.from, lang), reason: s.moved.reason[lang] }));
+  if (s.location.text !== group.location.text) lines.push(s.location.text);
+  if (s.note) lines.push(s.note);
+  return lines;
+}
+
+function sessionTitle(c: FormContext, s: PlannedSession): string {
+  const base = `${fill(c.w.common.session_number, { number: s.number })}: ${s.theme.theme.title}`;
+  return s.cancelled ? `${base} (${c.w.common.cancelled})` : base;
+}
+
+function themeCell(c: FormContext, s: PlannedSession): Cell {
+  return c.group.combined ? [s.theme.theme.title, s.theme.programmeTitle] : s.theme.theme.title;
+}
+
+function field(c: FormContext, tag: string, alias: string, opts: { multiLine?: boolean; date?: boolean } = {}): ParagraphChild {
+  return textField({
+    tag,
+    alias,
+    placeholder: opts.date ? c.w.common.date_placeholder : c.w.common.text_placeholder,
+    ...(opts.multiLine ? { multiLine: true } : {}),
+    ...(opts.date ? { date: { lang: c.lang } } : {}),
+  });
+}
+
+function fieldCell(c: FormContext, tag: string, alias: string, opts: { multiLine?: boolean; date?: boolean } = {}): Cell {
+  return { children: [field(c, tag, alias, opts)] };
+}
+
+function betweenPerInterval(c: FormContext): string {
+  const { min, max } = c.group.betweenSessionHours;
+  const w = c.w.common;
+  if (max <= 0) return w.between_sessions_none;
+  if (min === max) return fill(w.between_sessions_exact, { hours: numberText(max, c.lang) });
+  if (min <= 0) return fill(w.between_sessions_upto, { max: numberText(max, c.lang) });
+  return fill(w.between_sessions_range, { min: numberText(min, c.lang), max: numberText(max, c.lang) });
+}
+
+function coFacilitatorLabel(c: FormContext): string {
+  const label = c.workspace.programmes.get(c.group.programmeId)?.coFacilitatorLabel;
+  return label ? `${c.w.common.co_facilitator} (${label})` : c.w.common.co_facilitator;
+}
+
+function groupFacts(c: FormContext): Table {
+  const { w, group, workspace, lang } = c;
+  const rows: Cell[][] = [
+    [w.common.organisation, workspace.settings.organisation],
+    [w.common.group, group.name],
+    [w.common.programme, group.programmeTitle],
+    [w.common.facilitator, person(group.facilitator)],
+  ];
+  if (group.coFacilitator) rows.push([coFacilitatorLabel(c), person(group.coFacilitator)]);
+  rows.push([w.common.leader, group.leader ? person(group.leader) : w.common.no_leader]);
+  rows.push([w.common.location, group.location.text]);
+  const active = c.sessions.filter((s) => !s.cancelled);
+  if (active.length) rows.push([w.common.period, `${formatDate(active[0]!.date, lang)} – ${formatDate(active[active.length - 1]!.date, lang)}`]);
+  rows.push([w.common.sessions_count, fill(w.common.sessions_summary, { count: c.sessions.length, minutes: group.durationMinutes })]);
+  rows.push([w.common.between_sessions, betweenPerInterval(c)]);
+  return dataTable(
+    [
+      { header: w.common.field_column, weight: 3 },
+      { header: w.common.value_column, weight: 7 },
+    ],
+    rows,
+  );
+}
+
+function footerText(title: string, c: FormContext): string {
+  return `${title} – ${c.group.name}`;
+}
+
+function doc(c: FormContext, title: string, subject: string, children: (Paragraph | Table)[], opts: { landscape?: boolean; footer?: string } = {}): Document {
+  return formDocument({
+    lang: c.lang,
+    title,
+    subject,
+    organisation: c.workspace.settings.organisation,
+    footer: opts.footer ?? footerText(title, c),
+    pageLabel: c.w.common.page,
+    ...(opts.landscape ? { landscape: true } : {}),
+    children,
+  });
+}
+
+function questionTable(c: FormContext, questions: string[], tagPrefix: string): Table {
+  return dataTable(
+    [
+      { header: c.w.common.question_column, weight: 4 },
+      { header: c.w.common.answer_column, weight: 6 },
+    ],
+    questions.map((q, i) => [q, fieldCell(c, `${tagPrefix}-${i + 1}`, q, { multiLine: true })]),
+  );
+}
+
+export function planningForm(c: FormContext): Document {
+  const { w, group } = c;
+  const p = w.planning;
+  const title = `${p.title} – ${group.name}`;
+  const children: (Paragraph | Table)[] = [
+    heading(1, title),
+    para(p.intro),
+    labelled(p.meeting_date, [field(c, 'planlegging-dato', p.meeting_date, { date: true })]),
+    labelled(p.present, [field(c, 'planlegging-til-stede', p.present)]),
+    heading(2, p.group_heading),
+    groupFacts(c),
+    heading(2, p.participants_heading),
+    dataTable(
+      [
+        { header: w.common.number, weight: 1 },
+        { header: w.common.name, weight: 5 },
+        { header: w.common.role, weight: 6 },
+      ],
+      group.participants.map((pp, i) => [String(i + 1), pp.name, [pp.role, pp.unit].filter(Boolean).join(', ')]),
+    ),
+    heading(2, p.programme_heading),
+    dataTable(
+      [
+        { header: w.common.session, weight: 2 },
+        { header: w.common.theme, weight: 5 },
+        { header: w.common.date, weight: 6 },
+        { header: w.common.leader_joins, weight: 2, align: 'center' },
+      ],
+      c.sessions.map((s) => [String(s.number), themeCell(c, s), sessionLines(c, s), s.leaderInvited ? w.common.yes_value : '–']),
+    ),
+  ];
+  if (DIDACTIC_PROGRAMMES.has(group.programmeId)) {
+    const d = p.didactic;
+    const elements = [
+      ['malgruppe', d.target_group],
+      ['mal', d.goals],
+      ['rammefaktorer', d.frame],
+      ['innhold', d.content],
+      ['metoder', d.methods],
+      ['evaluering', d.evaluation],
+    ] as const;
+    children.push(
+      heading(2, p.didactic_heading),
+      para(p.didactic_intro),
+      dataTable(
+        [
+          { header: p.didactic_element_column, weight: 4 },
+          { header: p.didactic_plan_column, weight: 6 },
+        ],
+        elements.map(([tag, e]) => [
+          [{ children: [new TextRun({ text: e.label, bold: true })] }, { children: [new TextRun(e.question)] }],
+          fieldCell(c, `didaktikk-${tag}`, e.label, { multiLine: true }),
+        ]),
+      ),
+    );
+  } else {
+    children.push(heading(2, p.frame_heading), questionTable(c, p.frame, 'ramme'), heading(2, p.questions_heading), questionTable(c, p.questions, 'avtale'));
+  }
+  return doc(c, title, p.subject, children);
+}
+
+export function followUpForm(c: FormContext): Document {
+  const { w, group } = c;
+  const f = w.follow_up;
+  const title = `${f.title} – ${group.name}`;
+  const children: (Paragraph | Table)[] = [heading(1, title), para(f.intro)];
+  for (const s of c.sessions) {
+    children.push(heading(2, sessionTitle(c, s)));
+    for (const line of sessionLines(c, s)) children.push(para(line));
+    if (s.cancelled) {
+      children.push(para(f.cancelled_text));
+      continue;
+    }
+    const n = s.number;
+    const rows: Cell[][] = [];
+    if (n > 1) rows.push([f.tried, fieldCell(c, `s${n}-utprovd`, `${fill(w.common.session_number, { number: n })}: ${f.tried}`, { multiLine: true })]);
+    rows.push([f.experiences, fieldCell(c, `s${n}-erfaringer`, `${fill(w.common.session_number, { number: n })}: ${f.experiences}`, { multiLine: true })]);
+    rows.push([f.homework, s.betweenSessions.length ? s.betweenSessions : f.no_homework]);
+    children.push(
+      dataTable(
+        [
+          { header: w.common.question_column, weight: 4 },
+          { header: w.common.answer_column, weight: 6 },
+        ],
+        rows,
+      ),
+      heading(3, f.actions_heading),
+      dataTable(
+        [
+          { header: f.action, weight: 5 },
+          { header: f.owner, weight: 3 },
+          { header: f.deadline, weight: 2 },
+        ],
+        Array.from({ length: ACTION_ROWS }, (_, i) => {
+          const label = `${fill(w.common.session_number, { number: n })}, ${f.action.toLowerCase()} ${i + 1}`;
+          return [
+            fieldCell(c, `s${n}-tiltak-${i + 1}`, label),
+            fieldCell(c, `s${n}-ansvarlig-${i + 1}`, `${label}: ${f.owner.toLowerCase()}`),
+            fieldCell(c, `s${n}-frist-${i + 1}`, `${label}: ${f.deadline.toLowerCase()}`, { date: true }),
+          ];
+        }),
+      ),
+    );
+  }
+  return doc(c, title, f.subject, children);
+}
+
+export function evaluationForm(c: FormContext): Document {
+  const { w, group } = c;
+  const e = w.evaluation;
+  const title = `${e.title} – ${group.name}`;
+  const children: (Paragraph | Table)[] = [heading(1, title), para(e.intro), groupFacts(c), heading(2, e.goals_heading)];
+  for (const s of c.sessions) {
+    const goals = s.theme.theme.goals;
+    if (!goals.length) continue;
+    children.push(heading(3, sessionTitle(c, s)));
+    const choices = [
+      ['ja', e.reached],
+      ['delvis', e.partly],
+      ['nei', e.not_reached],
+    ] as const;
+    children.push(
+      dataTable(
+        [{ header: e.goal_column, weight: 7 }, ...choices.map(([, label]) => ({ header: label, weight: 1.2, align: 'center' as const }))],
+        goals.map((goal, gi) => [
+          goal,
+          ...choices.map(([tag, label]) => ({ children: [checkBox({ tag: `mal-${s.number}-${gi + 1}-${tag}`, alias: `${fill(w.common.session_number, { number: s.number })}, ${e.goal_column.toLowerCase()} ${gi + 1}: ${label}` })] })),
+        ]),
+      ),
+    );
+  }
+  children.push(para([new TextRun({ text: `${e.goals_comment}: `, bold: true }), field(c, 'mal-kommentar', e.goals_comment, { multiLine: true })]));
+  children.push(heading(2, e.rating_heading), para(e.rating_intro));
+  const values = [1, 2, 3, 4, 5];
+  children.push(
+    dataTable(
+      [{ header: w.common.theme, weight: 6 }, ...values.map((v) => ({ header: String(v), weight: 1, align: 'center' as const }))],
+      c.sessions.map((s) => [
+        themeCell(c, s),
+        ...values.map((v) => ({ children: [checkBox({ tag: `tema-${s.number}-vurdering-${v}`, alias: `${s.theme.theme.title}: ${fill(e.rating_column, { value: v })}` })] })),
+      ]),
+    ),
+  );
+  children.push(heading(2, e.practice_heading), para(e.practice_question), para([field(c, 'praksis', e.practice_question, { multiLine: true })]));
+  children.push(heading(2, e.continue_heading), para(e.continue_question), para([field(c, 'videre', e.continue_question, { multiLine: true })]));
+  return doc(c, title, e.subject, children);
+}
+
+export function attendanceList(c: FormContext): Document {
+  const { w, group, lang } = c;
+  const a = w.attendance;
+  const title = `${a.title} – ${group.name}`;
+  const landscape = c.sessions.length > PORTRAIT_MAX_SESSIONS;
+  const total = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
+  const nameWeight = Math.max(2.4, c.sessions.length * 0.5);
+  const table = dataTable(
+    [
+      { header: w.common.participant, weight: nameWeight },
+      ...c.sessions.map((s) => ({
+        header: [fill(w.common.session_number, { number: s.number }), formatShortDate(s.date, lang), ...(s.cancelled ? [`(${w.common.cancelled})`] : [])],
+        weight: 1,
+        align: 'center' as const,
+      })),
+    ],
+    group.participants.map((p, pi) => [
+      p.name,
+      ...c.sessions.map((s): Cell =>
+        s.cancelled ? a.cancelled_cell : { children: [checkBox({ tag: `oppmote-${pi + 1}-${s.number}`, alias: `${p.name}, ${fill(w.common.session_number, { number: s.number }).toLowerCase()}` })] },
+      ),
+    ]),
+    total,
+  );
+  const children: (Paragraph | Table)[] = [
+    heading(1, title),
+    labelled(w.common.programme, group.programmeTitle),
+    labelled(w.common.facilitator, group.coFacilitator ? `${group.facilitator.name}, ${group.coFacilitator.name}` : group.facilitator.name),
+    labelled(w.common.location, group.location.text),
+    para(a.intro),
+    table,
+  ];
+  return doc(c, title, a.subject, children, { landscape });
+}
+
+export function certificate(c: FormContext, participant: Person): Document {
+  const { w, group, lang, workspace } = c;
+  const k = w.certificate;
+  const active = c.sessions.filter((s) => !s.cancelled);
+  const minutes = active.reduce((sum, s) => sum + s.durationMinutes, 0);
+  const hours = minutes / 60;
+  const unit = (h: number) => (h === 1 ? k.hour_unit : k.hours_unit);
+  const sessionsText = `${numberText(hours, lang)} ${unit(hours)}`;
+  const intervals = Math.max(0, active.length - 1);
+  const min = group.betweenSessionHours.min * intervals;
+  const max = group.betweenSessionHours.max * intervals;
+  const betweenText =
+    max <= 0 ? undefined : min === max ? `${numberText(max, lang)} ${unit(max)}` : min <= 0 ? `${fill(k.between_upto, { max: numberText(max, lang) })} ${unit(max)}` : `${numberText(min, lang)}–${numberText(max, lang)} ${unit(max)}`;
+  const hoursText = betweenText ? fill(k.hours_text, { sessions: sessionsText, between: betweenText }) : fill(k.hours_text_no_between, { sessions: sessionsText });
+  const last = active[active.length - 1];
+  const children: (Paragraph | Table)[] = [
+    heading(1, k.title),
+    para(participant.name, { style: 'Large' }),
+    para(`${k.has_completed} ${group.programmeTitle}, ${fill(k.in_group, { group: group.name })}.`),
+    heading(2, k.themes_heading),
+    dataTable(
+      [
+        { header: w.common.session, weight: 2 },
+        { header: w.common.theme, weight: 7 },
+        { header: w.common.date, weight: 5 },
+      ],
+      c.sessions.map((s) => [String(s.number), themeCell(c, s), s.cancelled ? `${formatDate(s.date, lang)} (${w.common.cancelled})` : formatDate(s.date, lang)]),
+    ),
+    labelled(k.hours, capitalise(hoursText)),
+    labelled(w.common.facilitator, group.coFacilitator ? `${group.facilitator.name}, ${group.coFacilitator.name}` : group.facilitator.name),
+    labelled(w.common.organisation, workspace.settings.organisation),
+    ...(last ? [labelled(k.completed, formatDate(last.date, lang))] : []),
+    signatureLine(k.place_and_date),
+    signatureLine(fill(k.facilitator_signature, { name: group.facilitator.name })),
+  ];
+  return doc(c, `${k.title} – ${participant.name}`, k.subject, children, { footer: `${k.title} – ${participant.name}` });
+}
