@@ -57,11 +57,10 @@ export interface NewGroupDeps {
 
 export const CANCELLED = t('Avbrutt – ingenting er skrevet.', 'Cancelled – nothing was written.');
 
-export async function run(ctx: CliContext, opts: NewGroupOptions): Promise<number> {
+/** `deps` is for tests: a scripted prompter and a fixed today. */
+export async function run(ctx: CliContext, opts: NewGroupOptions, deps?: NewGroupDeps): Promise<number> {
   try {
-    return await createGroup(ctx, opts, {
-      prompter: ctx.isTTY ? lazyInquirer(ctx) : undefined,
-    });
+    return await createGroup(ctx, opts, deps ?? (ctx.isTTY ? { prompter: lazyInquirer(ctx) } : {}));
   } catch (err) {
     if (err instanceof PromptCancelled) {
       ctx.err(CANCELLED[ctx.lang]);
@@ -546,15 +545,17 @@ export async function createGroup(ctx: CliContext, opts: NewGroupOptions, deps: 
     }
   }
 
+  // «13.00» is how Norwegians write a time; take it as 13:00.
+  const dotted = (v: string) => v.trim().replace(/^(\d{1,2})\.(\d{2})$/, '$1:$2');
   const timeIssue = (v: string): string | undefined => {
     const c: Ctx = { issues: [] };
-    if (clockTime().parse(v.trim(), [], c) !== FAIL) return undefined;
+    if (clockTime().parse(dotted(v), [], c) !== FAIL) return undefined;
     const issue = c.issues[0]!;
     return `${issue.message[ctx.lang]}${issue.hint ? ` ${issue.hint[ctx.lang]}` : ''}`;
   };
   const normTime = (v: string) => {
     const c: Ctx = { issues: [] };
-    return clockTime().parse(v.trim(), [], c) as string;
+    return clockTime().parse(dotted(v), [], c) as string;
   };
   const intIssue = (v: string, min: number, max: number): string | undefined =>
     /^\s*\d+\s*$/.test(v) && +v >= min && +v <= max ? undefined : L(`Skriv et helt tall fra ${min} til ${max}.`, `Type a whole number from ${min} to ${max}.`);

@@ -22,6 +22,20 @@ export function toLocation(input: LocationInput): Location {
   return { text, ...input };
 }
 
+/** A file name a person would likely accept for a group id: «Sone Nord» → sone-nord. */
+export function suggestSlug(text: string): string {
+  return text
+    .toLocaleLowerCase('nb')
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+}
+
 function idFromFile(path: string): string {
   return basename(path).replace(/\.ya?ml$/i, '');
 }
@@ -68,7 +82,14 @@ function resolveThemes(
       ctx.issues.push({
         path: ['themes', i],
         message: m ? t(`ukjent program «${m[1]}» i «${ref}»`, `unknown programme "${m[1]}" in "${ref}"`) : t(`«${ref}» mangler program`, `"${ref}" has no programme`),
-        hint: guess ? t(`Mente du «${guess}/${themeId}»?`, `Did you mean "${guess}/${themeId}"?`) : t('Skriv program/tema, for eksempel rehabilitering/1.', 'Write programme/theme, e.g. rehabilitering/1.'),
+        hint: guess
+          ? t(`Mente du «${guess}/${themeId}»?`, `Did you mean "${guess}/${themeId}"?`)
+          : m
+            ? t(`Kjente program: ${ids.join(', ')}.`, `Known programmes: ${ids.join(', ')}.`)
+            : t(
+                `Skriv program/tema, for eksempel «${ids.includes('mestring') ? 'mestring' : ids[0] ?? 'mestring'}/${ref}», eller legg til «programme: …» i gruppen.`,
+                `Write programme/theme, e.g. "${ids.includes('mestring') ? 'mestring' : ids[0] ?? 'mestring'}/${ref}", or add "programme: …" to the group.`,
+              ),
       });
       ok = false;
       return;
@@ -126,6 +147,17 @@ function pathText(path: (string | number)[]): string {
 export function toGroup(file: YamlFile, source: Source, programmes: Map<string, Programme>): { group?: Group; problems: Problem[] } {
   const ctx: Ctx = { issues: [] };
   const warnings: Issue[] = [];
+  if (file.data === null || file.data === undefined) {
+    return {
+      problems: file.problems([
+        {
+          path: [],
+          message: t('gruppefilen er tom', 'the group file is empty'),
+          hint: t('Fyll den ut (se en av de andre gruppefilene), eller lag gruppen med «refleks new-group».', 'Fill it in (see one of the other group files), or create the group with "refleks new-group".'),
+        },
+      ]),
+    };
+  }
   const raw = groupSchema.parse(file.data, [], ctx);
   if (raw === FAIL) return { problems: file.problems(ctx.issues) };
 
@@ -134,7 +166,10 @@ export function toGroup(file: YamlFile, source: Source, programmes: Map<string, 
     ctx.issues.push({
       path: [],
       message: t(`filnavnet «${basename(source.path)}» kan ikke brukes som gruppe-id`, `the file name "${basename(source.path)}" cannot be used as a group id`),
-      hint: t('Bruk bare små bokstaver a–z, tall og bindestrek i filnavnet, for eksempel sone-nord.yaml.', 'Use only lower-case a–z, digits and hyphens in the file name, e.g. zone-north.yaml.'),
+      hint: t(
+        `Gi filen et navn med bare små bokstaver a–z, tall og bindestrek, for eksempel ${suggestSlug(id) || 'sone-nord'}.yaml, eller sett feltet id.`,
+        `Rename the file using only lower-case a–z, digits and hyphens, e.g. ${suggestSlug(id) || 'zone-north'}.yaml, or set the id field.`,
+      ),
     });
   }
   const resolved = resolveThemes(raw, programmes, ctx);
@@ -168,6 +203,7 @@ export function toGroup(file: YamlFile, source: Source, programmes: Map<string, 
         path: ['sessions', String(number)],
         onKey: true,
         message: t(`samling ${number} finnes ikke: gruppen har ${count} samlinger`, `session ${number} does not exist: the group has ${count} sessions`),
+        hint: t(`Bruk et samlingsnummer fra 1 til ${count}.`, `Use a session number from 1 to ${count}.`),
       });
       continue;
     }

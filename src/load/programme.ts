@@ -23,6 +23,10 @@ export function toProgramme(raw: ProgrammeFile, source: Source, ctx: Ctx): Progr
       ctx.issues.push({
         path: ['themes', i, 'agenda'],
         message: t(`tidsplanen er ${total} minutter, men en samling varer ${s.duration_minutes}`, `the agenda is ${total} minutes but a session lasts ${s.duration_minutes}`),
+        hint: t(
+          `Kort ned punktene med til sammen ${total - s.duration_minutes} minutter, eller øk sessions.duration_minutes.`,
+          `Shorten the items by ${total - s.duration_minutes} minutes in all, or raise sessions.duration_minutes.`,
+        ),
       });
     }
   });

@@ -12,7 +12,8 @@ import { BUILTIN_PROGRAMMES, WORKSPACE_FILE } from '../paths.js';
 import { toGroup } from './group.js';
 import { cachedProgramme } from './programme-cache.js';
 import { toProgramme } from './programme.js';
-import { FAIL, type Ctx } from './schema.js';
+import { closest } from './did-you-mean.js';
+import { FAIL, isPlainMapping, type Ctx } from './schema.js';
 import { programmeSchema, workspaceSchema } from './schemas.js';
 import { parseYaml, type YamlFile } from './yaml-file.js';
 
@@ -57,6 +58,14 @@ export function readYaml(absPath: string, display: string): { file?: YamlFile; p
   return parseYaml(display, bytes);
 }
 
+function knownTimezones(): string[] {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return ['Europe/Oslo'];
+  }
+}
+
 function defaultTimezoneIsValid(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -74,7 +83,12 @@ export function loadSettings(root: string): { settings?: WorkspaceSettings; prob
   if (raw === FAIL) return { problems: [...problems, ...file.problems(ctx.issues)] };
   const timezone = raw.timezone ?? 'Europe/Oslo';
   if (!defaultTimezoneIsValid(timezone)) {
-    ctx.issues.push({ path: ['timezone'], message: t(`ukjent tidssone «${timezone}»`, `unknown time zone "${timezone}"`), hint: t('Bruk for eksempel Europe/Oslo.', 'Use e.g. Europe/Oslo.') });
+    const guess = closest(timezone, knownTimezones());
+    ctx.issues.push({
+      path: ['timezone'],
+      message: t(`ukjent tidssone «${timezone}»`, `unknown time zone "${timezone}"`),
+      hint: guess ? t(`Mente du «${guess}»?`, `Did you mean "${guess}"?`) : t('Bruk for eksempel Europe/Oslo.', 'Use e.g. Europe/Oslo.'),
+    });
   }
   (raw.blackouts ?? []).forEach((b, i) => {
     if (b.to < b.from) {
@@ -172,9 +186,12 @@ export function loadWorkspace(root: string, opts: LoadOptions = {}): LoadResult 
     if (!result.group) continue;
     const other = ids.get(result.group.id);
     if (other) {
+      const hasId = isPlainMapping(file.data) && file.data.id !== undefined;
       problems.push({
         severity: 'error',
         file: display,
+        ...file.locate(hasId ? ['id'] : []),
+        ...(hasId ? { field: 'id' } : {}),
         message: t(`gruppe-id «${result.group.id}» brukes også av ${other}`, `group id "${result.group.id}" is also used by ${other}`),
         hint: t('Gi filen et annet navn, eller endre feltet id.', 'Rename the file, or change the id field.'),
       });

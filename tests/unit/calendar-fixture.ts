@@ -2,6 +2,7 @@
  * Small hand-built workspaces for the schedule and calendar unit tests, so
  * that each test states the few facts it depends on.
  */
+import { expect } from 'vitest';
 import type { Group, GroupTheme, Programme, SessionOverride, Theme, Workspace, WorkspaceSettings } from '../../src/core/model.js';
 
 export function theme(id: string, extra: Partial<Theme> = {}): Theme {
@@ -83,3 +84,33 @@ export function group(extra: Partial<Group> & { count?: number; sessions?: Recor
 export function workspace(groups: Group[] = [group()], extra: Partial<WorkspaceSettings> = {}): Workspace {
   return { root: '/ws', settings: settings(extra), programmes: new Map([['mestring', programme()]]), groups };
 }
+
+/** Physical lines of a file, checking each is valid UTF-8 on its own (a fold never splits a character). */
+export function physicalLines(bytes: Uint8Array | string): string[] {
+  const buf = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const lines: string[] = [];
+  let start = 0;
+  for (let i = 0; i < buf.length - 1; i++) {
+    if (buf[i] === 0x0d && buf[i + 1] === 0x0a) {
+      lines.push(decoder.decode(buf.subarray(start, i)));
+      start = i + 2;
+      i++;
+    }
+  }
+  if (start !== buf.length) throw new Error('file does not end with CRLF');
+  return lines;
+}
+
+export function assertWellFormed(bytes: Uint8Array | string): void {
+  const buf = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes);
+  // Every LF is part of a CRLF, and there is no bare CR.
+  for (let i = 0; i < buf.length; i++) {
+    if (buf[i] === 0x0a) expect(buf[i - 1], `bare LF at byte ${i}`).toBe(0x0d);
+    if (buf[i] === 0x0d) expect(buf[i + 1], `bare CR at byte ${i}`).toBe(0x0a);
+  }
+  for (const line of physicalLines(buf)) {
+    expect(Buffer.byteLength(line, 'utf8'), line).toBeLessThanOrEqual(75);
+  }
+}
+

@@ -85,12 +85,16 @@ function fieldCell(c: FormContext, tag: string, alias: string, opts: { multiLine
   return { children: [field(c, tag, alias, opts)] };
 }
 
+function hourUnit(c: FormContext, hours: number): string {
+  return hours === 1 ? c.w.common.hour_unit : c.w.common.hours_unit;
+}
+
 function betweenPerInterval(c: FormContext): string {
   const { min, max } = c.group.betweenSessionHours;
   const w = c.w.common;
   if (max <= 0) return w.between_sessions_none;
-  if (min === max) return fill(w.between_sessions_exact, { hours: numberText(max, c.lang) });
-  if (min <= 0) return fill(w.between_sessions_upto, { max: numberText(max, c.lang) });
+  if (min === max) return fill(w.between_sessions_exact, { hours: numberText(max, c.lang), unit: hourUnit(c, max) });
+  if (min <= 0) return fill(w.between_sessions_upto, { max: numberText(max, c.lang), unit: hourUnit(c, max) });
   return fill(w.between_sessions_range, { min: numberText(min, c.lang), max: numberText(max, c.lang) });
 }
 
@@ -123,22 +127,23 @@ function groupFacts(c: FormContext): Table {
   );
 }
 
-function footerText(title: string, c: FormContext): string {
-  return `${title} – ${c.group.name}`;
-}
-
-function doc(c: FormContext, title: string, subject: string, children: (Paragraph | Table)[], opts: { landscape?: boolean; footer?: string } = {}): Document {
+/** The document: `title` is both its property and its H1, and with the page number in the footer. */
+function doc(c: FormContext, title: string, subject: string, children: (Paragraph | Table)[], opts: { landscape?: boolean } = {}): Document {
   return formDocument({
     lang: c.lang,
     title,
     subject,
     organisation: c.workspace.settings.organisation,
-    footer: opts.footer ?? footerText(title, c),
+    footer: title,
     pageLabel: c.w.common.page,
     ...(opts.landscape ? { landscape: true } : {}),
     children,
   });
 }
+
+/** Room to write by hand when the form is printed: about 2 cm per answer. */
+const ANSWER_HEIGHT = 1134;
+const LINE_HEIGHT = 567;
 
 function questionTable(c: FormContext, questions: string[], tagPrefix: string): Table {
   return dataTable(
@@ -146,7 +151,8 @@ function questionTable(c: FormContext, questions: string[], tagPrefix: string): 
       { header: c.w.common.question_column, weight: 4 },
       { header: c.w.common.answer_column, weight: 6 },
     ],
-    questions.map((q, i) => [q, fieldCell(c, `${tagPrefix}-${i + 1}`, q, { multiLine: true })]),
+    questions.map((q, i) => [q, fieldCell(c, questions.length === 1 ? tagPrefix : `${tagPrefix}-${i + 1}`, q, { multiLine: true })]),
+    { rowHeight: ANSWER_HEIGHT },
   );
 }
 
@@ -174,9 +180,9 @@ export function planningForm(c: FormContext): Document {
     dataTable(
       [
         { header: w.common.session, weight: 2 },
-        { header: w.common.theme, weight: 5 },
-        { header: w.common.date, weight: 6 },
-        { header: w.common.leader_joins, weight: 2, align: 'center' },
+        { header: w.common.theme, weight: 4.4 },
+        { header: w.common.date, weight: 6.6 },
+        { header: w.common.leader_joins, weight: 1.7, align: 'center' },
       ],
       c.sessions.map((s) => [String(s.number), themeCell(c, s), sessionLines(c, s), s.leaderInvited ? w.common.yes_value : '–']),
     ),
@@ -203,6 +209,7 @@ export function planningForm(c: FormContext): Document {
           [{ children: [new TextRun({ text: e.label, bold: true })] }, { children: [new TextRun(e.question)] }],
           fieldCell(c, `didaktikk-${tag}`, e.label, { multiLine: true }),
         ]),
+        { rowHeight: ANSWER_HEIGHT },
       ),
     );
   } else {
@@ -227,7 +234,6 @@ export function followUpForm(c: FormContext): Document {
     const rows: Cell[][] = [];
     if (n > 1) rows.push([f.tried, fieldCell(c, `s${n}-utprovd`, `${fill(w.common.session_number, { number: n })}: ${f.tried}`, { multiLine: true })]);
     rows.push([f.experiences, fieldCell(c, `s${n}-erfaringer`, `${fill(w.common.session_number, { number: n })}: ${f.experiences}`, { multiLine: true })]);
-    rows.push([f.homework, s.betweenSessions.length ? s.betweenSessions : f.no_homework]);
     children.push(
       dataTable(
         [
@@ -235,7 +241,10 @@ export function followUpForm(c: FormContext): Document {
           { header: w.common.answer_column, weight: 6 },
         ],
         rows,
+        { rowHeight: ANSWER_HEIGHT },
       ),
+      labelled(f.homework, s.betweenSessions.length ? '' : f.no_homework, { spacingBefore: 200 }),
+      ...s.betweenSessions.map((item) => new Paragraph({ indent: { left: 284 }, children: [new TextRun(`– ${item}`)] })),
       heading(3, f.actions_heading),
       dataTable(
         [
@@ -251,6 +260,7 @@ export function followUpForm(c: FormContext): Document {
             fieldCell(c, `s${n}-frist-${i + 1}`, `${label}: ${f.deadline.toLowerCase()}`, { date: true }),
           ];
         }),
+        { rowHeight: LINE_HEIGHT },
       ),
     );
   }
@@ -281,7 +291,7 @@ export function evaluationForm(c: FormContext): Document {
       ),
     );
   }
-  children.push(para([new TextRun({ text: `${e.goals_comment}: `, bold: true }), field(c, 'mal-kommentar', e.goals_comment, { multiLine: true })]));
+  children.push(heading(3, e.goals_comment), questionTable(c, [e.goals_comment], 'mal-kommentar'));
   children.push(heading(2, e.rating_heading), para(e.rating_intro));
   const values = [1, 2, 3, 4, 5];
   children.push(
@@ -293,8 +303,8 @@ export function evaluationForm(c: FormContext): Document {
       ]),
     ),
   );
-  children.push(heading(2, e.practice_heading), para(e.practice_question), para([field(c, 'praksis', e.practice_question, { multiLine: true })]));
-  children.push(heading(2, e.continue_heading), para(e.continue_question), para([field(c, 'videre', e.continue_question, { multiLine: true })]));
+  children.push(heading(2, e.practice_heading), questionTable(c, [e.practice_question], 'praksis'));
+  children.push(heading(2, e.continue_heading), questionTable(c, [e.continue_question], 'videre'));
   return doc(c, title, e.subject, children);
 }
 
@@ -320,7 +330,7 @@ export function attendanceList(c: FormContext): Document {
         s.cancelled ? a.cancelled_cell : { children: [checkBox({ tag: `oppmote-${pi + 1}-${s.number}`, alias: `${p.name}, ${fill(w.common.session_number, { number: s.number }).toLowerCase()}` })] },
       ),
     ]),
-    total,
+    { total, rowHeight: 454 },
   );
   const children: (Paragraph | Table)[] = [
     heading(1, title),
@@ -339,7 +349,7 @@ export function certificate(c: FormContext, participant: Person): Document {
   const active = c.sessions.filter((s) => !s.cancelled);
   const minutes = active.reduce((sum, s) => sum + s.durationMinutes, 0);
   const hours = minutes / 60;
-  const unit = (h: number) => (h === 1 ? k.hour_unit : k.hours_unit);
+  const unit = (h: number) => hourUnit(c, h);
   const sessionsText = `${numberText(hours, lang)} ${unit(hours)}`;
   const intervals = Math.max(0, active.length - 1);
   const min = group.betweenSessionHours.min * intervals;
@@ -349,24 +359,24 @@ export function certificate(c: FormContext, participant: Person): Document {
   const hoursText = betweenText ? fill(k.hours_text, { sessions: sessionsText, between: betweenText }) : fill(k.hours_text_no_between, { sessions: sessionsText });
   const last = active[active.length - 1];
   const children: (Paragraph | Table)[] = [
-    heading(1, k.title),
-    para(participant.name, { style: 'Large' }),
-    para(`${k.has_completed} ${group.programmeTitle}, ${fill(k.in_group, { group: group.name })}.`),
+    heading(1, k.title, { center: true }),
+    para(participant.name, { style: 'Large', center: true }),
+    para(`${k.has_completed} ${group.programmeTitle}, ${fill(k.in_group, { group: group.name })}.`, { center: true }),
     heading(2, k.themes_heading),
     dataTable(
       [
         { header: w.common.session, weight: 2 },
         { header: w.common.theme, weight: 7 },
-        { header: w.common.date, weight: 5 },
+        { header: w.common.date_only, weight: 5 },
       ],
       c.sessions.map((s) => [String(s.number), themeCell(c, s), s.cancelled ? `${formatDate(s.date, lang)} (${w.common.cancelled})` : formatDate(s.date, lang)]),
     ),
-    labelled(k.hours, capitalise(hoursText)),
+    labelled(k.hours, capitalise(hoursText), { spacingBefore: 240 }),
     labelled(w.common.facilitator, group.coFacilitator ? `${group.facilitator.name}, ${group.coFacilitator.name}` : group.facilitator.name),
     labelled(w.common.organisation, workspace.settings.organisation),
     ...(last ? [labelled(k.completed, formatDate(last.date, lang))] : []),
-    signatureLine(k.place_and_date),
-    signatureLine(fill(k.facilitator_signature, { name: group.facilitator.name })),
+    signatureLine(k.place_and_date, 0.4),
+    signatureLine(fill(k.facilitator_signature, { name: group.facilitator.name }), 0.5),
   ];
-  return doc(c, `${k.title} – ${participant.name}`, k.subject, children, { footer: `${k.title} – ${participant.name}` });
+  return doc(c, `${k.title} – ${participant.name}`, k.subject, children);
 }

@@ -84,6 +84,7 @@ export function formStyles(lang: Lang): IStylesOptions {
         id: 'TableText',
         name: 'Table text',
         basedOn: 'Normal',
+        run: { size: 20 },
         paragraph: { spacing: { before: 40, after: 40, line: 252 } },
       },
     ],

@@ -9,6 +9,7 @@ const SPECIAL: Record<string, string> = { æ: 'ae', ø: 'o', å: 'a', ß: 'ss', 
 export function nameSlug(name: string): string {
   return name
     .toLowerCase()
+    .replace(/['’`]/g, '')
     .replace(/[æøåßđłþðœ]/g, (c) => SPECIAL[c] ?? c)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

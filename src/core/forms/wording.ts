@@ -43,6 +43,7 @@ export interface FormWording {
     session_number: string;
     theme: string;
     date: string;
+    date_only: string;
     leader_joins: string;
     yes_value: string;
     cancelled: string;
@@ -54,6 +55,8 @@ export interface FormWording {
     between_sessions_upto: string;
     between_sessions_exact: string;
     between_sessions_none: string;
+    hours_unit: string;
+    hour_unit: string;
     text_placeholder: string;
     date_placeholder: string;
     page: string;
@@ -131,8 +134,6 @@ export interface FormWording {
     hours: string;
     hours_text: string;
     hours_text_no_between: string;
-    hours_unit: string;
-    hour_unit: string;
     between_upto: string;
     completed: string;
     facilitator_signature: string;
