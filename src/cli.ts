@@ -184,7 +184,7 @@ export async function main(opts: RunOptions): Promise<number> {
     .option('--co-facilitator <"Navn <e-post>">', L('medveileder, f.eks. erfaringskonsulent', 'co-facilitator, e.g. peer expert'))
     .option('--leader <"Navn <e-post>">', L('leder', 'leader'))
     .option('--participant <"Navn <e-post>">', L('deltaker (kan gjentas)', 'participant (repeatable)'), (v: string, prev: string[] = []) => [...prev, v])
-    .option('--roster <fil>', L('les deltakerne fra CSV eller Excel', 'read participants from CSV or Excel'))
+    .option('--roster <fil>', L('les deltakerne fra en CSV-fil (lagret fra Excel)', 'read participants from a CSV file (saved from Excel)'))
     .option('--skip-bad-rows', L('hopp over ugyldige rader i deltakerlisten', 'skip invalid rows in the roster'))
     .option('--start <dato>', L('første samling (ÅÅÅÅ-MM-DD)', 'first session (YYYY-MM-DD)'))
     .option('--time <TT:MM>', L('starttidspunkt', 'start time'))

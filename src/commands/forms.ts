@@ -9,12 +9,13 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { openWorkspace, printProblems, say, type CliContext } from '../cli/context.js';
 import { buildWording, formFiles, wordingPaths, type FormWording, type WordingLayer } from '../core/forms/index.js';
+import { normalisePdf } from '../core/forms/pdf.js';
 import type { Workspace } from '../core/model.js';
 import { hasErrors, InputError, type Problem } from '../core/problems.js';
 import { planGroup } from '../core/schedule.js';
 import { t, type Lang } from '../core/text.js';
 import { issueTime } from '../io/issue-time.js';
-import { writeOutputs, type OutputFile } from '../io/write-outputs.js';
+import { sha256, writeOutputs, type OutputFile } from '../io/write-outputs.js';
 import { PACKAGE_ROOT } from '../paths.js';
 
 export interface FormsOptions {
@@ -51,9 +52,10 @@ const PDF_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","va
 /**
  * Converts .docx files to PDF/A in one LibreOffice run (start-up dominates
  * the time). A private profile avoids clashing with a LibreOffice the user
- * has open.
+ * has open. The PDFs get the issue time and a content-derived ID, so the
+ * same form gives the same PDF.
  */
-export function convertToPdf(soffice: string, docs: OutputFile[]): OutputFile[] {
+export function convertToPdf(soffice: string, docs: OutputFile[], issuedAt: Date): OutputFile[] {
   const work = mkdtempSync(join(tmpdir(), 'refleks-pdf-'));
   try {
     const inputs = docs.map((d, i) => {
@@ -72,7 +74,7 @@ export function convertToPdf(soffice: string, docs: OutputFile[]): OutputFile[] 
       if (!existsSync(pdf)) {
         throw new Error(`LibreOffice did not convert ${d.path} (exit ${r.status ?? r.signal}): ${(r.stderr || r.stdout || '').trim().slice(0, 500)}`);
       }
-      return { path: d.path.replace(/\.docx$/, '.pdf'), bytes: readFileSync(pdf) };
+      return { path: d.path.replace(/\.docx$/, '.pdf'), bytes: normalisePdf(readFileSync(pdf), issuedAt, d.bytes) };
     });
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -119,14 +121,18 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: FormsOpt
   printProblems(ctx, dedupe(problems));
 
   if (soffice) {
-    const docs = sets.flatMap((s) => s.files);
-    const pdfs = convertToPdf(soffice, docs);
-    let i = 0;
+    // LibreOffice takes seconds and never gives the same bytes twice, so a
+    // PDF whose .docx is unchanged on disk is kept as it is.
+    const pending: { set: OutputFile[]; doc: OutputFile }[] = [];
     for (const set of sets) {
-      const n = set.files.length;
-      set.files.push(...pdfs.slice(i, i + n));
-      i += n;
+      for (const doc of [...set.files]) {
+        const reused = existingPdf(ws.root, doc);
+        if (reused) set.files.push(reused);
+        else pending.push({ set: set.files, doc });
+      }
     }
+    const pdfs = pending.length ? convertToPdf(soffice, pending.map((p) => p.doc), issuedAt) : [];
+    pending.forEach((p, i) => p.set.push(pdfs[i]!));
   }
 
   let edited = 0;
@@ -150,6 +156,16 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: FormsOpt
     say(ctx, t(`Skjemaene ligger i ${ws.settings.output}/<gruppe>/skjema/.`, `The forms are in ${ws.settings.output}/<group>/skjema/.`));
   }
   return 0;
+}
+
+/** The PDF on disk, if the .docx beside it has exactly the bytes we are about to write. */
+function existingPdf(root: string, doc: OutputFile): OutputFile | undefined {
+  const pdfPath = doc.path.replace(/\.docx$/, '.pdf');
+  const docAbs = join(root, doc.path);
+  const pdfAbs = join(root, pdfPath);
+  if (!existsSync(docAbs) || !existsSync(pdfAbs)) return undefined;
+  if (sha256(readFileSync(docAbs)) !== sha256(doc.bytes)) return undefined;
+  return { path: pdfPath, bytes: readFileSync(pdfAbs) };
 }
 
 /** The same wording problem is found once per group of a programme; say it once. */

@@ -11,7 +11,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { printProblems, type CliContext } from '../cli/context.js';
+import { printProblems, workspaceRoot, type CliContext } from '../cli/context.js';
 import { formatDate, formatSessionTime } from '../core/format-date.js';
 import { groupYaml, slugify, type GroupAnswers, type LocationAnswer } from '../core/group-file.js';
 import type { Person, Programme, WorkspaceSettings } from '../core/model.js';
@@ -25,7 +25,7 @@ import { inquirerPrompter, PromptCancelled, type Prompter } from '../io/prompter
 import { closest } from '../load/did-you-mean.js';
 import { RECOMMENDED_PARTICIPANTS, toGroup } from '../load/group.js';
 import { clockTime, FAIL, isEmail, isoDate, SLUG_PATTERN, type Ctx } from '../load/schema.js';
-import { findWorkspaceRoot, loadProgrammes, loadSettings, readYaml } from '../load/workspace.js';
+import { loadProgrammes, loadSettings, readYaml } from '../load/workspace.js';
 import { parseYaml } from '../load/yaml-file.js';
 import { SCHEMAS_DIR } from '../paths.js';
 
@@ -133,13 +133,7 @@ export async function createGroup(ctx: CliContext, opts: NewGroupOptions, deps: 
 
   // --- The workspace: settings, programmes and the ids already taken. Other
   // groups are not loaded: a broken group file must not stop a new one.
-  const root = ctx.workspaceDir ? resolve(ctx.cwd, ctx.workspaceDir) : findWorkspaceRoot(ctx.cwd);
-  if (!root || !existsSync(join(root, 'refleks.yaml'))) {
-    throw usage(
-      'fant ingen refleks.yaml her eller i mappene over. Lag et arbeidsområde med «refleks init MAPPE», eller pek på et med --workspace MAPPE.',
-      'found no refleks.yaml here or in any parent folder. Create a workspace with "refleks init DIR", or point to one with --workspace DIR.',
-    );
-  }
+  const root = workspaceRoot(ctx);
   const { settings, problems: settingsProblems } = loadSettings(root);
   if (!settings || hasErrors(settingsProblems)) throw new InputError(settingsProblems);
   if (!ctx.langFromFlag) ctx.lang = settings.language;

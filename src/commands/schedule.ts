@@ -12,7 +12,7 @@ import { formatProblem, hasErrors, InputError, type Problem } from '../core/prob
 import { planGroup, type GroupPlan } from '../core/schedule.js';
 import { t } from '../core/text.js';
 import { calendarStatePath, DamagedStateError, readCalendarState, writeCalendarState } from '../io/calendar-state.js';
-import { issueTime } from '../io/issue-time.js';
+import { sourceDateEpoch } from '../io/issue-time.js';
 import { writeOutputs, type WriteReport } from '../io/write-outputs.js';
 import { VERSION } from '../version.js';
 import type { CalendarState } from '../core/calendar/state.js';
@@ -92,7 +92,11 @@ export function run(ctx: CliContext, groups: string[] = [], opts: ScheduleOption
   }
   if (damaged.length) throw new InputError(damaged);
 
-  const issuedAt = issueTime(ws.root, { record: !opts.dryRun });
+  // DTSTAMP of what this run issues. Not issueTime(), which stays at the
+  // workspace's first run: an update must carry a new DTSTAMP. Unchanged
+  // sessions keep theirs from the state, so a re-run still changes no byte;
+  // SOURCE_DATE_EPOCH pins it for reproducible builds and tests.
+  const issuedAt = sourceDateEpoch(process.env) ?? new Date(Math.floor(Date.now() / 1000) * 1000);
   const results: { plan: GroupPlan; result: CalendarResult; report: WriteReport }[] = [];
   for (const plan of plans) {
     const result = calendarFiles(ws, plan, states.get(plan.group.id), issuedAt, { lang: L, version: VERSION, perPerson: !!opts.perPerson });

@@ -64,6 +64,9 @@ export const workspaceSchema = obj({
     ),
     'Perioder uten samlinger (ferier)',
   ),
+}, {
+  what: t('innstillinger med felt som organisation og organiser', 'settings with fields such as organisation and organiser'),
+  hint: t('refleks.yaml består av felt som «organisation: …» og «organiser: …» på hver sin linje.', 'refleks.yaml is made of fields such as "organisation: …" and "organiser: …", one per line.'),
 });
 
 const material = obj({
@@ -154,6 +157,9 @@ export const groupSchema = obj({
   duration: opt(int({ min: 15, max: 600, hint: MINUTES_HINT }), 'Varighet i minutter'),
   interval_weeks: opt(int({ min: 1, max: 12, hint: WEEKS_HINT }), 'Uker mellom samlingene'),
   sessions: opt(numberedMap(override, t('samlingsnummer med endringer', 'session numbers with changes')), 'Endringer for enkeltsamlinger'),
+}, {
+  what: t('en gruppe med felt som name, programme og participants', 'a group with fields such as name, programme and participants'),
+  hint: t('En gruppefil består av felt som «name: …» og «programme: …» på hver sin linje, uten «-» foran.', 'A group file is made of fields such as "name: …" and "programme: …", one per line, without a "-" in front.'),
 });
 
 export type WorkspaceFile = Infer<typeof workspaceSchema>;

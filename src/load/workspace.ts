@@ -92,7 +92,11 @@ export function loadSettings(root: string): { settings?: WorkspaceSettings; prob
   }
   (raw.blackouts ?? []).forEach((b, i) => {
     if (b.to < b.from) {
-      ctx.issues.push({ path: ['blackouts', i, 'to'], message: t(`slutter (${b.to}) før den begynner (${b.from})`, `ends (${b.to}) before it starts (${b.from})`) });
+      ctx.issues.push({
+        path: ['blackouts', i, 'to'],
+        message: t(`slutter (${b.to}) før den begynner (${b.from})`, `ends (${b.to}) before it starts (${b.from})`),
+        hint: t('Bytt om from og to, eller rett opp datoene.', 'Swap from and to, or correct the dates.'),
+      });
     }
   });
   const output = raw.output ?? 'ut';

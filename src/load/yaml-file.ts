@@ -231,9 +231,25 @@ function describeYamlError(code: string, raw: string, offset: number, text: stri
         message: t('feil innrykk: linjen under står lenger inn enn den skal, eller to felt står på samme linje', 'wrong indentation: the line below is indented too far, or two fields share a line'),
         hint: t('Felt på samme nivå må stå like langt inn, ett felt per linje; bruk mellomrom, ikke tabulator.', 'Fields on the same level must line up, one field per line; use spaces, not tabs.'),
       };
+    case 'BLOCK_IN_FLOW':
+      return {
+        offset,
+        message: t('det mangler trolig et komma mellom to felt i { … }', 'a comma is probably missing between two fields in { … }'),
+        hint: t('Skriv for eksempel { name: Kari Nordmann, email: kari@kommune.no }.', 'Write e.g. { name: Kari Nordmann, email: kari@example.org }.'),
+      };
     case 'MISSING_CHAR':
     case 'BAD_INDENT':
     case 'UNEXPECTED_TOKEN': {
+      // `note: *Husk PC*` is an alias (*Husk) followed by stray text, not emphasis.
+      const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+      const star = /(^|[:-]\s+)\*/.exec(text.slice(lineStart, offset));
+      if (star) {
+        return {
+          offset: lineStart + star.index + star[0].length - 1,
+          message: t('en verdi som begynner med * leses som en YAML-henvisning (alias)', 'a value starting with * is read as a YAML reference (alias)'),
+          hint: t('Sett verdien i anførselstegn, for eksempel note: "*Husk PC*".', 'Put the value in quotes, e.g. note: "*Bring a laptop*".'),
+        };
+      }
       if (/Missing closing ["']quote/.test(first)) {
         const q = first.includes('"quote') ? '"' : "'";
         const open = openingOf(doc, offset, (n) => isScalar(n) && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE'));

@@ -105,7 +105,7 @@ describe('refleks schedule on the demo', () => {
   it('moving session 3 re-issues that invitation alone, with a higher SEQUENCE', () => {
     const before = treeHashes(join(ws, 'ut'));
     appendFileSync(join(ws, 'groups', 'sone-nord.yaml'), '\nsessions:\n  3:\n    date: 2027-02-11\n');
-    const r = runCli(['schedule', 'sone-nord'], { cwd: ws });
+    const r = runCli(['schedule', 'sone-nord'], { cwd: ws, env: { SOURCE_DATE_EPOCH: '1800000000' } });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('sone-nord: invitasjoner nye – · endret 3 · avlyst – · uendret 1, 2, 4, 5');
     const after = treeHashes(join(ws, 'ut'));
@@ -114,8 +114,11 @@ describe('refleks schedule on the demo', () => {
     const ev = vevents(read(ws, 'ut/sone-nord/invitasjoner/samling-3.ics')).events[0]!;
     expect(ev.getFirstPropertyValue('sequence')).toBe(1);
     expect(String(ev.getFirstPropertyValue('dtstart'))).toBe('2027-02-11T12:00:00Z');
+    // A new DTSTAMP: the time of this run.
+    expect(String(ev.getFirstPropertyValue('dtstamp'))).toBe('2027-01-15T08:00:00Z');
     const other = vevents(read(ws, 'ut/sone-nord/invitasjoner/samling-4.ics')).events[0]!;
     expect(other.getFirstPropertyValue('sequence')).toBe(0);
+    expect(String(other.getFirstPropertyValue('dtstamp'))).not.toBe('2027-01-15T08:00:00Z');
   });
 
   it('cancelling a session writes a CANCEL for it', () => {
