@@ -11,8 +11,7 @@ import { describeOutcomes, describePlan } from '../core/calendar/describe.js';
 import { formatProblem, hasErrors, InputError, type Problem } from '../core/problems.js';
 import { planGroup, type GroupPlan } from '../core/schedule.js';
 import { t } from '../core/text.js';
-import { calendarStatePath, DamagedStateError, readCalendarState, writeCalendarState } from '../io/calendar-state.js';
-import { sourceDateEpoch } from '../io/issue-time.js';
+import { calendarIssueTime, calendarStatePath, DamagedStateError, readCalendarState, writeCalendarState } from '../io/calendar-state.js';
 import { writeOutputs, type WriteReport } from '../io/write-outputs.js';
 import { VERSION } from '../version.js';
 import type { CalendarState } from '../core/calendar/state.js';
@@ -92,11 +91,7 @@ export function run(ctx: CliContext, groups: string[] = [], opts: ScheduleOption
   }
   if (damaged.length) throw new InputError(damaged);
 
-  // DTSTAMP of what this run issues. Not issueTime(), which stays at the
-  // workspace's first run: an update must carry a new DTSTAMP. Unchanged
-  // sessions keep theirs from the state, so a re-run still changes no byte;
-  // SOURCE_DATE_EPOCH pins it for reproducible builds and tests.
-  const issuedAt = sourceDateEpoch(process.env) ?? new Date(Math.floor(Date.now() / 1000) * 1000);
+  const issuedAt = calendarIssueTime();
   const results: { plan: GroupPlan; result: CalendarResult; report: WriteReport }[] = [];
   for (const plan of plans) {
     const result = calendarFiles(ws, plan, states.get(plan.group.id), issuedAt, { lang: L, version: VERSION, perPerson: !!opts.perPerson });

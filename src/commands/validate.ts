@@ -15,7 +15,12 @@ export function run(ctx: CliContext, opts: { strict?: boolean }): number {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   if (hasErrors(problems)) {
-    ctx.err(t(`${errors} feil og ${warnings} advarsler. Rett feilene og kjør «refleks validate» igjen.`, `${errors} errors and ${warnings} warnings. Fix the errors and run "refleks validate" again.`)[ctx.lang]);
+    ctx.err(
+      t(
+        `${errors} feil og ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}. Rett ${errors === 1 ? 'feilen' : 'feilene'} og kjør «refleks validate» igjen.`,
+        `${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'}. Fix the error${errors === 1 ? '' : 's'} and run "refleks validate" again.`,
+      )[ctx.lang],
+    );
     return 1;
   }
   if (!ctx.quiet && workspace) {

@@ -7,7 +7,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CalendarState } from '../core/calendar/state.js';
+import { sourceDateEpoch } from './issue-time.js';
 import { writeFileAtomic } from './write-outputs.js';
+
+/**
+ * DTSTAMP for what a run issues. Not issueTime(), which stays at the
+ * workspace's first run: an updated invitation must carry a new DTSTAMP.
+ * Unchanged sessions keep theirs from the state, so a re-run still changes no
+ * byte; SOURCE_DATE_EPOCH pins it for reproducible builds and tests.
+ */
+export function calendarIssueTime(env: NodeJS.ProcessEnv = process.env, now: () => number = Date.now): Date {
+  return sourceDateEpoch(env) ?? new Date(Math.floor(now() / 1000) * 1000);
+}
 
 export function calendarStatePath(root: string, groupId: string): string {
   return join(root, '.refleks', 'calendar', `${groupId}.json`);

@@ -43,6 +43,10 @@ function page(templates: TemplateRenderer, body: string, view: { lang: Lang; tit
   return templates.render(`packs/layout.${format}.hbs`, { ...view, body }, { programmeId });
 }
 
+function handoutTitle(view: PackView): string {
+  return `${view.labels.handout}, ${view.labels.theme.toLowerCase()} ${view.session.number} – ${view.group.name}`;
+}
+
 export function packFiles(ws: Workspace, plan: GroupPlan, templates: TemplateRenderer, lang: Lang, opts: PackOptions = {}): OutputFile[] {
   const dir = packDir(ws, plan.group.id);
   const files: OutputFile[] = [];
@@ -54,12 +58,12 @@ export function packFiles(ws: Workspace, plan: GroupPlan, templates: TemplateRen
     const packBody = templates.render('packs/pack.html.hbs', view, { programmeId: pid });
     files.push({ path: `${dir}/${view.files.pack}`, bytes: page(templates, packBody, view, pid, 'html') });
     const handoutBody = templates.render('packs/handout.html.hbs', view, { programmeId: pid });
-    files.push({ path: `${dir}/${view.files.handout}`, bytes: page(templates, handoutBody, { ...view, title: `${view.labels.handout}: ${view.theme.title}` }, pid, 'html') });
+    files.push({ path: `${dir}/${view.files.handout}`, bytes: page(templates, handoutBody, { ...view, title: handoutTitle(view) }, pid, 'html') });
     sections.push({ body: templates.render('packs/pack.html.hbs', { ...view, headingOffset: 1 }, { programmeId: pid }), cancelled: view.session.cancelled });
     if (!opts.htmlOnly) {
       const md = escapeMarkdown(view);
       files.push({ path: `${dir}/${view.files.packMd}`, bytes: page(templates, templates.render('packs/pack.md.hbs', md, { programmeId: pid }), md, pid, 'md') });
-      const handoutMd = { ...md, title: `${md.labels.handout}: ${md.theme.title}` };
+      const handoutMd = { ...md, title: handoutTitle(md) };
       files.push({ path: `${dir}/${view.files.handoutMd}`, bytes: page(templates, templates.render('packs/handout.md.hbs', md, { programmeId: pid }), handoutMd, pid, 'md') });
     }
   }

@@ -199,7 +199,7 @@ export function packView(ws: Workspace, plan: GroupPlan, session: PlannedSession
   return {
     lang,
     headingOffset: 0,
-    title: `${labels.theme} ${session.number}: ${theme.title} – ${group.name}`,
+    title: `${labels.pack}, ${labels.theme.toLowerCase()} ${session.number} – ${group.name}`,
     organisation: ws.settings.organisation,
     labels,
     group: { id: group.id, name: group.name, programmeTitle: group.programmeTitle },
