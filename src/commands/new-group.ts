@@ -88,7 +88,6 @@ interface ThemeChoice {
   /** The programme whose defaults (duration, interval) apply. */
   base: Programme;
   count: number;
-  title: string;
 }
 
 function todayIn(zone: string): string {
@@ -196,9 +195,9 @@ export async function createGroup(ctx: CliContext, opts: NewGroupOptions, deps: 
         return { key, p };
       });
       const base = programme ?? resolved[0]!.p;
-      return { ...(programme ? { programme } : {}), themes: resolved.map((r) => r.key), base, count: resolved.length, title: L('kombinerte temaer', 'combined themes') };
+      return { ...(programme ? { programme } : {}), themes: resolved.map((r) => r.key), base, count: resolved.length };
     }
-    if (programme) return { programme, base: programme, count: programme.themes.length, title: programme.shortTitle };
+    if (programme) return { programme, base: programme, count: programme.themes.length };
     const COMBINE = '\u0000combine';
     const picked = await prompter!.select<string>({
       message: L('Hvilket program skal gruppen følge?', 'Which programme will the group follow?'),
@@ -214,7 +213,7 @@ export async function createGroup(ctx: CliContext, opts: NewGroupOptions, deps: 
     });
     if (picked !== COMBINE) {
       const p = programmes.get(picked)!;
-      return { programme: p, base: p, count: p.themes.length, title: p.shortTitle };
+      return { programme: p, base: p, count: p.themes.length };
     }
     const all = programmeList.flatMap((p, pi) => p.themes.map((th, i) => ({ key: `${p.id}/${th.id}`, p, th, i, pi })));
     const chosen = await prompter!.checkbox<string>({
@@ -242,7 +241,7 @@ export async function createGroup(ctx: CliContext, opts: NewGroupOptions, deps: 
         order = [...mine, ...left];
       }
     }
-    return { themes: order.map((a) => a.key), base: order[0]!.p, count: order.length, title: L('kombinerte temaer', 'combined themes') };
+    return { themes: order.map((a) => a.key), base: order[0]!.p, count: order.length };
   }
   const recommended = choice.programme && !choice.themes ? choice.programme.recommendedParticipants : RECOMMENDED_PARTICIPANTS;
   const coLabel = choice.themes
