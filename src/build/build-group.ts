@@ -16,8 +16,10 @@ import type { TemplateRenderer } from '../templates/engine.js';
 export interface BuildSettings {
   lang: Lang;
   version: string;
-  /** ISO instant used for every timestamp in the outputs. */
+  /** ISO instant for document timestamps (the workspace's recorded issue time). */
   issuedAt: string;
+  /** ISO instant stamped on invitations that are new or changed in this run (DTSTAMP). */
+  calendarIssuedAt: string;
   strict: boolean;
   perPerson: boolean;
 }
@@ -43,7 +45,7 @@ export async function buildGroup(ws: Workspace, group: Group, previous: Calendar
   try {
     const { formFiles } = await import('../core/forms/index.js');
     const { packFiles } = await import('../core/packs/render.js');
-    const calendar = calendarFiles(ws, plan, previous, issuedAt, { lang: settings.lang, version: settings.version, perPerson: settings.perPerson });
+    const calendar = calendarFiles(ws, plan, previous, new Date(settings.calendarIssuedAt), { lang: settings.lang, version: settings.version, perPerson: settings.perPerson });
     const forms = await formFiles(ws, plan, tools.wording(group.programmeId), issuedAt, settings.lang);
     const packs = packFiles(ws, plan, tools.renderer, settings.lang);
     return {

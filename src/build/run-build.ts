@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { Outcome } from '../core/calendar/index.js';
 import { hasErrors, InputError, type Problem } from '../core/problems.js';
 import type { Lang } from '../core/text.js';
-import { calendarStatePath, writeCalendarState } from '../io/calendar-state.js';
+import { calendarIssueTime, calendarStatePath, writeCalendarState } from '../io/calendar-state.js';
 import { issueTime } from '../io/issue-time.js';
 import { OutputManifest, writeFileAtomic, writeOutputs } from '../io/write-outputs.js';
 import { loadProgrammes, loadSettings, loadWorkspace } from '../load/workspace.js';
@@ -90,6 +90,7 @@ export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: Gr
     lang,
     version: VERSION,
     issuedAt: '',
+    calendarIssuedAt: '',
     strict: !!opts.strict,
     perPerson: !!opts.perPerson,
   };
@@ -125,6 +126,7 @@ export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: Gr
   if (!toBuild.length) return { lang, groups: files.map((f) => reports.get(idOf(f))!), workers: 0 };
 
   buildSettings.issuedAt = issueTime(root, { record: !opts.dryRun }).toISOString();
+  buildSettings.calendarIssuedAt = calendarIssueTime().toISOString();
   const manifest = new OutputManifest(root);
   const fileOf = new Map(files.map((f) => [idOf(f), `groups/${f}`]));
 

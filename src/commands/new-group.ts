@@ -215,10 +215,13 @@ export async function createGroup(ctx: CliContext, opts: NewGroupOptions, deps: 
       const p = programmes.get(picked)!;
       return { programme: p, base: p, count: p.themes.length };
     }
-    const all = programmeList.flatMap((p, pi) => p.themes.map((th, i) => ({ key: `${p.id}/${th.id}`, p, th, i, pi })));
+    // Courses for citizens (one invitation per person) are not mixed into the
+    // staff programmes; the editions of Refleksjonsprogrammet are.
+    const combinable = programmeList.filter((p) => !p.perPersonInvitations);
+    const all = (combinable.length ? combinable : programmeList).flatMap((p, pi) => p.themes.map((th, i) => ({ key: `${p.id}/${th.id}`, p, th, i, pi })));
     const chosen = await prompter!.checkbox<string>({
       message: L('Velg temaene (mellomrom velger, Enter er ferdig; vanligvis fem)', 'Pick the themes (space picks, Enter finishes; usually five)'),
-      choices: all.map((a) => ({ name: `${a.key}  ${a.th.title}`, value: a.key, group: a.p.shortTitle })),
+      choices: all.map((a) => ({ name: `${a.key}  ${a.th.title}`, value: a.key, short: a.key, group: a.p.shortTitle })),
       validate: (v) => (v.length ? true : L('Velg minst ett tema.', 'Pick at least one theme.')),
     });
     // Default order: first themes first, alternating between the programmes,

@@ -9,6 +9,8 @@ export interface Choice<T> {
   name: string;
   value: T;
   description?: string;
+  /** Shown as the answer once chosen (default: name). */
+  short?: string;
 }
 
 export interface Prompter {
@@ -65,7 +67,7 @@ export async function inquirerPrompter(lang: Lang): Promise<Prompter> {
       for (const c of q.choices) {
         if (c.group && c.group !== group) items.push(new inq.Separator(`── ${c.group}`));
         group = c.group;
-        items.push({ name: c.name, value: c.value, ...(c.checked ? { checked: true } : {}), ...(c.description ? { description: c.description } : {}) });
+        items.push({ name: c.name, value: c.value, ...(c.short ? { short: c.short } : {}), ...(c.checked ? { checked: true } : {}), ...(c.description ? { description: c.description } : {}) });
       }
       return guard(
         inq.checkbox<T>({

@@ -273,6 +273,13 @@ function describeYamlError(code: string, raw: string, offset: number, text: stri
             : t('Avslutt med ] på samme linje, for eksempel [mestring/1, mestring/2].', 'End it with ] on the same line, e.g. [mestring/1, mestring/2].'),
         };
       }
+      if (/^Implicit map keys need to be followed by map values/.test(first)) {
+        return {
+          offset,
+          message: t('her mangler kolon og mellomrom etter feltnavnet', 'a colon and a space are missing after the field name here'),
+          hint: t('Skriv «felt: verdi», for eksempel «email: kari@kommune.no».', 'Write "field: value", e.g. "email: kari@example.org".'),
+        };
+      }
       if (/^Missing , (or : )?between flow/.test(first)) {
         return {
           offset,

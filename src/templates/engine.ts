@@ -70,12 +70,12 @@ export function templateError(err: unknown, display: string): InputError {
   if ((m = bare.match(/unknown helper (\S+)/))) {
     return problem(display, t(`ukjent hjelper «${m[1]}»`, `unknown helper "${m[1]}"`), loc, t(`Tilgjengelige hjelpere: ${HELPER_LIST}.`, `Available helpers: ${HELPER_LIST}.`));
   }
-  if ((m = raw.match(/^Parse error on line (\d+):\n([\s\S]*)$/))) {
-    const detail = m[2]!.split('\n').pop() ?? '';
-    return problem(display, t(`syntaksfeil i malen: ${detail}`, `syntax error in the template: ${detail}`), { line: Number(m[1]) });
+  if ((m = raw.match(/^Parse error on line (\d+):\n(.*)\n/))) {
+    const near = m[2]!.trim();
+    return problem(display, t(`syntaksfeil i malen nær «${near}»`, `syntax error in the template near "${near}"`), { line: Number(m[1]) }, t('Sjekk at hver {{ har en }} og hver {{#blokk}} en {{/blokk}}.', 'Check that every {{ has a }} and every {{#block}} a {{/block}}.'));
   }
-  if ((m = bare.match(/^(.+) doesn't match (.+)$/))) {
-    return problem(display, t(`blokken ${m[2]} lukkes med ${m[1]}`, `block ${m[2]} is closed by ${m[1]}`), loc);
+  if ((m = bare.match(/^"?([^"]+)"? doesn't match "?([^"]+)"?$/))) {
+    return problem(display, t(`blokken {{#${m[1]}}} lukkes med {{/${m[2]}}}`, `the block {{#${m[1]}}} is closed by {{/${m[2]}}}`), loc);
   }
   if (err instanceof HelperError) return problem(display, t(`feil i en hjelper: ${raw}`, `error in a helper: ${raw}`), loc);
   return problem(display, t(`feil i malen: ${bare}`, `error in the template: ${bare}`), loc);

@@ -33,12 +33,13 @@ describe('every form of every demo group', () => {
   });
 
   it('has a title and a subject in the document properties, and the issue time as its dates', () => {
-    for (const { file, xml } of rendered) {
+    for (const { lang, file, xml } of rendered) {
       const core = xml['docProps/core.xml']!;
       expect(core, file.path).toMatch(/<dc:title>[^<]{5,}<\/dc:title>/);
       expect(core, file.path).toMatch(/<dc:subject>[^<]{5,}<\/dc:subject>/);
       expect(core).toContain('>2026-11-02T09:30:00Z</dcterms:created>');
       expect(core).toContain('>2026-11-02T09:30:00Z</dcterms:modified>');
+      expect(core).toContain(`<dc:language>${lang === 'nb' ? 'nb-NO' : 'en-GB'}</dc:language>`);
     }
   });
 

@@ -116,9 +116,11 @@ describe('refleks new-group, interactive', () => {
     const r = await runNewGroup(dir, {}, p);
     expect(r.code).toBe(0);
     expect(p.refused).toEqual(['Velg minst ett tema.']);
-    // Every theme of both editions was offered.
+    // Every theme of both editions was offered, and only those.
     const offered = p.offered.get([...p.offered.keys()].find((k) => k.startsWith('Velg temaene'))!)!;
     for (const n of [1, 2, 3, 4, 5]) expect(offered).toEqual(expect.arrayContaining([`mestring/${n}`, `rehabilitering/${n}`]));
+    // Mestringstreff is a course for citizens, not an edition to mix in.
+    expect(offered.filter((v) => v.startsWith('mestringstreff/'))).toEqual([]);
     const g = loadGroup(dir, 'sykehjemmet-avdeling-3');
     expect(g.combined).toBe(true);
     expect(g.themes.map((th) => `${th.programmeId}/${th.theme.id}`)).toEqual(['mestring/1', 'rehabilitering/1', 'mestring/3', 'rehabilitering/3', 'mestring/5']);

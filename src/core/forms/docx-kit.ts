@@ -301,10 +301,10 @@ function isoSeconds(d: Date): string {
 
 /**
  * Packs a document and makes its bytes depend only on its content: document
- * dates set to the issue time, every zip entry with the same timestamp, in a
+ * dates set to the issue time, the language in the package properties, every zip entry with the same timestamp, in a
  * fixed order ([Content_Types].xml first, as Office writes it).
  */
-export async function packDocx(doc: Document, issuedAt: Date): Promise<Uint8Array> {
+export async function packDocx(doc: Document, issuedAt: Date, lang: Lang): Promise<Uint8Array> {
   const raw = new Uint8Array(await Packer.toBuffer(doc));
   const entries = unzipSync(raw);
   const core = entries['docProps/core.xml'];
@@ -312,7 +312,9 @@ export async function packDocx(doc: Document, issuedAt: Date): Promise<Uint8Arra
     const stamp = isoSeconds(issuedAt);
     const xml = strFromU8(core)
       .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
-      .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
+      .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`)
+      // docx writes no dc:language; readers of the package (not only of the styles) look for it there.
+      .replace(/<\/cp:coreProperties>/, `<dc:language>${LANG_TAG[lang]}</dc:language></cp:coreProperties>`);
     entries['docProps/core.xml'] = strToU8(xml);
   }
   const names = Object.keys(entries).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));

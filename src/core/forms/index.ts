@@ -22,17 +22,17 @@ export async function formFiles(workspace: Workspace, plan: GroupPlan, wording: 
   const c: FormContext = { workspace, group: plan.group, sessions: plan.sessions, w: wording, lang };
   const dir = formsDir(workspace, plan.group.id);
   const files: OutputFile[] = [
-    { path: `${dir}/planleggingsskjema.docx`, bytes: await packDocx(planningForm(c), issuedAt) },
-    { path: `${dir}/oppfolgingsskjema.docx`, bytes: await packDocx(followUpForm(c), issuedAt) },
-    { path: `${dir}/evalueringsskjema.docx`, bytes: await packDocx(evaluationForm(c), issuedAt) },
-    { path: `${dir}/oppmoteliste.docx`, bytes: await packDocx(attendanceList(c), issuedAt) },
+    { path: `${dir}/planleggingsskjema.docx`, bytes: await packDocx(planningForm(c), issuedAt, lang) },
+    { path: `${dir}/oppfolgingsskjema.docx`, bytes: await packDocx(followUpForm(c), issuedAt, lang) },
+    { path: `${dir}/evalueringsskjema.docx`, bytes: await packDocx(evaluationForm(c), issuedAt, lang) },
+    { path: `${dir}/oppmoteliste.docx`, bytes: await packDocx(attendanceList(c), issuedAt, lang) },
   ];
   const slugs = uniqueSlugs(
     plan.group.participants.map((p) => p.name),
     lang === 'nb' ? 'deltaker' : 'participant',
   );
   for (const [i, participant] of plan.group.participants.entries()) {
-    files.push({ path: `${dir}/kursbevis/${slugs[i]}.docx`, bytes: await packDocx(certificate(c, participant), issuedAt) });
+    files.push({ path: `${dir}/kursbevis/${slugs[i]}.docx`, bytes: await packDocx(certificate(c, participant), issuedAt, lang) });
   }
   return files;
 }
