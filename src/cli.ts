@@ -217,6 +217,14 @@ export async function main(opts: RunOptions): Promise<number> {
     .action(action(() => import('./commands/build.js')));
 
   program
+    .command('sent')
+    .alias('sendt')
+    .argument(...groupsArg)
+    .description(L('merk invitasjonene som sendt, så «refleks status» slutter å minne deg på dem', 'mark the invitations as sent, so "refleks status" stops reminding you'))
+    .addHelpText('after', examples([['refleks sent sone-nord', 'etter at du har sendt filene i ut/sone-nord/invitasjoner/', 'after sending the files in ut/sone-nord/invitasjoner/']]))
+    .action(action(() => import('./commands/sent.js')));
+
+  program
     .command('status')
     .description(L('hva skjer framover: samlinger de neste dagene, grupper med advarsler, ferdige grupper', 'what happens next: sessions in the coming days, groups with warnings, finished groups'))
     .option('--days <dager>', L('hvor mange dager framover', 'how many days ahead'), '14')

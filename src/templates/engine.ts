@@ -31,6 +31,7 @@ interface Ref {
 
 interface Compiled {
   fn: Fn;
+  source: string;
   /** Partials named literally in the template, for a clear message when one is missing. */
   partials: Ref[];
 }
@@ -57,7 +58,7 @@ function problem(display: string, message: Text, loc?: { line?: number; column?:
 const HELPER_LIST = Object.keys(helpers).sort().join(', ');
 
 /** Handlebars' own errors, said the way a coordinator can act on. */
-export function templateError(err: unknown, display: string): InputError {
+export function templateError(err: unknown, display: string, source?: string): InputError {
   if (err instanceof InputError) return err;
   const e = err as Error & { lineNumber?: number; column?: number };
   const raw = String(e?.message ?? err);
@@ -65,7 +66,10 @@ export function templateError(err: unknown, display: string): InputError {
   const bare = raw.replace(/ - \d+:\d+$/, '');
   let m: RegExpMatchArray | null;
   if ((m = bare.match(/^"(.+)" not defined in/))) {
-    return problem(display, t(`ukjent variabel «${m[1]}»`, `unknown variable "${m[1]}"`), loc, t('Sjekk stavemåten mot den innebygde malen («refleks templates eject NAVN» viser den).', 'Check the spelling against the built-in template ("refleks templates eject NAME" shows it).'));
+    // Handlebars names only the last part (`date` of `sesion.date`); the
+    // source at the reported place shows the whole expression as written.
+    const name = (source && loc && expressionAt(source, loc.line, loc.column)) || m[1];
+    return problem(display, t(`ukjent variabel «${name}»`, `unknown variable "${name}"`), loc, t('Sjekk stavemåten mot den innebygde malen («refleks templates eject NAVN» viser den).', 'Check the spelling against the built-in template ("refleks templates eject NAME" shows it).'));
   }
   if ((m = bare.match(/unknown helper (\S+)/))) {
     return problem(display, t(`ukjent hjelper «${m[1]}»`, `unknown helper "${m[1]}"`), loc, t(`Tilgjengelige hjelpere: ${HELPER_LIST}.`, `Available helpers: ${HELPER_LIST}.`));
@@ -79,6 +83,13 @@ export function templateError(err: unknown, display: string): InputError {
   }
   if (err instanceof HelperError) return problem(display, t(`feil i en hjelper: ${raw}`, `error in a helper: ${raw}`), loc);
   return problem(display, t(`feil i malen: ${bare}`, `error in the template: ${bare}`), loc);
+}
+
+/** The path expression a mustache at line:column (1-based) starts with, e.g. `session.date`. */
+function expressionAt(source: string, line: number, column: number): string | undefined {
+  const text = source.split('\n')[line - 1]?.slice(column - 1) ?? '';
+  const m = text.match(/^(?:\{\{[{#^&~\s]*(?:(?:if|unless|each|with)\s+)?)?([@A-Za-z_.][\w.@/-]*)/);
+  return m?.[1];
 }
 
 /** Walks the syntax tree for names that reach into prototypes and for the partials used. */
@@ -123,18 +134,18 @@ function compileFile(path: string, display: string, format: Format): Compiled {
     preventIndent: true,
   }) as unknown as Fn;
   compiles++;
-  const compiled = { fn, partials };
+  const compiled = { fn, source, partials };
   cache.set(path, { stamp, compiled });
   return compiled;
 }
 
 /** Runs a compiled template and names its file if it fails (the innermost template wins). */
-function guarded(fn: Fn, display: string): Fn {
+function guarded(c: Compiled, display: string): Fn {
   return (context, options) => {
     try {
-      return fn(context, options);
+      return c.fn(context, options);
     } catch (err) {
-      throw templateError(err, display);
+      throw templateError(err, display, c.source);
     }
   };
 }
@@ -186,7 +197,7 @@ export function createRenderer(cfg: LayerConfig): TemplateRenderer {
     for (const name of partialNames(layersFor(pid), format)) {
       const r = resolveTemplate(layersFor(pid), `partials/${name}.${format}.hbs`, cfg.root);
       const c = compileFile(r.path, r.display, format);
-      set[name] = guarded(c.fn, r.display);
+      set[name] = guarded(c, r.display);
       compiledRefs.push([c.partials, r.display]);
     }
     for (const [refs, display] of compiledRefs) checkPartials(refs, display, set, pid, format);
@@ -206,7 +217,7 @@ export function createRenderer(cfg: LayerConfig): TemplateRenderer {
         const format = formatOf(name);
         const c = compileFile(r.path, r.display, format);
         checkPartials(c.partials, r.display, partialsFor(pid, format), pid, format);
-        p = { fn: guarded(c.fn, r.display), format };
+        p = { fn: guarded(c, r.display), format };
         prepared.set(key, p);
       }
       return p.fn(data, { partials: partialsFor(pid, p.format) });

@@ -18,12 +18,13 @@
  *   generate: huge                 files too big to commit, made here
  *   skip_until_command_exists: true  skip while the command is still a placeholder
  */
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { parse } from 'yaml';
-import { ROOT, runCli, treeHashes, type CliResult } from '../helpers/cli.js';
+import { BIN, ROOT, runCli, treeHashes, type CliResult } from '../helpers/cli.js';
 
 const CORPUS = join(ROOT, 'tests', 'corpus');
 const BASE = join(CORPUS, '_base');
@@ -99,7 +100,27 @@ function prepare(name: string | undefined, e: Expect): { top: string; workspace:
   return { top, workspace };
 }
 
-function expectNoCrash(r: CliResult): void {
+/**
+ * runCli without blocking, so that cases run side by side (a process start is
+ * most of each case's time). Same environment as runCli.
+ */
+function runCliAsync(args: string[], cwd: string): Promise<CliResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', TZ: 'Europe/Oslo' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+function expectNoCrash(expect: ExpectStatic, r: CliResult): void {
   const all = `${r.stdout}\n${r.stderr}`;
   expect(all, 'stack trace').not.toMatch(/^\s+at .+:\d+/m);
   expect(all, 'uncaught error').not.toMatch(/^(\w*Error|Error)[:[ ]/m);
@@ -122,7 +143,7 @@ describe('the base workspace of the corpus', () => {
   });
 });
 
-describe('bad-input corpus', () => {
+describe.concurrent('bad-input corpus', () => {
   it('has at least 45 cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(45);
   });
@@ -131,12 +152,12 @@ describe('bad-input corpus', () => {
     const e = readExpect(name);
     const command = e.command ?? ['validate'];
     const skip = !!e.skip_until_command_exists && !commandExists(command);
-    it.skipIf(skip)(`${name}: ${command.join(' ')} → exit ${e.exit}`, () => {
+    it.skipIf(skip)(`${name}: ${command.join(' ')} → exit ${e.exit}`, async ({ expect }) => {
       const { top, workspace } = prepare(name, e);
       const before = treeHashes(top);
 
-      const r = runCli(command, { cwd: workspace });
-      expectNoCrash(r);
+      const r = await runCliAsync(command, workspace);
+      expectNoCrash(expect, r);
       for (const fragment of e.stderr) expect(r.stderr).toContain(fragment);
       for (const fragment of e.not_stderr ?? []) expect(r.stderr).not.toContain(fragment);
       if (e.errors !== undefined) expect(errorLines(r.stderr), r.stderr).toHaveLength(e.errors);
@@ -144,8 +165,8 @@ describe('bad-input corpus', () => {
       expect(treeHashes(top), 'the workspace and the output folder must be unchanged').toEqual(before);
 
       if (e.en) {
-        const en = runCli(['--lang', 'en', ...command], { cwd: workspace });
-        expectNoCrash(en);
+        const en = await runCliAsync(['--lang', 'en', ...command], workspace);
+        expectNoCrash(expect, en);
         for (const fragment of e.en) expect(en.stderr).toContain(fragment);
         // English mode says nothing in Norwegian.
         expect(en.stderr).not.toMatch(/^(feil|advarsel): /m);

@@ -1,0 +1,15 @@
+import { openWorkspace, say, type CliContext } from '../cli/context.js';
+import { t } from '../core/text.js';
+import { markSent } from '../io/calendar-pending.js';
+
+export function run(ctx: CliContext, groups: string[] = []): number {
+  const ws = openWorkspace(ctx, { only: groups });
+  let total = 0;
+  for (const g of ws.groups) {
+    const n = markSent(ws.root, g.id);
+    total += n;
+    if (n) say(ctx, t(`${g.id}: ${n} ${n === 1 ? 'invitasjon' : 'invitasjoner'} merket som sendt`, `${g.id}: ${n} invitation${n === 1 ? '' : 's'} marked as sent`));
+  }
+  if (!total) say(ctx, t('Ingen invitasjoner ventet på å bli sendt.', 'No invitations were waiting to be sent.'));
+  return 0;
+}
