@@ -15,25 +15,20 @@ const PERSON_HINT = t(
 const MINUTES_HINT = t('Skriv antall minutter som et tall, for eksempel 120 for to timer.', 'Write the number of minutes as a number, e.g. 120 for two hours.');
 const WEEKS_HINT = t('Skriv antall uker mellom samlingene som et tall fra 1 til 12, for eksempel 2.', 'Write the number of weeks between sessions as a number from 1 to 12, e.g. 2.');
 
-const person = obj(
-  {
-    name: req(str({ max: 200 }), 'Fullt navn'),
-    email: opt(email(), 'E-postadresse'),
-    unit: opt(str({ max: 200 }), 'Enhet, avdeling eller sone'),
-    role: opt(str({ max: 200 }), 'Stilling eller rolle'),
-  },
-  { what: t('en person (name, email …)', 'a person (name, email …)'), hint: PERSON_HINT },
-);
-
-const personWithEmail = obj(
-  {
-    name: req(str({ max: 200 }), 'Fullt navn'),
-    email: req(email(), 'E-postadresse'),
-    unit: opt(str({ max: 200 }), 'Enhet, avdeling eller sone'),
-    role: opt(str({ max: 200 }), 'Stilling eller rolle'),
-  },
-  { what: t('en person (name, email …)', 'a person (name, email …)'), hint: PERSON_HINT },
-);
+/** A person; the facilitator, the leader and the organiser must have an e-mail address to be invited. */
+function personSchema(emailRequired: boolean) {
+  return obj(
+    {
+      name: req(str({ max: 200 }), 'Fullt navn'),
+      email: emailRequired ? req(email(), 'E-postadresse') : opt(email(), 'E-postadresse'),
+      unit: opt(str({ max: 200 }), 'Enhet, avdeling eller sone'),
+      role: opt(str({ max: 200 }), 'Stilling eller rolle'),
+    },
+    { what: t('en person (name, email …)', 'a person (name, email …)') },
+  );
+}
+const person = personSchema(false);
+const personWithEmail = personSchema(true);
 
 const locationFields = obj(
   {
