@@ -24,7 +24,7 @@ function personSchema(emailRequired: boolean) {
       unit: opt(str({ max: 200 }), 'Enhet, avdeling eller sone'),
       role: opt(str({ max: 200 }), 'Stilling eller rolle'),
     },
-    { what: t('en person (name, email …)', 'a person (name, email …)') },
+    { what: t('en person (name, email …)', 'a person (name, email …)'), hint: PERSON_HINT },
   );
 }
 const person = personSchema(false);
