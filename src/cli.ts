@@ -248,6 +248,7 @@ function translateCommanderError(s: string): string {
     .replace(/^error: option '(.*)' argument missing/m, "feil: valget '$1' mangler verdi")
     .replace(/^error: too many arguments.*$/m, 'feil: for mange argumenter')
     .replace(/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\./m, "feil: valget '$1' kan ikke være '$2'; tillatt er $3.")
+    .replace(/\(Did you mean one of (.*)\?\)/, '(Mente du en av $1?)')
     .replace(/\(Did you mean (.*)\?\)/, '(Mente du $1?)');
 }
 

@@ -12,7 +12,7 @@ import type { Outcome } from '../core/calendar/index.js';
 import { hasErrors, InputError, type Problem } from '../core/problems.js';
 import type { Lang } from '../core/text.js';
 import { calendarIssueTime, calendarStatePath, writeCalendarState } from '../io/calendar-state.js';
-import { issueTime } from '../io/issue-time.js';
+import { issueTime, recordIssueTime } from '../io/issue-time.js';
 import { OutputManifest, writeFileAtomic, writeOutputs } from '../io/write-outputs.js';
 import { loadProgrammes, loadSettings, loadWorkspace } from '../load/workspace.js';
 import { VERSION } from '../version.js';
@@ -125,7 +125,10 @@ export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: Gr
   }
   if (!toBuild.length) return { lang, groups: files.map((f) => reports.get(idOf(f))!), workers: 0 };
 
-  buildSettings.issuedAt = issueTime(root, { record: !opts.dryRun }).toISOString();
+  // Recorded only once a group is written: a failed build leaves no trace.
+  const issuedAt = issueTime(root, { record: false });
+  buildSettings.issuedAt = issuedAt.toISOString();
+  let cacheChanged = false;
   buildSettings.calendarIssuedAt = calendarIssueTime().toISOString();
   const manifest = new OutputManifest(root);
   const fileOf = new Map(files.map((f) => [idOf(f), `groups/${f}`]));
@@ -154,6 +157,7 @@ export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: Gr
     if (hasErrors(result.problems)) return finish(failed(result.file, problems));
     const id = idOfFile.get(result.file)!;
     const written = writeOutputs(root, result.files, { dryRun: !!opts.dryRun, force: !!opts.force }, manifest);
+    if (!opts.dryRun) recordIssueTime(root, issuedAt);
     const invitations: Partial<Record<Outcome, number>> = {};
     for (const o of result.calendar?.outcomes ?? []) invitations[o.outcome] = (invitations[o.outcome] ?? 0) + 1;
     if (!opts.dryRun) {
@@ -164,6 +168,7 @@ export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: Gr
       }
       // The state just written is part of the next run's input.
       cache.groups[id] = { fingerprint: groupFingerprint(sharedFp, bytesOf.get(id)!, stateBytes), files: result.files.map((f) => f.path) };
+      cacheChanged = true;
     }
     finish({
       id,
@@ -194,7 +199,7 @@ export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: Gr
   } finally {
     if (!opts.dryRun) {
       manifest.save();
-      writeFileAtomic(join(root, CACHE), JSON.stringify(cache) + '\n');
+      if (cacheChanged) writeFileAtomic(join(root, CACHE), JSON.stringify(cache) + '\n');
     }
   }
   return { lang, groups: files.map((f) => reports.get(idOf(f))).filter((r): r is GroupReport => !!r), workers: jobs === 1 ? 0 : jobs };

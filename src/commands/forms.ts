@@ -8,7 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { openWorkspace, printProblems, say, type CliContext } from '../cli/context.js';
-import { buildWording, formFiles, wordingPaths, type FormWording, type WordingLayer } from '../core/forms/index.js';
+// The docx-free part only: `refleks build` imports loadFormWording from here.
+import { buildWording, wordingPaths, type FormWording, type WordingLayer } from '../core/forms/wording.js';
 import { normalisePdf } from '../core/forms/pdf.js';
 import type { Workspace } from '../core/model.js';
 import { hasErrors, InputError, type Problem } from '../core/problems.js';
@@ -101,6 +102,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: FormsOpt
     return 0;
   }
 
+  const { formFiles } = await import('../core/forms/index.js');
   const issuedAt = issueTime(ws.root, { record: !opts.dryRun });
   const wordings = new Map<string, FormWording>();
   const problems: Problem[] = [];

@@ -35,3 +35,9 @@ export function issueTime(root: string, opts: { env?: NodeJS.ProcessEnv; record?
   if (opts.record !== false) writeFileAtomic(path, JSON.stringify({ issuedAt: now.toISOString() }, null, 2) + '\n');
   return now;
 }
+
+/** Writes the issue time down if none is recorded yet (and SOURCE_DATE_EPOCH is not in charge). */
+export function recordIssueTime(root: string, at: Date, env: NodeJS.ProcessEnv = process.env): void {
+  if (sourceDateEpoch(env) || existsSync(join(root, FILE))) return;
+  writeFileAtomic(join(root, FILE), JSON.stringify({ issuedAt: at.toISOString() }, null, 2) + '\n');
+}

@@ -170,7 +170,7 @@ export function isoDate(): Schema<string> {
       }
       return v;
     },
-    json: () => ({ type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ÅÅÅÅ-MM-DD' }),
+    json: () => ({ type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: 'ÅÅÅÅ-MM-DD' }),
   };
 }
 
@@ -231,7 +231,7 @@ export function clockTime(): Schema<string> {
       }
       return `${String(h).padStart(2, '0')}:${m[2]}`;
     },
-    json: () => ({ type: 'string', pattern: '^\\d{1,2}:\\d{2}$', description: 'TT:MM' }),
+    json: () => ({ type: 'string', pattern: '^([01]?\\d|2[0-3]):[0-5]\\d$', description: 'TT:MM' }),
   };
 }
 

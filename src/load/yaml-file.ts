@@ -116,8 +116,10 @@ export function parseYaml(display: string, bytes: Uint8Array): { file?: YamlFile
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    // Point at the alias that failed, or at the first one of a bomb.
     const alias = firstAlias(doc, /Unresolved alias/i.test(message) ? message.replace(/^.*:\s*/s, '') : undefined);
-    const where = alias?.range ? (({ line, col }) => ({ line, column: col }))(lineCounter.linePos(alias.range[0])) : {};
+    const at = alias?.range ? lineCounter.linePos(alias.range[0]) : undefined;
+    const where = at ? { line: at.line, column: at.col } : {};
     if (/Unresolved alias/i.test(message)) {
       // `note: *Ta med PC*` reads as an alias in YAML, not as emphasis.
       return {

@@ -27,7 +27,7 @@ import { fill, type FormWording } from './wording.js';
 export const DIDACTIC_PROGRAMMES = new Set(['mestringstreff']);
 
 /** More sessions than this turn the attendance list to landscape, so the date columns stay readable. */
-const PORTRAIT_MAX_SESSIONS = 5;
+const PORTRAIT_MAX_SESSIONS = 4;
 const ACTION_ROWS = 3;
 
 export interface FormContext {
@@ -143,16 +143,18 @@ function doc(c: FormContext, title: string, subject: string, children: (Paragrap
 
 /** Room to write by hand when the form is printed: about 2 cm per answer. */
 const ANSWER_HEIGHT = 1134;
+/** About 4 cm for the open questions of the evaluation. */
+const LONG_ANSWER_HEIGHT = 2268;
 const LINE_HEIGHT = 567;
 
-function questionTable(c: FormContext, questions: string[], tagPrefix: string): Table {
+function questionTable(c: FormContext, questions: string[], tagPrefix: string, rowHeight = ANSWER_HEIGHT): Table {
   return dataTable(
     [
       { header: c.w.common.question_column, weight: 4 },
       { header: c.w.common.answer_column, weight: 6 },
     ],
     questions.map((q, i) => [q, fieldCell(c, questions.length === 1 ? tagPrefix : `${tagPrefix}-${i + 1}`, q, { multiLine: true })]),
-    { rowHeight: ANSWER_HEIGHT },
+    { rowHeight },
   );
 }
 
@@ -303,8 +305,8 @@ export function evaluationForm(c: FormContext): Document {
       ]),
     ),
   );
-  children.push(heading(2, e.practice_heading), questionTable(c, [e.practice_question], 'praksis'));
-  children.push(heading(2, e.continue_heading), questionTable(c, [e.continue_question], 'videre'));
+  children.push(heading(2, e.practice_heading), questionTable(c, [e.practice_question], 'praksis', LONG_ANSWER_HEIGHT));
+  children.push(heading(2, e.continue_heading), questionTable(c, [e.continue_question], 'videre', LONG_ANSWER_HEIGHT));
   return doc(c, title, e.subject, children);
 }
 
@@ -314,7 +316,7 @@ export function attendanceList(c: FormContext): Document {
   const title = `${a.title} – ${group.name}`;
   const landscape = c.sessions.length > PORTRAIT_MAX_SESSIONS;
   const total = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
-  const nameWeight = Math.max(2.4, c.sessions.length * 0.5);
+  const nameWeight = Math.max(2, c.sessions.length * 0.35);
   const table = dataTable(
     [
       { header: w.common.participant, weight: nameWeight },
