@@ -304,9 +304,30 @@ function isoSeconds(d: Date): string {
  * dates set to the issue time, the language in the package properties, every zip entry with the same timestamp, in a
  * fixed order ([Content_Types].xml first, as Office writes it).
  */
-export async function packDocx(doc: Document, issuedAt: Date, lang: Lang): Promise<Uint8Array> {
-  const raw = new Uint8Array(await Packer.toBuffer(doc));
-  const entries = unzipSync(raw);
+/** docx's compiler: the package's parts before zipping. Not in its typings, but public on Packer. */
+interface PartsCompiler {
+  compile(file: Document, prettify?: unknown, overrides?: unknown[]): Map<string, string | Uint8Array>;
+}
+
+/**
+ * The parts of the package. docx's own Packer deflates them, and we would
+ * have to inflate them again to fix the dates; taking them straight from its
+ * compiler saves both steps (about a third of the time of a form). Falls back
+ * to the Packer if a docx release moves the compiler.
+ */
+async function packageParts(doc: Document): Promise<Record<string, Uint8Array>> {
+  const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
+  if (compiler && typeof compiler.compile === 'function') {
+    const parts: Record<string, Uint8Array> = {};
+    for (const [path, data] of compiler.compile(doc, undefined, [])) parts[path] = typeof data === 'string' ? strToU8(data) : data;
+    return parts;
+  }
+  return unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
+}
+
+/** A document's package parts, with the issue time and language in its properties. */
+export async function docxParts(doc: Document, issuedAt: Date, lang: Lang): Promise<Record<string, Uint8Array>> {
+  const entries = await packageParts(doc);
   const core = entries['docProps/core.xml'];
   if (core) {
     const stamp = isoSeconds(issuedAt);
@@ -317,9 +338,48 @@ export async function packDocx(doc: Document, issuedAt: Date, lang: Lang): Promi
       .replace(/<\/cp:coreProperties>/, `<dc:language>${LANG_TAG[lang]}</dc:language></cp:coreProperties>`);
     entries['docProps/core.xml'] = strToU8(xml);
   }
+  return entries;
+}
+
+/** Zips parts the same way every time: fixed order, fixed dates, so the same input gives the same bytes. */
+export function zipParts(entries: Record<string, Uint8Array>): Uint8Array {
   const names = Object.keys(entries).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
   const mtime = ZIP_EPOCH();
   const zippable: Zippable = {};
   for (const name of names) zippable[name] = [entries[name]!, { mtime, level: 6 }];
   return zipSync(zippable);
+}
+
+export async function packDocx(doc: Document, issuedAt: Date, lang: Lang): Promise<Uint8Array> {
+  return zipParts(await docxParts(doc, issuedAt, lang));
+}
+
+/** Text as docx writes it into XML, so a merged value reads exactly as if docx had written it. */
+export function xmlText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/**
+ * Mail merge: one rendered package with placeholder tokens, filled in per
+ * recipient. Tokens are plain letters, which no step of docx or XML escaping
+ * changes. Rendering a certificate costs ~13 ms; filling one in, well under 1.
+ */
+export function mergeParts(template: Record<string, Uint8Array>, values: Record<string, string>): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  for (const [name, bytes] of Object.entries(template)) {
+    if (!name.endsWith('.xml')) {
+      out[name] = bytes;
+      continue;
+    }
+    let xml = strFromU8(bytes);
+    let changed = false;
+    for (const [token, value] of Object.entries(values)) {
+      if (xml.includes(token)) {
+        xml = xml.split(token).join(xmlText(value));
+        changed = true;
+      }
+    }
+    out[name] = changed ? strToU8(xml) : bytes;
+  }
+  return out;
 }

@@ -6,7 +6,7 @@ import type { OutputFile } from '../../io/write-outputs.js';
 import type { Workspace } from '../model.js';
 import type { GroupPlan } from '../schedule.js';
 import type { Lang } from '../text.js';
-import { packDocx } from './docx-kit.js';
+import { docxParts, mergeParts, packDocx, zipParts } from './docx-kit.js';
 import { attendanceList, certificate, evaluationForm, followUpForm, planningForm, type FormContext } from './documents.js';
 import { uniqueSlugs } from './slug.js';
 import type { FormWording } from './wording.js';
@@ -17,6 +17,8 @@ export { buildWording, wordingPaths, type FormWording, type WordingLayer } from 
 export function formsDir(workspace: Workspace, groupId: string): string {
   return `${workspace.settings.output}/${groupId}/skjema`;
 }
+
+const NAME_TOKEN = 'REFLEKSxDELTAKERxNAVN';
 
 export async function formFiles(workspace: Workspace, plan: GroupPlan, wording: FormWording, issuedAt: Date, lang: Lang): Promise<OutputFile[]> {
   const c: FormContext = { workspace, group: plan.group, sessions: plan.sessions, w: wording, lang };
@@ -31,8 +33,10 @@ export async function formFiles(workspace: Workspace, plan: GroupPlan, wording: 
     plan.group.participants.map((p) => p.name),
     lang === 'nb' ? 'deltaker' : 'participant',
   );
+  // Certificates differ only in the participant's name: render one, merge the rest.
+  const template = await docxParts(certificate(c, { name: NAME_TOKEN }), issuedAt, lang);
   for (const [i, participant] of plan.group.participants.entries()) {
-    files.push({ path: `${dir}/kursbevis/${slugs[i]}.docx`, bytes: await packDocx(certificate(c, participant), issuedAt, lang) });
+    files.push({ path: `${dir}/kursbevis/${slugs[i]}.docx`, bytes: zipParts(mergeParts(template, { [NAME_TOKEN]: participant.name })) });
   }
   return files;
 }

@@ -1,0 +1,13 @@
+import { loadWorkspace } from './dist/load/workspace.js';
+import { planGroup } from './dist/core/schedule.js';
+import { formFiles } from './dist/core/forms/index.js';
+import { loadFormWording } from './dist/commands/forms.js';
+const { workspace: ws } = loadWorkspace('examples/demo');
+const g = ws.groups.find((g) => g.id === 'sone-nord');
+const plan = planGroup(g, ws.settings);
+const { wording } = loadFormWording(ws, g.programmeId, 'nb');
+for (let i = 0; i < 3; i++) await formFiles(ws, plan, wording, new Date(0), 'nb');
+const t0 = performance.now();
+const N = 10;
+for (let i = 0; i < N; i++) await formFiles(ws, plan, wording, new Date(0), 'nb');
+console.log('forms per group (10 docs):', ((performance.now() - t0) / N).toFixed(1), 'ms');
