@@ -6,7 +6,7 @@
  * forced. A manifest of content hashes in `.refleks/` makes that possible.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 
 export interface OutputFile {
@@ -84,22 +84,37 @@ export class OutputManifest {
   }
 }
 
-/** Writes bytes to `path` atomically: a temporary file in the same folder, then a rename. */
+const madeDirs = new Set<string>();
+
+/**
+ * Writes bytes to `path` atomically: a temporary file in the same folder, then
+ * a rename, so a crash or Ctrl+C leaves the old file or the new one, never half
+ * of one. No fsync: it guards only against power loss, and costs more than
+ * everything else a build of a thousand groups writes.
+ */
 export function writeFileAtomic(path: string, bytes: Uint8Array | string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
+  const dir = dirname(path);
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  const tmp = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const fd = openSync(tmp, 'w');
-    try {
-      const buf = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
-      writeSync(fd, buf);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeFileSync(tmp, bytes);
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
+    // The folder may have been removed since we made it.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && madeDirs.delete(dir)) return writeFileAtomic(path, bytes);
+    throw err;
+  }
+}
+
+function readIfExists(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
     throw err;
   }
 }
@@ -125,8 +140,9 @@ export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptio
     const abs = safeJoin(root, file.path);
     const hash = sha256(file.bytes);
     let outcome: FileOutcome = 'written';
-    if (existsSync(abs)) {
-      const onDisk = sha256(readFileSync(abs));
+    const existing = readIfExists(abs);
+    if (existing) {
+      const onDisk = sha256(existing);
       if (onDisk === hash) outcome = 'unchanged';
       else if (manifest.get(file.path) !== onDisk && !opts.force) outcome = 'edited';
     }
