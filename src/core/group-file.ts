@@ -8,6 +8,7 @@ import type { Person } from './model.js';
 import type { Lang } from './text.js';
 import { yamlFlowString, yamlString } from './yaml-text.js';
 import { addDays } from './zoned-time.js';
+import { slugify as slug } from './slug.js';
 
 export type LocationAnswer = string | { room?: string; address?: string; url?: string };
 
@@ -39,20 +40,10 @@ export interface GroupFileOptions {
   schemaPath?: string;
 }
 
-const MAP: Record<string, string> = { æ: 'ae', ø: 'o', å: 'a', ä: 'a', ö: 'o', ü: 'u', ß: 'ss' };
 
 /** «Hjemmetjenesten sone sør» → «hjemmetjenesten-sone-sor»: a file name anyone can type. */
 export function slugify(name: string): string {
-  const s = name
-    .toLocaleLowerCase('nb')
-    .replace(/[æøåäöüß]/g, (c) => MAP[c] ?? c)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return s || 'gruppe';
+  return slug(name, { max: 80, fallback: 'gruppe' });
 }
 
 function personFlow(p: Person): string {

@@ -11,6 +11,7 @@ import { closest } from './did-you-mean.js';
 import { FAIL, SLUG_PATTERN, type Ctx, type Issue } from './schema.js';
 import { groupSchema, type LocationInput } from './schemas.js';
 import type { YamlFile } from './yaml-file.js';
+import { slugify } from '../core/slug.js';
 
 export const COMBINED_ID = 'kombinert';
 export const RECOMMENDED_PARTICIPANTS = { min: 4, max: 6 } as const;
@@ -22,18 +23,10 @@ export function toLocation(input: LocationInput): Location {
   return { text, ...input };
 }
 
+
 /** A file name a person would likely accept for a group id: «Sone Nord» → sone-nord. */
 export function suggestSlug(text: string): string {
-  return text
-    .toLocaleLowerCase('nb')
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'a')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
+  return slugify(text, { max: 80 });
 }
 
 function idFromFile(path: string): string {

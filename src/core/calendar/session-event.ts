@@ -10,6 +10,7 @@ import type { Group, Person, Workspace, WorkspaceSettings } from '../model.js';
 import type { GroupPlan, PlannedSession } from '../schedule.js';
 import type { Lang } from '../text.js';
 import type { CalAttendee } from './ical.js';
+import { slugify } from '../slug.js';
 
 export interface Invitee extends CalAttendee {
   /** ASCII folder name for per-person invitations, unique within the group. */
@@ -30,20 +31,10 @@ export interface SessionEvent {
   alarm: { hoursBefore: number; description: string };
 }
 
+
 /** A name as an ASCII folder name: «Åse Grønli» → `ase-gronli`. */
 export function personSlug(name: string): string {
-  const ascii = name
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return ascii || 'person';
+  return slugify(name, { fallback: 'person' });
 }
 
 interface Member {

@@ -10,6 +10,7 @@ import { formatDate, formatSessionTime, formatTime } from '../format-date.js';
 import { t, type Lang } from '../text.js';
 import { addMinutes } from '../zoned-time.js';
 import { AUDIENCE_LABELS, KIND_LABELS, packLabels, type PackLabels } from './labels.js';
+import { slugify as slug } from '../slug.js';
 
 export interface PersonView {
   name: string;
@@ -99,20 +100,10 @@ export interface PackView {
   files: PackFiles;
 }
 
+
 /** ASCII file-name part of a theme title: «Mål – målrettet prosess» → `mal-malrettet-prosess`. */
 export function slugify(title: string, max = 48): string {
-  const ascii = title
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'a')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  const cut = ascii.length > max ? ascii.slice(0, max).replace(/-[^-]*$/, '') || ascii.slice(0, max) : ascii;
-  return cut.replace(/-+$/, '') || 'tema';
+  return slug(title, { max, wholeWords: true, fallback: 'tema' });
 }
 
 export function packFileNames(session: PlannedSession): PackFiles {
