@@ -131,7 +131,6 @@ export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: Gr
   let cacheChanged = false;
   buildSettings.calendarIssuedAt = calendarIssueTime().toISOString();
   const manifest = new OutputManifest(root);
-  const fileOf = new Map(files.map((f) => [idOf(f), `groups/${f}`]));
 
   const idOfFile = new Map(files.map((f) => [`groups/${f}`, idOf(f)]));
   // Warnings from loading a group are reported with its build.

@@ -4,20 +4,18 @@
  * the wording files, runs LibreOffice and writes each group's set at once.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { openWorkspace, printProblems, say, type CliContext } from '../cli/context.js';
-// The docx-free part only: `refleks build` imports loadFormWording from here.
-import { buildWording, wordingPaths, type FormWording, type WordingLayer } from '../core/forms/wording.js';
+import type { FormWording } from '../core/forms/wording.js';
+import { loadFormWording } from '../io/form-wording.js';
 import { normalisePdf } from '../core/forms/pdf.js';
-import type { Workspace } from '../core/model.js';
 import { hasErrors, InputError, type Problem } from '../core/problems.js';
 import { planGroup } from '../core/schedule.js';
-import { t, type Lang } from '../core/text.js';
+import { t } from '../core/text.js';
 import { issueTime } from '../io/issue-time.js';
 import { sha256, writeOutputs, type OutputFile } from '../io/write-outputs.js';
-import { PACKAGE_ROOT } from '../paths.js';
 
 export interface FormsOptions {
   dryRun?: boolean;
@@ -25,16 +23,6 @@ export interface FormsOptions {
   pdf?: boolean;
 }
 
-/** Reads the wording layers for a programme (built-in, workspace, workspace per programme) and merges them. */
-export function loadFormWording(ws: Workspace, programmeId: string, lang: Lang): { wording?: FormWording; problems: Problem[] } {
-  const layers: WordingLayer[] = [];
-  for (const { origin, path } of wordingPaths(programmeId, lang)) {
-    const abs = join(origin === 'built-in' ? PACKAGE_ROOT : ws.root, path);
-    if (!existsSync(abs) || !statSync(abs).isFile()) continue;
-    layers.push({ display: origin === 'built-in' ? `(refleks) ${path}` : path, bytes: readFileSync(abs) });
-  }
-  return buildWording(layers);
-}
 
 /** LibreOffice's binary if it is on PATH. */
 export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | undefined {

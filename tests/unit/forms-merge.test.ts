@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { certificate } from '../../src/core/forms/documents.js';
 import { docxParts, mergeParts, packDocx, zipParts } from '../../src/core/forms/docx-kit.js';
-import { loadFormWording } from '../../src/commands/forms.js';
+import { loadFormWording } from '../../src/io/form-wording.js';
 import { planGroup } from '../../src/core/schedule.js';
 import { loadWorkspace } from '../../src/load/workspace.js';
 import { DEMO } from '../helpers/cli.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadFormWording } from '../../src/commands/forms.js';
+import { loadFormWording } from '../../src/io/form-wording.js';
 import { buildWording } from '../../src/core/forms/wording.js';
 import { nameSlug, uniqueSlugs } from '../../src/core/forms/slug.js';
 import { formatDate, formatSessionTime, formatShortDate } from '../../src/core/format-date.js';
