@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +77,7 @@ describe('refleks (foundation commands)', () => {
   it('lets a workspace programme replace a built-in one by id', () => {
     const ws = copyWorkspace();
     const original = readFileSync(join(DEMO, '../../programmes/mestring.yaml'), 'utf8');
+    mkdirSync(join(ws, 'programmes'), { recursive: true });
     writeFileSync(join(ws, 'programmes/mestring.yaml'), original.replace(/^short_title: .*$/m, 'short_title: Mestring (Lillevik)'));
     const r = runCli(['programmes', '-w', ws]);
     const line = r.stdout.split('\n').find((l) => l.startsWith('mestring '))!;
