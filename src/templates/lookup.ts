@@ -110,7 +110,8 @@ export function filesBelow(dir: string, skipTopLevel: ReadonlySet<string> = new 
       const abs = join(d, entry);
       const rel = prefix ? `${prefix}/${entry}` : entry;
       if (statSync(abs).isDirectory()) walk(abs, rel);
-      else out.push(rel);
+      // Templates and form wording; a coordinator's notes (LESMEG.md) are not templates.
+      else if (/\.(hbs|ya?ml)$/i.test(entry)) out.push(rel);
     }
   };
   walk(dir, '');
