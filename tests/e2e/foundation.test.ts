@@ -113,4 +113,19 @@ describe('refleks (foundation commands)', () => {
     expect(data.upcoming).toEqual([]);
     expect(data.groups.every((g: { phase: string }) => g.phase === 'finished')).toBe(true);
   });
+
+  it('validate also checks the workspace\'s templates and form wording, and lists what scheduling moves', () => {
+    const ok = runCli(['validate', '-w', DEMO]);
+    expect(ok.stdout).toContain('merk: groups/sykehjem-kombinert.yaml: samling 2 flyttes fra torsdag 6. mai 2027 (Kristi himmelfartsdag) til torsdag 13. mai 2027');
+    const ws = copyWorkspace();
+    mkdirSync(join(ws, 'templates/partials'), { recursive: true });
+    writeFileSync(join(ws, 'templates/partials/agenda.html.hbs'), '<ol>\n{{#each agenda}}<li>{{title}}</li>{{/eac}}</ol>\n');
+    mkdirSync(join(ws, 'templates/forms'), { recursive: true });
+    writeFileSync(join(ws, 'templates/forms/nb.yaml'), 'planing:\n  title: Plan\n');
+    const r = runCli(['validate'], { cwd: ws });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('templates/partials/agenda.html.hbs:2:');
+    expect(r.stderr).toContain('{{/eac}}');
+    expect(r.stderr).toContain('templates/forms/nb.yaml:1:1: planing: ukjent felt «planing». Mente du «planning»?');
+  });
 });
