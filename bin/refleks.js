@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Thin entry: everything lives in the built CLI.
-import { main } from '../dist/cli.js';
+import { main } from '../dist/bundle/cli.js';
 
 // `refleks … | head` closes the pipe early; that is not an error.
 for (const stream of [process.stdout, process.stderr]) {

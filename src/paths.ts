@@ -1,8 +1,23 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 
-/** The installed package's root, from both `src/` (tests) and `dist/` (built). */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
+/**
+ * The installed package's root: the nearest folder up with our package.json.
+ * This module runs from `src/` (tests), `dist/` (library) and `dist/bundle/`
+ * (the CLI), so the depth is not fixed.
+ */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'programmes'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('refleks: cannot find the package folder');
+    dir = parent;
+  }
+}
+
+export const PACKAGE_ROOT = packageRoot();
 export const BUILTIN_PROGRAMMES = join(PACKAGE_ROOT, 'programmes');
 export const BUILTIN_TEMPLATES = join(PACKAGE_ROOT, 'templates');
 export const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
