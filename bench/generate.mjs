@@ -32,8 +32,10 @@ export function generateWorkspace(dir, n) {
     const facilitator = person(base, domain);
     const leader = person(base + 1, domain);
     const participants = Array.from({ length: size }, (_, i) => person(base + 2 + i, domain));
-    const month = String(1 + (g % 10)).padStart(2, '0');
-    const day = String(4 + (g % 20)).padStart(2, '0');
+    // A weekday in January–October 2027, as real groups meet on working days.
+    const first = new Date(Date.UTC(2027, g % 10, 4 + (g % 20)));
+    while (first.getUTCDay() === 0 || first.getUTCDay() === 6) first.setUTCDate(first.getUTCDate() + 1);
+    const [, month, day] = first.toISOString().slice(0, 10).split('-');
     const lines = [
       `name: Gruppe ${g + 1} – ${['Hjemmetjenesten', 'Sykehjemmet', 'Rehabiliteringsteamet', 'Bofellesskapet'][g % 4]}`,
       programme ? `programme: ${programme}` : 'themes: [mestring/1, rehabilitering/2, mestring/3, rehabilitering/4, mestring/5]',
