@@ -27,7 +27,8 @@ import {
   type IStylesOptions,
   type ParagraphChild,
 } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { zipEntries } from './zip.js';
 import type { Lang } from '../text.js';
 
 /** A4 in twentieths of a point (DXA). */
@@ -293,7 +294,6 @@ export function formDocument(opts: FormDocOptions): Document {
 }
 
 /** 1980-01-01 00:00 in local time: the zip format's epoch, written the same in every time zone. */
-const ZIP_EPOCH = (): Date => new Date(1980, 0, 1, 0, 0, 0);
 
 function isoSeconds(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -344,10 +344,7 @@ export async function docxParts(doc: Document, issuedAt: Date, lang: Lang): Prom
 /** Zips parts the same way every time: fixed order, fixed dates, so the same input gives the same bytes. */
 export function zipParts(entries: Record<string, Uint8Array>): Uint8Array {
   const names = Object.keys(entries).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  const mtime = ZIP_EPOCH();
-  const zippable: Zippable = {};
-  for (const name of names) zippable[name] = [entries[name]!, { mtime, level: 6 }];
-  return zipSync(zippable);
+  return zipEntries(names.map((name) => [name, entries[name]!]));
 }
 
 export async function packDocx(doc: Document, issuedAt: Date, lang: Lang): Promise<Uint8Array> {
