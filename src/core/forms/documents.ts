@@ -30,12 +30,33 @@ export const DIDACTIC_PROGRAMMES = new Set(['mestringstreff']);
 const PORTRAIT_MAX_SESSIONS = 4;
 const ACTION_ROWS = 3;
 
+/** How dates and times are written; the mail merge replaces these with tokens (see merge.ts). */
+export interface Formatters {
+  date(date: string): string;
+  shortDate(date: string): string;
+  sessionTime(date: string, start: string, end: string): string;
+}
+
+export function realFormatters(lang: Lang): Formatters {
+  return {
+    date: (d) => formatDate(d, lang),
+    shortDate: (d) => formatShortDate(d, lang),
+    sessionTime: (d, s, e) => formatSessionTime(d, s, e, lang),
+  };
+}
+
 export interface FormContext {
   workspace: Workspace;
   group: Group;
   sessions: PlannedSession[];
   w: FormWording;
   lang: Lang;
+  /** Default: the real formatters for `lang`. */
+  fmt?: Formatters;
+}
+
+function fmt(c: FormContext): Formatters {
+  return c.fmt ?? realFormatters(c.lang);
 }
 
 function person(p: Person): string {
@@ -54,9 +75,9 @@ function numberText(n: number, lang: Lang): string {
 /** Date, time and anything unusual about a session, one line each. */
 function sessionLines(c: FormContext, s: PlannedSession): string[] {
   const { w, lang, group } = c;
-  const lines = [formatSessionTime(s.date, s.start, s.end, lang)];
+  const lines = [fmt(c).sessionTime(s.date, s.start, s.end)];
   if (s.cancelled) lines[0] += ` (${w.common.cancelled})`;
-  if (s.moved) lines.push(fill(w.common.moved, { date: formatDate(s.moved.from, lang), reason: s.moved.reason[lang] }));
+  if (s.moved) lines.push(fill(w.common.moved, { date: fmt(c).date(s.moved.from), reason: s.moved.reason[lang] }));
   if (s.location.text !== group.location.text) lines.push(s.location.text);
   if (s.note) lines.push(s.note);
   return lines;
@@ -104,7 +125,7 @@ function coFacilitatorLabel(c: FormContext): string {
 }
 
 function groupFacts(c: FormContext): Table {
-  const { w, group, workspace, lang } = c;
+  const { w, group, workspace } = c;
   const rows: Cell[][] = [
     [w.common.organisation, workspace.settings.organisation],
     [w.common.group, group.name],
@@ -115,7 +136,7 @@ function groupFacts(c: FormContext): Table {
   rows.push([w.common.leader, group.leader ? person(group.leader) : w.common.no_leader]);
   rows.push([w.common.location, group.location.text]);
   const active = c.sessions.filter((s) => !s.cancelled);
-  if (active.length) rows.push([w.common.period, `${formatDate(active[0]!.date, lang)} – ${formatDate(active[active.length - 1]!.date, lang)}`]);
+  if (active.length) rows.push([w.common.period, `${fmt(c).date(active[0]!.date)} – ${fmt(c).date(active[active.length - 1]!.date)}`]);
   rows.push([w.common.sessions_count, fill(w.common.sessions_summary, { count: c.sessions.length, minutes: group.durationMinutes })]);
   rows.push([w.common.between_sessions, betweenPerInterval(c)]);
   return dataTable(
@@ -311,7 +332,7 @@ export function evaluationForm(c: FormContext): Document {
 }
 
 export function attendanceList(c: FormContext): Document {
-  const { w, group, lang } = c;
+  const { w, group } = c;
   const a = w.attendance;
   const title = `${a.title} – ${group.name}`;
   const landscape = c.sessions.length > PORTRAIT_MAX_SESSIONS;
@@ -321,7 +342,7 @@ export function attendanceList(c: FormContext): Document {
     [
       { header: w.common.participant, weight: nameWeight },
       ...c.sessions.map((s) => ({
-        header: [fill(w.common.session_number, { number: s.number }), formatShortDate(s.date, lang), ...(s.cancelled ? [`(${w.common.cancelled})`] : [])],
+        header: [fill(w.common.session_number, { number: s.number }), fmt(c).shortDate(s.date), ...(s.cancelled ? [`(${w.common.cancelled})`] : [])],
         weight: 1,
         align: 'center' as const,
       })),
@@ -371,12 +392,12 @@ export function certificate(c: FormContext, participant: Person): Document {
         { header: w.common.theme, weight: 7 },
         { header: w.common.date_only, weight: 5 },
       ],
-      c.sessions.map((s) => [String(s.number), themeCell(c, s), s.cancelled ? `${formatDate(s.date, lang)} (${w.common.cancelled})` : formatDate(s.date, lang)]),
+      c.sessions.map((s) => [String(s.number), themeCell(c, s), s.cancelled ? `${fmt(c).date(s.date)} (${w.common.cancelled})` : fmt(c).date(s.date)]),
     ),
     labelled(k.hours, capitalise(hoursText), { spacingBefore: 240 }),
     labelled(w.common.facilitator, group.coFacilitator ? `${group.facilitator.name}, ${group.coFacilitator.name}` : group.facilitator.name),
     labelled(w.common.organisation, workspace.settings.organisation),
-    ...(last ? [labelled(k.completed, formatDate(last.date, lang))] : []),
+    ...(last ? [labelled(k.completed, fmt(c).date(last.date))] : []),
     signatureLine(k.place_and_date, 0.4),
     signatureLine(fill(k.facilitator_signature, { name: group.facilitator.name }), 0.5),
   ];

@@ -356,27 +356,3 @@ export function xmlText(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
-/**
- * Mail merge: one rendered package with placeholder tokens, filled in per
- * recipient. Tokens are plain letters, which no step of docx or XML escaping
- * changes. Rendering a certificate costs ~13 ms; filling one in, well under 1.
- */
-export function mergeParts(template: Record<string, Uint8Array>, values: Record<string, string>): Record<string, Uint8Array> {
-  const out: Record<string, Uint8Array> = {};
-  for (const [name, bytes] of Object.entries(template)) {
-    if (!name.endsWith('.xml')) {
-      out[name] = bytes;
-      continue;
-    }
-    let xml = strFromU8(bytes);
-    let changed = false;
-    for (const [token, value] of Object.entries(values)) {
-      if (xml.includes(token)) {
-        xml = xml.split(token).join(xmlText(value));
-        changed = true;
-      }
-    }
-    out[name] = changed ? strToU8(xml) : bytes;
-  }
-  return out;
-}
