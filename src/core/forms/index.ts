@@ -9,6 +9,7 @@ import type { Lang } from '../text.js';
 import { strFromU8, strToU8 } from 'fflate';
 import { docxParts, xmlText, zipParts } from './docx-kit.js';
 import { NAME_TOKEN, tokenize, untoken, type Tokens } from './merge.js';
+import type { Document } from 'docx';
 import { attendanceList, certificate, evaluationForm, followUpForm, planningForm, type FormContext } from './documents.js';
 import { uniqueSlugs } from './slug.js';
 import type { FormWording } from './wording.js';
@@ -21,38 +22,44 @@ export function formsDir(workspace: Workspace, groupId: string): string {
 }
 
 
+/** A rendered part: as bytes when it holds no token, as text when the group's text goes in. */
+type Part = { name: string; bytes: Uint8Array; text?: undefined } | { name: string; text: string };
+type Template = Part[];
+
 interface Rendered {
-  forms: [file: string, parts: Record<string, Uint8Array>][];
-  certificate: Record<string, Uint8Array>;
+  forms: [file: string, parts: Template][];
+  certificate: Template;
 }
 
 /** Rendered shapes; a build of a thousand groups has a few dozen. */
 const rendered = new Map<string, Rendered>();
 const MAX_SHAPES = 64;
 
+async function template(doc: Document, issuedAt: Date, lang: Lang): Promise<Template> {
+  const parts = await docxParts(doc, issuedAt, lang);
+  return Object.entries(parts).map(([name, bytes]) => {
+    if (!name.endsWith('.xml') && !name.endsWith('.rels')) return { name, bytes };
+    const text = strFromU8(bytes);
+    return text.includes('RFLK') ? { name, text } : { name, bytes };
+  });
+}
+
 async function render(c: FormContext, issuedAt: Date, lang: Lang): Promise<Rendered> {
   return {
     forms: [
-      ['planleggingsskjema.docx', await docxParts(planningForm(c), issuedAt, lang)],
-      ['oppfolgingsskjema.docx', await docxParts(followUpForm(c), issuedAt, lang)],
-      ['evalueringsskjema.docx', await docxParts(evaluationForm(c), issuedAt, lang)],
-      ['oppmoteliste.docx', await docxParts(attendanceList(c), issuedAt, lang)],
+      ['planleggingsskjema.docx', await template(planningForm(c), issuedAt, lang)],
+      ['oppfolgingsskjema.docx', await template(followUpForm(c), issuedAt, lang)],
+      ['evalueringsskjema.docx', await template(evaluationForm(c), issuedAt, lang)],
+      ['oppmoteliste.docx', await template(attendanceList(c), issuedAt, lang)],
     ],
-    certificate: await docxParts(certificate(c, { name: NAME_TOKEN }), issuedAt, lang),
+    certificate: await template(certificate(c, { name: NAME_TOKEN }), issuedAt, lang),
   };
 }
 
-/** A template's parts with the group's text (and a participant's name) put back, XML-escaped as docx would. */
-function fillIn(template: Record<string, Uint8Array>, tokens: Tokens, name?: string): Record<string, Uint8Array> {
+/** A template with the group's text (and a participant's name) put back, XML-escaped as docx would. */
+function fillIn(parts: Template, tokens: Tokens, name?: string): Record<string, Uint8Array> {
   const out: Record<string, Uint8Array> = {};
-  for (const [part, bytes] of Object.entries(template)) {
-    const xml = part.endsWith('.xml') || part.endsWith('.rels') ? strFromU8(bytes) : undefined;
-    if (xml === undefined || !xml.includes('RFLK')) {
-      out[part] = bytes;
-      continue;
-    }
-    out[part] = strToU8(untoken(xml, tokens, xmlText, name));
-  }
+  for (const part of parts) out[part.name] = part.text === undefined ? part.bytes : strToU8(untoken(part.text, tokens, xmlText, name));
   return out;
 }
 

@@ -36,9 +36,7 @@ const seen = new Map<string, Deflated[]>();
 const MAX_PER_KEY = 4;
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
 function deflated(name: string, data: Uint8Array): Deflated {
