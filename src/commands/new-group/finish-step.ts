@@ -1,0 +1,86 @@
+/**
+ * Step 7 of `refleks new-group`: render the group file, load it back exactly
+ * as `validate` would, plan its sessions, show a summary, confirm, and only
+ * then write it (never over an existing file).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { printProblems } from '../../cli/context.js';
+import { formatDate, formatSessionTime } from '../../core/format-date.js';
+import { groupYaml, type GroupAnswers } from '../../core/group-file.js';
+import type { Group, Person } from '../../core/model.js';
+import { hasErrors, InputError } from '../../core/problems.js';
+import { planGroup, type PlannedSession } from '../../core/schedule.js';
+import { writeFileAtomic } from '../../io/write-outputs.js';
+import { toGroup } from '../../load/group.js';
+import { parseYaml } from '../../load/yaml-file.js';
+import { SCHEMAS_DIR } from '../../paths.js';
+import type { ParticipantList } from './participants-step.js';
+import type { ThemeChoice } from './programme-step.js';
+import type { Session } from './session.js';
+
+/** Everything the steps gathered, ready to be written. */
+export interface GroupDraft {
+  answers: GroupAnswers;
+  id: string;
+  file: string;
+  choice: ThemeChoice;
+  participants: ParticipantList;
+}
+
+export async function writeGroup(s: Session, draft: GroupDraft): Promise<number> {
+  const { ctx, opts, root, settings, programmes, prompter, L, say, usage } = s;
+  const { id, file } = draft;
+  const abs = join(root, 'groups', `${id}.yaml`);
+  const schemaPath = relative(join(root, 'groups'), join(SCHEMAS_DIR, 'group.schema.json')).split('\\').join('/');
+  const text = groupYaml(draft.answers, { lang: ctx.lang, schemaPath });
+  const { file: parsed, problems: yamlProblems } = parseYaml(file, new TextEncoder().encode(text));
+  const loaded = parsed ? toGroup(parsed, { origin: 'workspace', path: abs, display: file }, programmes) : { problems: yamlProblems };
+  if (!loaded.group || hasErrors(loaded.problems)) {
+    // Every answer was checked as it came in; this is the safety net.
+    throw new InputError(loaded.problems.length ? loaded.problems : yamlProblems);
+  }
+  const plan = planGroup(loaded.group, settings);
+  if (hasErrors(plan.problems)) throw new InputError(plan.problems);
+
+  if (!ctx.quiet || prompter) showSummary(s, draft, loaded.group, plan.sessions);
+  printProblems(ctx, [...loaded.problems.filter((p) => p.field !== 'participants'), ...plan.problems]);
+
+  if (!opts.yes && !(await prompter!.confirm({ message: L(`Skrive ${file}?`, `Write ${file}?`), default: true }))) {
+    say(L('Ingenting er skrevet.', 'Nothing was written.'));
+    return 0;
+  }
+  // Never overwrite: someone may have made the file while we asked.
+  if (existsSync(abs)) throw usage(`${file} finnes allerede; refleks skriver ikke over den`, `${file} already exists; refleks does not overwrite it`);
+  mkdirSync(join(root, 'groups'), { recursive: true });
+  writeFileAtomic(abs, text);
+  say(L(`Skrev ${file}.`, `Wrote ${file}.`));
+  if (!ctx.quiet) {
+    say(L('Neste steg:', 'Next steps:'));
+    say(`  refleks schedule ${id}   ${L('datoer og kalenderinvitasjoner', 'dates and calendar invitations')}`);
+    say(`  refleks forms ${id}      ${L('planleggingsskjema, oppmøteliste og kursbevis', 'planning form, attendance list and certificates')}`);
+    say(`  refleks packs ${id}      ${L('veilederhefter og deltakerark', 'facilitator packs and participant handouts')}`);
+  }
+  return 0;
+}
+
+function showSummary({ ctx, L, say }: Session, { answers, file, choice, participants }: GroupDraft, group: Group, sessions: PlannedSession[]): void {
+  const { facilitator, coFacilitator, leader } = answers;
+  say();
+  say(L('Oppsummering', 'Summary'));
+  const row = (label: string, value: string) => say(`  ${label.padEnd(13)}${value}`);
+  const who = (p: Person) => (p.email ? `${p.name} <${p.email}>` : p.name);
+  row(L('Gruppe:', 'Group:'), `${answers.name} (${file})`);
+  row(L('Program:', 'Programme:'), `${group.combined ? group.programmeTitle : choice.base.shortTitle} – ${choice.count} ${L('samlinger', 'sessions')}`);
+  row(L('Veileder:', 'Facilitator:'), who(facilitator));
+  if (coFacilitator) row(L('Medveileder:', 'Co-facil.:'), who(coFacilitator));
+  if (leader) row(L('Leder:', 'Leader:'), who(leader));
+  row(L('Deltakere:', 'Participants:'), participants.countLine());
+  row(L('Sted:', 'Location:'), group.location.text);
+  say(`  ${L('Samlinger:', 'Sessions:')}`);
+  for (const s of sessions) {
+    const moved = s.moved ? L(` (flyttet fra ${formatDate(s.moved.from, 'nb', { weekday: false })}: ${s.moved.reason.nb})`, ` (moved from ${formatDate(s.moved.from, 'en', { weekday: false })}: ${s.moved.reason.en})`) : '';
+    say(`    ${String(s.number).padStart(2)}. ${formatSessionTime(s.date, s.start, s.end, ctx.lang)}  ${s.theme.theme.title}${moved}${s.leaderInvited && leader ? L('  (leder inviteres)', '  (leader invited)') : ''}`);
+  }
+  say();
+}

@@ -1,0 +1,51 @@
+/**
+ * Step 2 of `refleks new-group`: the group's name, and the id (file name) made
+ * from it unless --id gives one. Neither may clash with a group already there.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { slugify } from '../../core/group-file.js';
+import { SLUG_PATTERN } from '../../load/schema.js';
+import type { Session } from './session.js';
+
+export interface NameAnswer {
+  name: string;
+  id: string;
+  /** Where the group file goes, relative to the workspace: `groups/<id>.yaml`. */
+  file: string;
+}
+
+export async function chooseName({ opts, root, takenIds, prompter, L, say, usage }: Session): Promise<NameAnswer> {
+  const idTaken = (id: string) => takenIds.has(id) || existsSync(join(root, 'groups', `${id}.yaml`)) || existsSync(join(root, 'groups', `${id}.yml`));
+  if (opts.id !== undefined) {
+    if (!SLUG_PATTERN.test(opts.id)) throw usage(`--id «${opts.id}» kan ikke brukes: bare små bokstaver a–z, tall og bindestrek`, `--id "${opts.id}" cannot be used: only lower-case a–z, digits and hyphens`);
+    if (idTaken(opts.id)) throw usage(`det finnes allerede en gruppe med id «${opts.id}» (groups/${opts.id}.yaml); velg en annen --id`, `there is already a group with id "${opts.id}" (groups/${opts.id}.yaml); choose another --id`);
+  }
+  const nameProblem = (name: string): string | undefined => {
+    if (!name.trim()) return L('Skriv et navn.', 'Type a name.');
+    if (name.trim().length > 200) return L('Navnet kan være høyst 200 tegn.', 'The name can be at most 200 characters.');
+    if (opts.id === undefined && idTaken(slugify(name))) {
+      const id = slugify(name);
+      return L(`Det finnes allerede en gruppe med id «${id}» (groups/${id}.yaml). Velg et annet navn.`, `There is already a group with id "${id}" (groups/${id}.yaml). Choose another name.`);
+    }
+    return undefined;
+  };
+  let name: string;
+  if (opts.name !== undefined) {
+    const p = nameProblem(opts.name);
+    if (p) throw usage(`--name: ${p}${opts.id === undefined && opts.name.trim() ? ' Eller gi en annen id med --id.' : ''}`, `--name: ${p}${opts.id === undefined && opts.name.trim() ? ' Or give another id with --id.' : ''}`);
+    name = opts.name.trim();
+  } else {
+    name = (
+      await prompter!.input({
+        message: L('Gruppens navn (slik det skal stå i invitasjonene):', 'The group name (as it will appear in invitations):'),
+        validate: (v) => nameProblem(v) ?? true,
+        transformer: (v) => (v.trim() && opts.id === undefined ? `${v}  → groups/${slugify(v)}.yaml` : v),
+      })
+    ).trim();
+  }
+  const id = opts.id ?? slugify(name);
+  const file = `groups/${id}.yaml`;
+  if (prompter && opts.name === undefined) say(L(`  Filen blir ${file}.`, `  The file will be ${file}.`));
+  return { name, id, file };
+}

@@ -1,0 +1,104 @@
+/**
+ * People in `refleks new-group`: everyone named so far (so the same person is
+ * not listed twice, by name or by e-mail), how a person is read from a flag,
+ * and how one is taken from a flag or asked for, name first, then e-mail.
+ */
+import type { Person } from '../../core/model.js';
+import { t, type Text } from '../../core/text.js';
+import { isEmail } from '../../load/schema.js';
+import type { Session } from './session.js';
+
+function keyOf(p: Person): string[] {
+  return [`name:${p.name.toLocaleLowerCase('nb')}`, ...(p.email ? [`email:${p.email.toLowerCase()}`] : [])];
+}
+
+/** Everyone named in the group so far, with what they are (e.g. «deltaker 3»). */
+export class KnownPeople {
+  /** Also what the roster checks its rows against. */
+  readonly list: { person: Person; what: Text }[] = [];
+
+  add(person: Person, what: Text): void {
+    this.list.push({ person, what });
+  }
+
+  duplicateOf(p: Person): Text | undefined {
+    const keys = keyOf(p);
+    return this.list.find((o) => keyOf(o.person).some((k) => keys.includes(k)))?.what;
+  }
+
+  nameTakenBy(n: string): Text | undefined {
+    return this.duplicateOf({ name: n.trim() });
+  }
+
+  emailTakenBy(e: string): Text | undefined {
+    return this.list.find((o) => o.person.email?.toLowerCase() === e.trim().toLowerCase())?.what;
+  }
+}
+
+/** «Navn <e-post>» or, where the e-mail may be left out, just «Navn». */
+export function parsePersonFlag(value: string, emailRequired: boolean): Person | Text {
+  const m = /^\s*(.*?)\s*<\s*([^>]*?)\s*>\s*$/.exec(value);
+  const name = (m ? m[1]! : value).trim();
+  const email = m ? m[2]! : undefined;
+  if (!name) return t('navnet mangler', 'the name is missing');
+  if (name.length > 200) return t('navnet er lengre enn 200 tegn', 'the name is longer than 200 characters');
+  if (email !== undefined && !isEmail(email)) return t(`«${email}» er ikke en gyldig e-postadresse`, `"${email}" is not a valid e-mail address`);
+  if (emailRequired && !email) return t('e-postadressen mangler', 'the e-mail address is missing');
+  return { name, ...(email ? { email } : {}) };
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toLocaleUpperCase('nb') + s.slice(1);
+}
+
+/** A person from the flag if given, else asked for when `ask`; added to the people named so far. */
+export async function personFromFlagOrAsk(
+  { ctx, prompter, people, L, usage }: Session,
+  q: {
+    flag: string | undefined;
+    flagName: string;
+    what: Text;
+    emailRequired: boolean;
+    optional: boolean;
+    ask: boolean;
+  },
+): Promise<Person | undefined> {
+  if (q.flag !== undefined) {
+    const p = parsePersonFlag(q.flag, q.emailRequired);
+    if (!('name' in p)) {
+      throw usage(`${q.flagName}: ${p.nb}. Skriv «Navn <e-post>», for eksempel ${q.flagName} "Kari Nordmann <kari.nordmann@kommune.no>".`, `${q.flagName}: ${p.en}. Write "Name <e-mail>", e.g. ${q.flagName} "Kari Nordmann <kari.nordmann@example.org>".`);
+    }
+    const dup = people.duplicateOf(p);
+    if (dup) throw usage(`${q.flagName}: ${p.name} står allerede som ${dup.nb}`, `${q.flagName}: ${p.name} is already listed as ${dup.en}`);
+    people.add(p, q.what);
+    return p;
+  }
+  if (!q.ask) return undefined;
+  const what = q.what[ctx.lang];
+  const personName = (
+    await prompter!.input({
+      message: q.optional ? L(`${cap(what)} – navn (la stå tomt hvis ingen):`, `${cap(what)} – name (leave empty if none):`) : L(`${cap(what)} – navn:`, `${cap(what)} – name:`),
+      validate: (v) => {
+        if (!v.trim()) return q.optional ? true : L('Skriv navnet.', 'Type the name.');
+        if (v.trim().length > 200) return L('Navnet kan være høyst 200 tegn.', 'The name can be at most 200 characters.');
+        const dup = people.nameTakenBy(v);
+        return dup ? L(`${v.trim()} står allerede som ${dup.nb}.`, `${v.trim()} is already listed as ${dup.en}.`) : true;
+      },
+    })
+  ).trim();
+  if (!personName) return undefined;
+  const email = (
+    await prompter!.input({
+      message: q.emailRequired ? L(`${cap(what)} – e-post:`, `${cap(what)} – e-mail:`) : L(`${cap(what)} – e-post (valgfritt):`, `${cap(what)} – e-mail (optional):`),
+      validate: (v) => {
+        if (!v.trim()) return q.emailRequired ? L('Skriv e-postadressen.', 'Type the e-mail address.') : true;
+        if (!isEmail(v.trim())) return L(`«${v.trim()}» er ikke en gyldig e-postadresse. Skriv den som navn@kommune.no.`, `"${v.trim()}" is not a valid e-mail address. Write it as name@example.org.`);
+        const dup = people.emailTakenBy(v);
+        return dup ? L(`Adressen står allerede på ${dup.nb}.`, `The address is already used by ${dup.en}.`) : true;
+      },
+    })
+  ).trim();
+  const p: Person = { name: personName, ...(email ? { email } : {}) };
+  people.add(p, q.what);
+  return p;
+}

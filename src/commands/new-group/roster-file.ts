@@ -1,0 +1,112 @@
+/**
+ * Participants from a roster file (CSV from Excel) in `refleks new-group`:
+ * given with --roster, or chosen when asked. Rows with problems stop the run
+ * unless skipped (--skip-bad-rows, or yes when asked). The roster parser, and
+ * with it csv-parse, is imported only here and only when a file is read.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, relative, resolve } from 'node:path';
+import { printProblems } from '../../cli/context.js';
+import { InputError, type Problem } from '../../core/problems.js';
+import type { Roster } from '../../core/roster.js';
+import { t } from '../../core/text.js';
+import type { ParticipantList } from './participants-step.js';
+import type { Session } from './session.js';
+
+async function readRoster({ ctx, people }: Session, path: string): Promise<{ roster?: Roster; display: string; failure?: Problem }> {
+  const abs = resolve(ctx.cwd, path);
+  const display = relative(ctx.cwd, abs) || basename(abs);
+  const { parseRoster, RosterError } = await import('../../core/roster.js');
+  try {
+    const roster = parseRoster(readFileSync(abs), { taken: people.list });
+    return { roster, display };
+  } catch (err) {
+    if (err instanceof RosterError) return { display, failure: { severity: 'error', file: display, message: err.text, ...(err.hint ? { hint: err.hint } : {}) } };
+    throw err;
+  }
+}
+
+function rosterSummary({ L }: Session, r: Roster, display: string): string {
+  const enc = r.encoding === 'windows-1252' ? 'Windows-1252' : r.encoding.toUpperCase();
+  const sep = r.separator === ';' ? L('semikolon', 'semicolons') : r.separator === ',' ? L('komma', 'commas') : L('tabulator', 'tabs');
+  return L(`Leste ${r.people.length} av ${r.rows} rader fra ${display} (${enc}, ${sep}).`, `Read ${r.people.length} of ${r.rows} rows from ${display} (${enc}, ${sep}).`);
+}
+
+/** How many rows have problems, and each of them. */
+function showRowProblems({ L, say }: Session, r: Roster): void {
+  say(L(`${r.problems.length} ${r.problems.length === 1 ? 'rad har' : 'rader har'} feil:`, `${r.problems.length} ${r.problems.length === 1 ? 'row has' : 'rows have'} problems:`));
+  r.problems.forEach((p) => say(L(`  rad ${p.row}: ${p.message.nb}`, `  row ${p.row}: ${p.message.en}`)));
+}
+
+function addRoster(participants: ParticipantList, r: Roster, display: string): void {
+  r.people.forEach((p, i) => participants.add(p, t(`${display} nr. ${i + 1}`, `${display} no. ${i + 1}`)));
+}
+
+/** --roster: the participants it lists, or 1 when the coordinator will not skip its bad rows. */
+export async function rosterFromFlag(s: Session, path: string, participants: ParticipantList): Promise<number | undefined> {
+  const { ctx, opts, prompter, L, say, usage } = s;
+  const abs = resolve(ctx.cwd, path);
+  if (!existsSync(abs) || !statSync(abs).isFile()) throw usage(`fant ikke deltakerlisten «${path}» (--roster)`, `roster file "${path}" not found (--roster)`);
+  const { roster, display, failure } = await readRoster(s, path);
+  if (failure) throw new InputError([failure]);
+  if (roster!.problems.length) {
+    const rows = roster!.problems.map((p): Problem => ({ severity: opts.skipBadRows ? 'warning' : 'error', file: display, message: t(`rad ${p.row}: ${p.message.nb}`, `row ${p.row}: ${p.message.en}`) }));
+    if (opts.skipBadRows) {
+      printProblems(ctx, rows);
+      ctx.err(L(`Hopper over ${rows.length} ${rows.length === 1 ? 'rad' : 'rader'} med feil (--skip-bad-rows).`, `Skipping ${rows.length} bad ${rows.length === 1 ? 'row' : 'rows'} (--skip-bad-rows).`));
+    } else if (prompter) {
+      say(rosterSummary(s, roster!, display));
+      showRowProblems(s, roster!);
+      if (!(await prompter.confirm({ message: L('Hoppe over radene med feil og fortsette?', 'Skip the rows with problems and go on?'), default: false }))) {
+        ctx.err(L('Rett radene i listen og kjør igjen. Ingenting er skrevet.', 'Fix the rows in the list and run again. Nothing was written.'));
+        return 1;
+      }
+    } else {
+      rows[rows.length - 1]!.hint = t('Rett radene (i Excel: eksporter på nytt som CSV), eller bruk --skip-bad-rows for å hoppe over dem.', 'Fix the rows (in Excel: export again as CSV), or use --skip-bad-rows to skip them.');
+      throw new InputError(rows);
+    }
+  }
+  if (!roster!.people.length) throw new InputError([{ severity: 'error', file: display, message: t('listen har ingen deltakere', 'the list has no participants') }]);
+  addRoster(participants, roster!, display);
+  if (!ctx.quiet || prompter) say(rosterSummary(s, roster!, display));
+  return undefined;
+}
+
+/** Asks for a roster file until one gives participants (skipping bad rows only when told to). */
+export async function rosterFromQuestion(s: Session, participants: ParticipantList): Promise<void> {
+  const { ctx, prompter, L, say } = s;
+  for (;;) {
+    const path = (
+      await prompter!.input({
+        message: L('Filen med deltakerlisten (CSV):', 'The file with the participant list (CSV):'),
+        validate: (v) => {
+          const abs = resolve(ctx.cwd, v.trim());
+          if (!v.trim()) return L('Skriv filnavnet, for eksempel deltakere.csv.', 'Type the file name, e.g. participants.csv.');
+          if (!existsSync(abs) || !statSync(abs).isFile()) return L(`Fant ikke ${v.trim()} (leter fra ${ctx.cwd}).`, `${v.trim()} not found (looking from ${ctx.cwd}).`);
+          return true;
+        },
+      })
+    ).trim();
+    const loaded = await readRoster(s, path);
+    if (loaded.failure) {
+      ctx.err(`${L('feil', 'error')}: ${loaded.failure.message[ctx.lang]}${loaded.failure.hint ? ` ${loaded.failure.hint[ctx.lang]}` : ''}`);
+      continue;
+    }
+    const r = loaded.roster!;
+    say(rosterSummary(s, r, loaded.display));
+    if (r.problems.length) {
+      showRowProblems(s, r);
+      const skip = r.people.length > 0 && (await prompter!.confirm({ message: L(`Hoppe over ${r.problems.length === 1 ? 'raden' : 'radene'} med feil og bruke de ${r.people.length} andre?`, `Skip the ${r.problems.length === 1 ? 'row' : 'rows'} with problems and use the other ${r.people.length}?`), default: false }));
+      if (!skip) {
+        say(L('Rett listen (og lagre den som CSV igjen), og velg filen på nytt.', 'Fix the list (and save it as CSV again), then choose the file again.'));
+        continue;
+      }
+    }
+    if (!r.people.length) {
+      say(L('Listen har ingen deltakere. Velg en annen fil.', 'The list has no participants. Choose another file.'));
+      continue;
+    }
+    addRoster(participants, r, loaded.display);
+    break;
+  }
+}
