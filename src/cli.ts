@@ -37,6 +37,8 @@ export interface RunOptions {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   isTTY: boolean;
+  /** Aborted when the user presses Ctrl+C. */
+  signal?: AbortSignal;
 }
 
 export async function main(opts: RunOptions): Promise<number> {
@@ -50,6 +52,7 @@ export async function main(opts: RunOptions): Promise<number> {
     debug: opts.argv.includes('--debug'),
     quiet: opts.argv.includes('--quiet') || opts.argv.includes('-q'),
     isTTY: opts.isTTY,
+    ...(opts.signal ? { signal: opts.signal } : {}),
     out: (line) => opts.stdout(line + '\n'),
     err: (line) => opts.stderr(line + '\n'),
   };

@@ -30,6 +30,8 @@ export interface BuildOptions {
   jobs?: number;
   /** Language from --lang; otherwise the workspace's. */
   lang?: Lang;
+  /** Stop between groups when aborted (Ctrl+C). */
+  signal?: AbortSignal;
 }
 
 export type GroupStatus = 'built' | 'skipped' | 'failed';
@@ -49,6 +51,8 @@ export interface BuildReport {
   lang: Lang;
   groups: GroupReport[];
   workers: number;
+  /** Stopped by Ctrl+C; the groups not in `groups` were not built. */
+  interrupted: boolean;
 }
 
 const CACHE = '.refleks/build.json';
@@ -123,7 +127,7 @@ export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: Gr
       toBuild.push(id);
     }
   }
-  if (!toBuild.length) return { lang, groups: files.map((f) => reports.get(idOf(f))!), workers: 0 };
+  if (!toBuild.length) return { lang, groups: files.map((f) => reports.get(idOf(f))!), workers: 0, interrupted: false };
 
   // Recorded only once a group is written: a failed build leaves no trace.
   const issuedAt = issueTime(root, { record: false });
@@ -152,6 +156,9 @@ export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: Gr
   };
 
   const handleGroup = (result: GroupBuild) => {
+    // After Ctrl+C, results still arriving are not written: what is on disk
+    // stays a set of whole groups.
+    if (opts.signal?.aborted) return;
     const problems = [...(loadWarnings.get(result.file) ?? []), ...result.problems];
     if (hasErrors(result.problems)) return finish(failed(result.file, problems));
     const id = idOfFile.get(result.file)!;
@@ -186,14 +193,14 @@ export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: Gr
     if (jobs === 1) {
       const { workspace, problems } = loadWorkspace(root, { only: toBuild });
       handleLoadProblems(problems);
-      if (workspace) await buildGroups(workspace, buildSettings, (m) => m.type === 'group' && handleGroup(m.result));
+      if (workspace) await buildGroups(workspace, buildSettings, (m) => m.type === 'group' && handleGroup(m.result), opts.signal);
     } else {
       const chunks: string[][] = Array.from({ length: jobs }, () => []);
       toBuild.forEach((id, i) => chunks[i % jobs]!.push(id));
       await Promise.all(chunks.map((ids) => runWorker({ root, ids, settings: buildSettings }, (m) => {
         if (m.type === 'load') handleLoadProblems(m.problems);
         else if (m.type === 'group') handleGroup(m.result);
-      })));
+      }, opts.signal)));
     }
   } finally {
     if (!opts.dryRun) {
@@ -201,14 +208,21 @@ export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: Gr
       if (cacheChanged) writeFileAtomic(join(root, CACHE), JSON.stringify(cache) + '\n');
     }
   }
-  return { lang, groups: files.map((f) => reports.get(idOf(f))).filter((r): r is GroupReport => !!r), workers: jobs === 1 ? 0 : jobs };
+  return { lang, groups: files.map((f) => reports.get(idOf(f))).filter((r): r is GroupReport => !!r), workers: jobs === 1 ? 0 : jobs, interrupted: !!opts.signal?.aborted };
 }
 
-function runWorker(input: WorkerInput, onMessage: (m: WorkerMessage) => void): Promise<void> {
+function runWorker(input: WorkerInput, onMessage: (m: WorkerMessage) => void, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: input });
+    // Workers only render; stopping one loses nothing that was written.
+    const stop = () => void worker.terminate();
+    signal?.addEventListener('abort', stop, { once: true });
     worker.on('message', onMessage);
     worker.on('error', reject);
-    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`build worker exited with code ${code}`))));
+    worker.on('exit', (code) => {
+      signal?.removeEventListener('abort', stop);
+      if (code === 0 || signal?.aborted) resolve();
+      else reject(new Error(`build worker exited with code ${code}`));
+    });
   });
 }

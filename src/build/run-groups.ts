@@ -17,9 +17,12 @@ export type WorkerMessage =
   | { type: 'group'; result: GroupBuild }
   | { type: 'done' };
 
-export async function buildGroups(ws: Workspace, settings: BuildSettings, post: (m: WorkerMessage) => void): Promise<void> {
+export async function buildGroups(ws: Workspace, settings: BuildSettings, post: (m: WorkerMessage) => void, signal?: AbortSignal): Promise<void> {
   const tools = buildTools(ws, settings.lang);
   for (const group of ws.groups) {
+    if (signal?.aborted) return;
+    // Let a Ctrl+C arriving during this group's rendering be seen before the next.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     let previous;
     try {
       previous = readCalendarState(ws.root, group.id);

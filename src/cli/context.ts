@@ -20,6 +20,8 @@ export interface CliContext {
   debug: boolean;
   quiet: boolean;
   isTTY: boolean;
+  /** Aborted on Ctrl+C; long commands stop at a safe point (between groups). */
+  signal?: AbortSignal;
   out(line: string): void;
   err(line: string): void;
 }

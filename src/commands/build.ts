@@ -49,7 +49,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
   const bar = ctx.isTTY && !ctx.quiet && !opts.json;
   const report = await runBuild(
     root,
-    { only: groups, force: !!opts.force, dryRun: !!opts.dryRun, strict: !!opts.strict, perPerson: !!opts.perPerson, ...(jobs ? { jobs } : {}), ...(ctx.langFromFlag ? { lang: ctx.lang } : {}) },
+    { only: groups, force: !!opts.force, dryRun: !!opts.dryRun, strict: !!opts.strict, perPerson: !!opts.perPerson, ...(jobs ? { jobs } : {}), ...(ctx.langFromFlag ? { lang: ctx.lang } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) },
     (r, done, total) => {
       if (bar) {
         const width = 30;
@@ -62,6 +62,15 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
     },
   );
   if (!ctx.langFromFlag) ctx.lang = report.lang;
+  if (report.interrupted) {
+    if (bar) process.stderr.write('\n');
+    const built = report.groups.filter((g) => g.status === 'built').length;
+    ctx.err(t(
+      `Avbrutt: ${built} grupper ble bygget helt før stans; resten er urørt. Kjør «refleks build» igjen for å fortsette.`,
+      `Interrupted: ${built} groups were built completely before stopping; the rest are untouched. Run "refleks build" again to go on.`,
+    )[ctx.lang]);
+    return 130;
+  }
   const failed = report.groups.filter((g) => g.status === 'failed');
   if (opts.json) {
     ctx.out(JSON.stringify({

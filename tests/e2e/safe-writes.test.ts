@@ -3,11 +3,14 @@
  * re-run; --force is the only way past. Word re-zips the whole package with
  * its own layout, so the test does the same rather than appending bytes.
  */
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { copyWorkspace, runCli, treeHashes } from '../helpers/cli.js';
+import { BIN, copyWorkspace, ROOT, runCli, treeHashes } from '../helpers/cli.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1798761600' };
 
@@ -72,5 +75,39 @@ describe('a form filled in by a person', () => {
     expect(r.code).toBe(1);
     expect(treeHashes(join(ws, 'ut'))).toEqual(before);
     expect(readdirSync(join(ws, 'ut/sone-nord/skjema')).some((f) => f.endsWith('.tmp'))).toBe(false);
+  });
+
+  it('Ctrl+C during a build stops between groups: whole groups, no temporary files, and the next run goes on', async () => {
+    const { generateWorkspace } = (await import(`${ROOT}/bench/generate.mjs`)) as { generateWorkspace: (dir: string, n: number) => void };
+    const ws = join(mkdtempSync(join(tmpdir(), 'refleks-int-')), 'ws');
+    generateWorkspace(ws, 40);
+    const child = spawn(process.execPath, [BIN, 'build', '--jobs', '1'], { cwd: ws, env: { ...process.env, ...EPOCH, NO_COLOR: '1' } });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const code = await new Promise<number | null>((resolve) => {
+      child.stdout.on('data', (d) => {
+        out += d;
+        // Interrupt once a few groups are done.
+        if ((out.match(/filer skrevet/g) ?? []).length === 3) child.kill('SIGINT');
+      });
+      child.on('exit', (c) => resolve(c));
+    });
+    expect(code).toBe(130);
+    expect(err).toMatch(/Avbrutt: \d+ grupper ble bygget helt/);
+    const files = Object.keys(treeHashes(join(ws, 'ut')));
+    expect(files.some((f) => f.endsWith('.tmp'))).toBe(false);
+    // Everything on disk is recorded, with the hash of what is there.
+    const manifest = JSON.parse(readFileSync(join(ws, '.refleks/manifest.json'), 'utf8')).files as Record<string, string>;
+    for (const f of files) {
+      const hash = createHash('sha256').update(readFileSync(join(ws, 'ut', f))).digest('hex');
+      expect(manifest[`ut/${f}`], f).toBe(hash);
+    }
+    const built = (out.match(/filer skrevet/g) ?? []).length;
+    expect(built).toBeGreaterThanOrEqual(3);
+    expect(built).toBeLessThan(40);
+    const again = runCli(['build', '--jobs', '1'], { cwd: ws, env: EPOCH });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`${40 - built} grupper bygget, ${built} uendret`);
   });
 });
