@@ -70,7 +70,18 @@ export async function main(opts: RunOptions): Promise<number> {
     .option('--debug', L('vis tekniske detaljer ved feil', 'show technical details on errors'))
     .option('-q, --quiet', L('skriv bare feil og advarsler', 'print only errors and warnings'))
     .showHelpAfterError(L('(kjør «refleks --help» for hjelp)', '(run "refleks --help" for help)'))
-    .configureHelp({ styleTitle: (s: string) => (nb ? TITLES[s] ?? s : s) } as Partial<Help>)
+    .configureHelp({
+      styleTitle: (s: string) => (nb ? TITLES[s] ?? s : s),
+      // Commander writes «[options]» and «(default: …)» in English.
+      commandUsage: (cmd: Command) => {
+        const usage = new Help().commandUsage(cmd);
+        return nb ? usage.replace('[options]', '[valg]').replace('[command]', '[kommando]') : usage;
+      },
+      optionDescription: (option: Option) => {
+        const text = new Help().optionDescription(option);
+        return nb ? text.replace(/\(default: /, '(standard: ').replace(/\(choices: /, '(valg: ') : text;
+      },
+    } as Partial<Help>)
     .configureOutput({
       writeOut: (s) => opts.stdout(s),
       writeErr: (s) => opts.stderr(s),
