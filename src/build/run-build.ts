@@ -149,7 +149,12 @@ export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: Gr
     const byFile = new Map<string, Problem[]>();
     for (const p of problems) byFile.set(p.file ?? '', [...(byFile.get(p.file ?? '') ?? []), p]);
     for (const [file, list] of byFile) {
-      if (!idOfFile.has(file)) throw new InputError(list);
+      // Settings and programmes were checked before any group was built;
+      // each worker reading them again must not report them again.
+      if (!idOfFile.has(file)) {
+        if (hasErrors(list)) throw new InputError(list);
+        continue;
+      }
       if (hasErrors(list)) finish(failed(file, list));
       else loadWarnings.set(file, list);
     }
