@@ -4,7 +4,8 @@
 // loaded only by the commands that read YAML. Heavy libraries stay external
 // and are loaded from node_modules by the commands that use them.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 
 const outdir = new URL('../dist/bundle/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
@@ -23,3 +24,10 @@ await build({
   logLevel: 'warning',
   legalComments: 'linked',
 });
+
+// An id for this build: the bundled code and docx's version. Caches of rendered
+// shapes (src/io/shape-store.ts) are keyed by it, so new code never reads old shapes.
+const hash = createHash('sha256');
+for (const f of readdirSync(outdir).sort()) hash.update(f).update(readFileSync(new URL(f, `file://${outdir}`)));
+hash.update(JSON.parse(readFileSync(new URL('../node_modules/docx/package.json', import.meta.url), 'utf8')).version);
+writeFileSync(new URL('../dist/build-id.txt', import.meta.url), hash.digest('hex') + '\n');

@@ -5,7 +5,7 @@
  * commands call the same core functions, so the bytes are the same.
  */
 import { calendarFiles, type CalendarState, type SessionOutcome } from '../core/calendar/index.js';
-import type { FormWording } from '../core/forms/index.js';
+import type { FormWording, ShapeStore } from '../core/forms/index.js';
 import type { Group, Workspace } from '../core/model.js';
 import { hasErrors, InputError, type Problem } from '../core/problems.js';
 import { planGroup } from '../core/schedule.js';
@@ -26,6 +26,8 @@ export interface BuildSettings {
 
 export interface BuildTools {
   renderer: TemplateRenderer;
+  /** Where rendered form shapes are kept (memory, or memory and disk). */
+  shapes: ShapeStore;
   wording(programmeId: string): FormWording;
 }
 
@@ -46,7 +48,7 @@ export async function buildGroup(ws: Workspace, group: Group, previous: Calendar
     const { formFiles } = await import('../core/forms/index.js');
     const { packFiles } = await import('../core/packs/render.js');
     const calendar = calendarFiles(ws, plan, previous, new Date(settings.calendarIssuedAt), { lang: settings.lang, version: settings.version, perPerson: settings.perPerson });
-    const forms = await formFiles(ws, plan, tools.wording(group.programmeId), issuedAt, settings.lang);
+    const forms = await formFiles(ws, plan, tools.wording(group.programmeId), issuedAt, settings.lang, tools.shapes);
     const packs = packFiles(ws, plan, tools.renderer, settings.lang);
     return {
       groupId: group.id,

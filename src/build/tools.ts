@@ -5,12 +5,14 @@ import type { Workspace } from '../core/model.js';
 import { hasErrors, InputError } from '../core/problems.js';
 import type { Lang } from '../core/text.js';
 import { createRenderer } from '../templates/engine.js';
+import { diskShapeStore } from '../io/shape-store.js';
 import type { BuildTools } from './build-group.js';
 
 export function buildTools(ws: Workspace, lang: Lang): BuildTools {
   const wordings = new Map<string, FormWording>();
   return {
     renderer: createRenderer({ root: ws.root }),
+    shapes: diskShapeStore(),
     wording(programmeId) {
       let w = wordings.get(programmeId);
       if (!w) {

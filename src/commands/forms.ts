@@ -10,6 +10,7 @@ import { delimiter, join } from 'node:path';
 import { openWorkspace, printProblems, say, type CliContext } from '../cli/context.js';
 import type { FormWording } from '../core/forms/wording.js';
 import { loadFormWording } from '../io/form-wording.js';
+import { diskShapeStore } from '../io/shape-store.js';
 import { normalisePdf } from '../core/forms/pdf.js';
 import { hasErrors, InputError, type Problem } from '../core/problems.js';
 import { planGroup } from '../core/schedule.js';
@@ -92,6 +93,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: FormsOpt
 
   const { formFiles } = await import('../core/forms/index.js');
   const issuedAt = issueTime(ws.root, { record: !opts.dryRun });
+  const shapes = diskShapeStore();
   const wordings = new Map<string, FormWording>();
   const problems: Problem[] = [];
   const sets: { id: string; files: OutputFile[] }[] = [];
@@ -105,7 +107,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: FormsOpt
     }
     const wording = wordings.get(group.programmeId);
     if (hasErrors(problems) || !wording) continue;
-    sets.push({ id: group.id, files: await formFiles(ws, plan, wording, issuedAt, L) });
+    sets.push({ id: group.id, files: await formFiles(ws, plan, wording, issuedAt, L, shapes) });
   }
   if (hasErrors(problems)) throw new InputError(dedupe(problems));
   printProblems(ctx, dedupe(problems));

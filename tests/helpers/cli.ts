@@ -24,7 +24,8 @@ export function runCli(args: string[], opts: { cwd?: string; env?: Record<string
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
     input: opts.input ?? '',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', TZ: 'Europe/Oslo', ...opts.env },
+    // Tests are hermetic: no cache of rendered form shapes unless a test asks for one.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', TZ: 'Europe/Oslo', REFLEKS_CACHE: 'off', ...opts.env },
     timeout: 120_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

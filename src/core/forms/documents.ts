@@ -4,10 +4,9 @@
  * from the FormWording data, never from here.
  */
 import { Paragraph, Table, TextRun, type Document, type ParagraphChild } from 'docx';
-import { formatDate, formatSessionTime, formatShortDate } from '../format-date.js';
-import type { Group, Person, Workspace } from '../model.js';
-import type { PlannedSession } from '../schedule.js';
+import type { Person } from '../model.js';
 import type { Lang } from '../text.js';
+import type { PlannedSession } from '../schedule.js';
 import {
   checkBox,
   dataTable,
@@ -21,7 +20,10 @@ import {
   textField,
   type Cell,
 } from './docx-kit.js';
-import { fill, type FormWording } from './wording.js';
+import { realFormatters, type FormContext, type Formatters } from './context.js';
+import { fill } from './wording.js';
+
+export { realFormatters, type FormContext, type Formatters } from './context.js';
 
 /** Programmes planned along the didactic relation model rather than the general questions. */
 export const DIDACTIC_PROGRAMMES = new Set(['mestringstreff']);
@@ -29,31 +31,6 @@ export const DIDACTIC_PROGRAMMES = new Set(['mestringstreff']);
 /** More sessions than this turn the attendance list to landscape, so the date columns stay readable. */
 const PORTRAIT_MAX_SESSIONS = 4;
 const ACTION_ROWS = 3;
-
-/** How dates and times are written; the mail merge replaces these with tokens (see merge.ts). */
-export interface Formatters {
-  date(date: string): string;
-  shortDate(date: string): string;
-  sessionTime(date: string, start: string, end: string): string;
-}
-
-export function realFormatters(lang: Lang): Formatters {
-  return {
-    date: (d) => formatDate(d, lang),
-    shortDate: (d) => formatShortDate(d, lang),
-    sessionTime: (d, s, e) => formatSessionTime(d, s, e, lang),
-  };
-}
-
-export interface FormContext {
-  workspace: Workspace;
-  group: Group;
-  sessions: PlannedSession[];
-  w: FormWording;
-  lang: Lang;
-  /** Default: the real formatters for `lang`. */
-  fmt?: Formatters;
-}
 
 function fmt(c: FormContext): Formatters {
   return c.fmt ?? realFormatters(c.lang);

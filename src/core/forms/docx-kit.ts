@@ -28,7 +28,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { zipEntries } from './zip.js';
+import { zipParts } from './zip.js';
 import type { Lang } from '../text.js';
 
 /** A4 in twentieths of a point (DXA). */
@@ -293,8 +293,6 @@ export function formDocument(opts: FormDocOptions): Document {
   });
 }
 
-/** 1980-01-01 00:00 in local time: the zip format's epoch, written the same in every time zone. */
-
 function isoSeconds(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -341,18 +339,9 @@ export async function docxParts(doc: Document, issuedAt: Date, lang: Lang): Prom
   return entries;
 }
 
-/** Zips parts the same way every time: fixed order, fixed dates, so the same input gives the same bytes. */
-export function zipParts(entries: Record<string, Uint8Array>): Uint8Array {
-  const names = Object.keys(entries).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  return zipEntries(names.map((name) => [name, entries[name]!]));
-}
 
 export async function packDocx(doc: Document, issuedAt: Date, lang: Lang): Promise<Uint8Array> {
   return zipParts(await docxParts(doc, issuedAt, lang));
 }
 
-/** Text as docx writes it into XML, so a merged value reads exactly as if docx had written it. */
-export function xmlText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
 

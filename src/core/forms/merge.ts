@@ -17,7 +17,8 @@
 import type { Group, GroupTheme, Person, Workspace } from '../model.js';
 import type { PlannedSession } from '../schedule.js';
 import type { Lang } from '../text.js';
-import { realFormatters, type FormContext, type Formatters } from './documents.js';
+import { createHash } from 'node:crypto';
+import { realFormatters, type FormContext, type Formatters } from './context.js';
 import type { FormWording } from './wording.js';
 
 /**
@@ -75,8 +76,18 @@ function identity(o: object): number {
 export interface Tokenized {
   context: FormContext;
   tokens: Tokens;
-  /** Equal keys render equal forms, up to the tokens' values. */
+  /** Equal keys render equal forms, up to the tokens' values (objects by identity: this process only). */
   key: string;
+  /** The same, by content: a hash that holds across processes, for a store on disk. */
+  stableKey: () => string;
+}
+
+const contentHashes = new WeakMap<object, string>();
+/** A hash of an object's content, remembered per object (wording and themes are shared by many groups). */
+function contentHash(o: object): string {
+  let h = contentHashes.get(o);
+  if (h === undefined) contentHashes.set(o, (h = createHash('sha256').update(JSON.stringify(o)).digest('hex')));
+  return h;
 }
 
 /**
@@ -85,7 +96,7 @@ export interface Tokenized {
  * being added here is `undefined` in the merged forms, and the tests that
  * compare merged and direct forms fail.
  */
-export function tokenize(workspace: Workspace, group: Group, sessions: PlannedSession[], w: FormWording, lang: Lang, issuedAt: Date): Tokenized {
+export function tokenize(workspace: Workspace, group: Group, sessions: PlannedSession[], w: FormWording, lang: Lang): Tokenized {
   const tokens = new Tokens();
   const tok = (v: string) => tokens.tok(v);
   const opt = (v: string | undefined) => (v === undefined ? undefined : tok(v));
@@ -143,15 +154,18 @@ export function tokenize(workspace: Workspace, group: Group, sessions: PlannedSe
     lang,
     fmt,
   };
-  const key = JSON.stringify([
-    lang,
-    issuedAt.toISOString(),
-    identity(w),
-    identity(workspace.programmes),
-    view,
-    // Themes by identity: the same programme's themes are the same objects.
-    view.sessions.map((s) => identity(s.theme.theme)),
-    tokens.values.length,
-  ], (k, v) => (k === 'theme' && v && typeof v === 'object' && 'goals' in v ? undefined : v));
-  return { context, tokens, key };
+  // Themes are left out of the view's text and named by identity or content below.
+  const viewJson = JSON.stringify(view, (k, v) => (k === 'theme' && v && typeof v === 'object' && 'goals' in v ? undefined : v));
+  const key = JSON.stringify([lang, identity(w), identity(workspace.programmes), view.sessions.map((s) => identity(s.theme.theme)), viewJson]);
+  const stableKey = () =>
+    createHash('sha256')
+      .update(JSON.stringify([
+        lang,
+        contentHash(w),
+        workspace.programmes.get(group.programmeId)?.coFacilitatorLabel ?? null,
+        view.sessions.map((s) => contentHash(s.theme.theme)),
+        viewJson,
+      ]))
+      .digest('hex');
+  return { context, tokens, key, stableKey };
 }
