@@ -6,7 +6,11 @@
  * trace. Compiled templates are cached per process by path and mtime: a
  * build over 1,000 groups compiles each template once.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative, sep } from 'node:path';
+import { BUILTIN_TEMPLATES, PACKAGE_ROOT } from '../paths.js';
 import Handlebars from 'handlebars';
 import { InputError, type Problem } from '../core/problems.js';
 import { t, type Text } from '../core/text.js';
@@ -112,30 +116,77 @@ function inspect(ast: unknown, display: string): Ref[] {
   return partials;
 }
 
-function compileFile(path: string, display: string, format: Format): Compiled {
-  const st = statSync(path);
-  const stamp = `${st.mtimeMs}:${st.size}:${format}`;
-  const hit = cache.get(path);
-  if (hit && hit.stamp === stamp) return hit.compiled;
-  const source = readFileSync(path, 'utf8');
-  let ast: ReturnType<typeof env.parse>;
-  try {
-    ast = env.parse(source);
-  } catch (err) {
-    throw templateError(err, display);
-  }
-  const partials = inspect(ast, display);
-  const fn = env.compile(ast as unknown as string, {
+/** The same options at build time (precompiled built-ins) and at run time. */
+export function compileOptions(format: Format): CompileOptions {
+  return {
     strict: true,
     knownHelpers,
     knownHelpersOnly: true,
     // Markdown is not HTML: `&` stays `&`. Data is never compiled either way.
     noEscape: format === 'md',
     preventIndent: true,
-  }) as unknown as Fn;
-  compiles++;
-  const compiled = { fn, source, partials };
-  cache.set(path, { stamp, compiled });
+  };
+}
+
+/** Parses a template and checks what it may name; returns the partials it uses. */
+export function parseTemplate(source: string, display: string): { ast: ReturnType<typeof env.parse>; partials: Ref[] } {
+  let ast: ReturnType<typeof env.parse>;
+  try {
+    ast = env.parse(source);
+  } catch (err) {
+    throw templateError(err, display);
+  }
+  return { ast, partials: inspect(ast, display) };
+}
+
+export function precompileTemplate(source: string, display: string, format: Format): { spec: string; partials: Ref[] } {
+  const { ast, partials } = parseTemplate(source, display);
+  return { spec: env.precompile(ast as unknown as string, compileOptions(format)) as unknown as string, partials };
+}
+
+interface Precompiled {
+  sha256: string;
+  partials: Ref[];
+  spec: TemplateSpecification;
+}
+
+let precompiled: Record<string, Precompiled> | null | undefined;
+
+/**
+ * The built-in templates, compiled when refleks was built
+ * (dist/templates-precompiled.cjs), so a small build does not pay for
+ * Handlebars' compiler. Used only while a file's content still matches.
+ */
+function precompiledFor(path: string, source: string, builtinDir: string): Precompiled | undefined {
+  if (builtinDir !== BUILTIN_TEMPLATES || !path.startsWith(BUILTIN_TEMPLATES + sep)) return undefined;
+  if (precompiled === undefined) {
+    try {
+      precompiled = createRequire(import.meta.url)(join(PACKAGE_ROOT, 'dist', 'templates-precompiled.cjs')) as Record<string, Precompiled>;
+    } catch {
+      precompiled = null;
+    }
+  }
+  const entry = precompiled?.[relative(BUILTIN_TEMPLATES, path).split(sep).join('/')];
+  return entry && entry.sha256 === createHash('sha256').update(source).digest('hex') ? entry : undefined;
+}
+
+function compileFile(path: string, display: string, format: Format, builtinDir: string | false): Compiled {
+  const st = statSync(path);
+  const stamp = `${st.mtimeMs}:${st.size}:${format}`;
+  const cacheKey = builtinDir === false ? `${path}\0compiled` : path;
+  const hit = cache.get(cacheKey);
+  if (hit && hit.stamp === stamp) return hit.compiled;
+  const source = readFileSync(path, 'utf8');
+  const pre = builtinDir === false ? undefined : precompiledFor(path, source, builtinDir);
+  let compiled: Compiled;
+  if (pre) {
+    compiled = { fn: env.template(pre.spec) as unknown as Fn, source, partials: pre.partials };
+  } else {
+    const { ast, partials } = parseTemplate(source, display);
+    compiled = { fn: env.compile(ast as unknown as string, compileOptions(format)) as unknown as Fn, source, partials };
+    compiles++;
+  }
+  cache.set(cacheKey, { stamp, compiled });
   return compiled;
 }
 
@@ -159,6 +210,11 @@ export interface TemplateRenderer {
   render(name: string, data: object, opts?: RenderOptions): string;
   resolve(name: string, opts?: RenderOptions): ResolvedTemplate;
   layers(opts?: RenderOptions): TemplateLayer[];
+}
+
+/** The built-in folder whose precompiled templates may be used, or `false` for none. */
+function builtinFor(cfg: LayerConfig): string | false {
+  return cfg.precompiled === false ? false : cfg.builtinDir ?? BUILTIN_TEMPLATES;
 }
 
 /** A renderer for one command run: resolutions are remembered, compiled templates shared process-wide. */
@@ -196,7 +252,7 @@ export function createRenderer(cfg: LayerConfig): TemplateRenderer {
     const compiledRefs: [Ref[], string][] = [];
     for (const name of partialNames(layersFor(pid), format)) {
       const r = resolveTemplate(layersFor(pid), `partials/${name}.${format}.hbs`, cfg.root);
-      const c = compileFile(r.path, r.display, format);
+      const c = compileFile(r.path, r.display, format, builtinFor(cfg));
       set[name] = guarded(c, r.display);
       compiledRefs.push([c.partials, r.display]);
     }
@@ -215,7 +271,7 @@ export function createRenderer(cfg: LayerConfig): TemplateRenderer {
       if (!p) {
         const r = resolveTemplate(layersFor(pid), name, cfg.root);
         const format = formatOf(name);
-        const c = compileFile(r.path, r.display, format);
+        const c = compileFile(r.path, r.display, format, builtinFor(cfg));
         checkPartials(c.partials, r.display, partialsFor(pid, format), pid, format);
         p = { fn: guarded(c, r.display), format };
         prepared.set(key, p);

@@ -30,6 +30,8 @@ export interface LayerConfig {
   optionDir?: string;
   /** Built-in templates; tests may point elsewhere. */
   builtinDir?: string;
+  /** Use the built-in templates precompiled at build time (default true). */
+  precompiled?: boolean;
 }
 
 export interface ResolvedTemplate {
