@@ -172,13 +172,10 @@ export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: Gr
     const invitations: Partial<Record<Outcome, number>> = {};
     for (const o of result.calendar?.outcomes ?? []) invitations[o.outcome] = (invitations[o.outcome] ?? 0) + 1;
     if (!opts.dryRun) {
-      let stateBytes: Uint8Array | undefined;
-      if (result.calendar) {
-        writeCalendarState(root, result.calendar.state);
-        stateBytes = readFileSync(calendarStatePath(root, result.calendar.state.group));
-      }
-      // The state just written is part of the next run's input.
-      cache.groups[id] = { fingerprint: groupFingerprint(sharedFp, bytesOf.get(id)!, stateBytes), files: result.files.map((f) => f.path) };
+      if (result.calendar) writeCalendarState(root, result.calendar.state);
+      // The state just written is part of the next run's input, read the way
+      // the next run will read it (by the file's name).
+      cache.groups[id] = { fingerprint: groupFingerprint(sharedFp, bytesOf.get(id)!, readIfExists(calendarStatePath(root, id))), files: result.files.map((f) => f.path) };
       cacheChanged = true;
     }
     finish({

@@ -53,6 +53,15 @@ describe('refleks build', () => {
     expect(differing).not.toContain('ut/sone-nord/invitasjoner/samling-2.ics');
   });
 
+  it('skips an unchanged group whose id differs from its file name', () => {
+    const ws = copyWorkspace();
+    const file = join(ws, 'groups/sone-nord.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name: Hjemmetjenesten sone nord', 'id: sone-nord-2027\nname: Hjemmetjenesten sone nord'));
+    expect(runCli(['build'], { cwd: ws, env: EPOCH }).stdout).toMatch(/sone-nord: \d+ filer skrevet/);
+    expect(runCli(['build'], { cwd: ws, env: EPOCH }).stdout).toContain('Ingenting å gjøre');
+    expect(Object.keys(treeHashes(join(ws, 'ut'))).some((p) => p.startsWith('sone-nord-2027/'))).toBe(true);
+  });
+
   it('rebuilds a group whose outputs were deleted', () => {
     const ws = copyWorkspace();
     runCli(['build'], { cwd: ws, env: EPOCH });
