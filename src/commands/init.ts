@@ -4,15 +4,10 @@ import { say, type CliContext } from '../cli/context.js';
 import { UsageError } from '../core/problems.js';
 import { t } from '../core/text.js';
 import { workspaceYaml } from '../core/workspace-template.js';
-import { isEmail } from '../load/schema.js';
+import { parsePersonFlag } from '../cli/person-arg.js';
 import { writeFileAtomic } from '../io/write-outputs.js';
 import { SCHEMAS_DIR, WORKSPACE_FILE } from '../paths.js';
 
-export function parsePersonArg(value: string): { name: string; email: string } | undefined {
-  const m = /^\s*(.+?)\s*<\s*([^>]+?)\s*>\s*$/.exec(value);
-  if (!m || !isEmail(m[2]!)) return undefined;
-  return { name: m[1]!, email: m[2]! };
-}
 
 export function run(ctx: CliContext, dir: string, opts: { organisation?: string; organiser?: string }): number {
   const root = resolve(ctx.cwd, dir);
@@ -22,9 +17,9 @@ export function run(ctx: CliContext, dir: string, opts: { organisation?: string;
   }
   let organiser = { name: 'Kursansvarlig', email: 'kursansvarlig@kommune.no' };
   if (opts.organiser) {
-    const p = parsePersonArg(opts.organiser);
-    if (!p) throw new UsageError(t(`--organiser må være «Navn <e-post>», fant «${opts.organiser}»`, `--organiser must be "Name <e-mail>", found "${opts.organiser}"`));
-    organiser = p;
+    const p = parsePersonFlag(opts.organiser, true);
+    if (!('name' in p)) throw new UsageError(t(`--organiser «${opts.organiser}»: ${p.nb}; skriv «Navn <e-post>»`, `--organiser "${opts.organiser}": ${p.en}; write "Name <e-mail>"`));
+    organiser = { name: p.name, email: p.email! };
   }
   for (const sub of ['groups', 'programmes', 'templates']) mkdirSync(join(root, sub), { recursive: true });
   const schemaPath = relative(root, join(SCHEMAS_DIR, 'workspace.schema.json')).split('\\').join('/');

@@ -177,7 +177,3 @@ export function parseRoster(bytes: Uint8Array, opts: RosterOptions = {}): Roster
   return { people, problems, encoding, separator, rows };
 }
 
-/** «rad 4: mangler navn» — one line per bad row, for the terminal. */
-export function formatRowProblem(p: RosterRowProblem): Text {
-  return t(`rad ${p.row}: ${p.message.nb}`, `row ${p.row}: ${p.message.en}`);
-}

@@ -17,10 +17,3 @@ export function isLang(value: unknown): value is Lang {
   return value === 'nb' || value === 'en';
 }
 
-/** Joins texts language by language, e.g. a message followed by a hint. */
-export function joinText(parts: Text[], separator = ' '): Text {
-  return {
-    nb: parts.map((p) => p.nb).join(separator),
-    en: parts.map((p) => p.en).join(separator),
-  };
-}

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadFormWording } from '../../src/io/form-wording.js';
 import { buildWording } from '../../src/core/forms/wording.js';
-import { nameSlug, uniqueSlugs } from '../../src/core/forms/slug.js';
+import { slugify as nameSlug, uniqueSlugs } from '../../src/core/slug.js';
 import { formatDate, formatSessionTime, formatShortDate } from '../../src/core/format-date.js';
 import { formatProblem } from '../../src/core/problems.js';
 import { planGroup } from '../../src/core/schedule.js';

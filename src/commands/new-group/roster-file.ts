@@ -9,7 +9,7 @@ import { basename, relative, resolve } from 'node:path';
 import { printProblems } from '../../cli/context.js';
 import { InputError, type Problem } from '../../core/problems.js';
 import type { Roster } from '../../core/roster.js';
-import { t } from '../../core/text.js';
+import { t, type Text } from '../../core/text.js';
 import type { ParticipantList } from './participants-step.js';
 import type { Session } from './session.js';
 
@@ -32,10 +32,15 @@ function rosterSummary({ L }: Session, r: Roster, display: string): string {
   return L(`Leste ${r.people.length} av ${r.rows} rader fra ${display} (${enc}, ${sep}).`, `Read ${r.people.length} of ${r.rows} rows from ${display} (${enc}, ${sep}).`);
 }
 
+/** «rad 4: mangler navn»: the row as Excel numbers it. */
+function rowText(p: Roster['problems'][number]): Text {
+  return t(`rad ${p.row}: ${p.message.nb}`, `row ${p.row}: ${p.message.en}`);
+}
+
 /** How many rows have problems, and each of them. */
-function showRowProblems({ L, say }: Session, r: Roster): void {
+function showRowProblems({ L, say, ctx }: Session, r: Roster): void {
   say(L(`${r.problems.length} ${r.problems.length === 1 ? 'rad har' : 'rader har'} feil:`, `${r.problems.length} ${r.problems.length === 1 ? 'row has' : 'rows have'} problems:`));
-  r.problems.forEach((p) => say(L(`  rad ${p.row}: ${p.message.nb}`, `  row ${p.row}: ${p.message.en}`)));
+  r.problems.forEach((p) => say(`  ${rowText(p)[ctx.lang]}`));
 }
 
 function addRoster(participants: ParticipantList, r: Roster, display: string): void {
@@ -50,7 +55,7 @@ export async function rosterFromFlag(s: Session, path: string, participants: Par
   const { roster, display, failure } = await readRoster(s, path);
   if (failure) throw new InputError([failure]);
   if (roster!.problems.length) {
-    const rows = roster!.problems.map((p): Problem => ({ severity: opts.skipBadRows ? 'warning' : 'error', file: display, message: t(`rad ${p.row}: ${p.message.nb}`, `row ${p.row}: ${p.message.en}`) }));
+    const rows = roster!.problems.map((p): Problem => ({ severity: opts.skipBadRows ? 'warning' : 'error', file: display, message: rowText(p) }));
     if (opts.skipBadRows) {
       printProblems(ctx, rows);
       ctx.err(L(`Hopper over ${rows.length} ${rows.length === 1 ? 'rad' : 'rader'} med feil (--skip-bad-rows).`, `Skipping ${rows.length} bad ${rows.length === 1 ? 'row' : 'rows'} (--skip-bad-rows).`));

@@ -55,10 +55,6 @@ export function sessionUid(organisation: string, organiserEmail: string, groupId
   return `${safeGroup}-samling-${number}-${h}@refleks`;
 }
 
-export function emptyState(group: string): CalendarState {
-  return { version: 1, group, sessions: {} };
-}
-
 export function advanceState(
   previous: CalendarState | undefined,
   group: string,

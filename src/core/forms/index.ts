@@ -9,7 +9,7 @@ import type { Lang } from '../text.js';
 import { tokenize } from './merge.js';
 import { fillIn, memoryShapeStore, type ShapeStore } from './shape.js';
 import { zipParts } from './zip.js';
-import { uniqueSlugs } from './slug.js';
+import { uniqueSlugs } from '../slug.js';
 import type { FormWording } from './wording.js';
 
 export { buildWording, wordingPaths, type FormWording, type WordingLayer } from './wording.js';
