@@ -4,10 +4,10 @@
  * (RFC 5546, as Evolution applies it) through GObject introspection.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyWorkspace, ROOT, runCli } from '../helpers/cli.js';
+import { copyWorkspace, ROOT, runCli, filesBelow } from '../helpers/cli.js';
 import { hasPythonModule, PYTHON, requireTool } from '../helpers/tools.js';
 
 const CHECK = join(ROOT, 'tests', 'clients', 'check_ics.py');
@@ -49,18 +49,6 @@ interface Report {
   files: Record<string, { icalendar: { method: string; events: EventReport[] } | { error: string }; vobject: { events: number } | { error: string }; libical?: { ok: boolean; errors: string[] } | { error: string } }>;
 }
 
-function icsFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (p.endsWith('.ics')) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 describe.runIf(havePython)('calendar files in real parsers', () => {
   let ws: string;
@@ -77,7 +65,7 @@ describe.runIf(havePython)('calendar files in real parsers', () => {
     writeFileSync(join(ws, 'groups', 'toffe-navn.yaml'), `${TRICKY}sessions:\n  2: { cancelled: true }\n  3: { date: 2027-04-01 }\n`);
     const second = runCli(['schedule', 'toffe-navn'], { cwd: ws });
     if (second.code !== 0) throw new Error(second.stderr);
-    const files = icsFiles(join(ws, 'ut')).map((f) => relative(ws, f));
+    const files = filesBelow(join(ws, 'ut'), '.ics').map((f) => join('ut', f));
     const r = spawnSync(PYTHON, [CHECK, ...files], { cwd: ws, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     status = r.status;
     stderr = r.stderr;

@@ -4,22 +4,14 @@
  * (keys in, screen out), on copies of the demo workspace.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, copyWorkspace, runCli, treeHashes } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, runCli, scratchWorkspaces, treeHashes } from '../helpers/cli.js';
 import { hasCommand } from '../helpers/tools.js';
 
 const ROSTERS = new URL('../fixtures/rosters/', import.meta.url).pathname;
-const dirs: string[] = [];
-function workspace(): string {
-  const dir = copyWorkspace();
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const workspace = scratchWorkspaces();
 
 const FLAGS = [
   'new-group',

@@ -1,24 +1,12 @@
 import ICAL from 'ical.js';
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyWorkspace, runCli, treeHashes } from '../helpers/cli.js';
+import { copyWorkspace, filesBelow, runCli, treeHashes } from '../helpers/cli.js';
 import { assertWellFormed } from '../unit/calendar-fixture.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1790000000' }; // 2026-09-21T14:13:20Z
 
-function icsFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (p.endsWith('.ics')) out.push(relative(dir, p));
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return out;
-}
 
 function vevents(text: string) {
   const cal = new ICAL.Component(ICAL.parse(text));
@@ -50,11 +38,11 @@ describe('refleks schedule on the demo', () => {
 
   it('writes invitations and an import calendar per group, and the state', () => {
     for (const g of ['sone-nord', 'rehab-teamet', 'sykehjem-kombinert']) {
-      expect(icsFiles(join(ws, 'ut', g))).toEqual(['invitasjoner/samling-1.ics', 'invitasjoner/samling-2.ics', 'invitasjoner/samling-3.ics', 'invitasjoner/samling-4.ics', 'invitasjoner/samling-5.ics', 'kalender.ics']);
+      expect(filesBelow(join(ws, 'ut', g), '.ics')).toEqual(['invitasjoner/samling-1.ics', 'invitasjoner/samling-2.ics', 'invitasjoner/samling-3.ics', 'invitasjoner/samling-4.ics', 'invitasjoner/samling-5.ics', 'kalender.ics']);
       expect(existsSync(join(ws, '.refleks', 'calendar', `${g}.json`))).toBe(true);
     }
     // Mestringstreff invites each person separately: nobody sees the others' addresses.
-    const treff = icsFiles(join(ws, 'ut', 'mestringstreff-var'));
+    const treff = filesBelow(join(ws, 'ut', 'mestringstreff-var'), '.ics');
     expect(treff.filter((p) => /^invitasjoner\/samling-/.test(p))).toEqual([]);
     expect(treff).toContain('invitasjoner/wenche-odegaard/samling-6.ics');
     expect(treff).toContain('invitasjoner/arne-fjeld/samling-1.ics');
@@ -64,7 +52,7 @@ describe('refleks schedule on the demo', () => {
   });
 
   it('every file is CRLF, folded at 75 octets, parses, and invitations hold exactly one event and one UID', () => {
-    const files = icsFiles(join(ws, 'ut'));
+    const files = filesBelow(join(ws, 'ut'), '.ics');
     expect(files.length).toBeGreaterThan(60);
     for (const rel of files) {
       const text = read(ws, `ut/${rel}`);
@@ -191,7 +179,7 @@ describe('refleks schedule options', () => {
     const ws = copyWorkspace();
     const r = runCli(['schedule', 'sone-nord', '--per-person'], { cwd: ws });
     expect(r.code).toBe(0);
-    const files = icsFiles(join(ws, 'ut'));
+    const files = filesBelow(join(ws, 'ut'), '.ics');
     expect(files).toContain('sone-nord/invitasjoner/siri-odegard/samling-1.ics');
     expect(files).toContain('sone-nord/invitasjoner/per-hansen/samling-3.ics');
     expect(files).not.toContain('sone-nord/invitasjoner/per-hansen/samling-2.ics');

@@ -3,7 +3,8 @@
  * the built CLI on it as a separate process, the way a coordinator would.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { afterEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,9 +39,9 @@ export function copyWorkspace(from: string = DEMO): string {
   return dir;
 }
 
-/** Every file below a folder with its SHA-256, for "nothing changed" assertions. */
-export function treeHashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
+/** Every file below a folder, as paths relative to it, sorted; none if it does not exist. */
+export function filesBelow(dir: string, ending = ''): string[] {
+  const out: string[] = [];
   const walk = (d: string) => {
     let entries: string[];
     try {
@@ -51,9 +52,29 @@ export function treeHashes(dir: string): Record<string, string> {
     for (const name of entries.sort()) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+      else if (p.endsWith(ending)) out.push(relative(dir, p));
     }
   };
   walk(dir);
   return out;
+}
+
+/** Every file below a folder with its SHA-256, for "nothing changed" assertions. */
+export function treeHashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of filesBelow(dir)) out[f] = createHash('sha256').update(readFileSync(join(dir, f))).digest('hex');
+  return out;
+}
+
+/** Fresh copies of a workspace for each test, removed after it. */
+export function scratchWorkspaces(from: string = DEMO): () => string {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  return () => {
+    const dir = copyWorkspace(from);
+    dirs.push(dir);
+    return dir;
+  };
 }

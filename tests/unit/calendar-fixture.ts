@@ -43,6 +43,7 @@ export function programme(count = 5): Programme {
     description: '',
     sessions: { count, durationMinutes: 120, intervalWeeks: 2, betweenSessionHours: { min: 1, max: 2 }, leaderSessions: [1, 3, 5] },
     perPersonInvitations: false,
+    recommendedParticipants: { min: 4, max: 6 },
     themes: Array.from({ length: count }, (_, i) => theme(String(i + 1))),
     source: { origin: 'built-in', path: '/x/mestring.yaml', display: 'programmes/mestring.yaml' },
   };

@@ -1,20 +1,12 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../src/load/workspace.js';
-import { copyWorkspace, treeHashes } from '../helpers/cli.js';
+import { scratchWorkspaces, treeHashes } from '../helpers/cli.js';
 import { CTRL_C, DEFAULT, runNewGroup, ScriptedPrompter, type Step } from './new-group.helpers.js';
 
 const ROSTERS = new URL('../fixtures/rosters/', import.meta.url).pathname;
-const dirs: string[] = [];
-function workspace(): string {
-  const dir = copyWorkspace();
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const workspace = scratchWorkspaces();
 
 /** Loads the workspace as `validate` does and returns the group, failing on any error. */
 function loadGroup(dir: string, id: string) {
