@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 const outdir = new URL('../dist/bundle/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli.ts', worker: 'src/build/worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', worker: 'src/pipeline/worker.ts' },
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -5,8 +5,8 @@
  * 2 wrong usage.
  */
 import { Command, CommanderError, Help, Option } from 'commander';
-import type { CliContext } from './cli/context.js';
-import { printProblems } from './cli/print.js';
+import type { CliContext } from './commands/support/context.js';
+import { printProblems } from './commands/support/print.js';
 import { InputError, UsageError } from './core/problems.js';
 import { isLang, t, type Lang } from './core/text.js';
 import { VERSION } from './version.js';

@@ -3,10 +3,10 @@
  * progress bar on a terminal, a line per group when piped, nothing extra with
  * --quiet and a machine-readable report with --json.
  */
-import { printProblems, say, workspaceRoot, type CliContext } from '../cli/context.js';
+import { printProblems, say, workspaceRoot, type CliContext } from './support/context.js';
 import { formatProblem } from '../core/problems.js';
 import { t, type Text } from '../core/text.js';
-import { runBuild, type GroupReport } from '../build/run-build.js';
+import { runBuild, type GroupReport } from '../pipeline/run-build.js';
 import { UsageError } from '../core/problems.js';
 
 export interface BuildCliOptions {

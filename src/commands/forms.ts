@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { openWorkspace, printProblems, say, type CliContext } from '../cli/context.js';
+import { openWorkspace, printProblems, say, type CliContext } from './support/context.js';
 import type { FormWording } from '../core/forms/wording.js';
 import { loadFormWording } from '../io/form-wording.js';
 import { diskShapeStore } from '../io/shape-store.js';

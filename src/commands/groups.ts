@@ -1,5 +1,5 @@
-import { openWorkspace, say, type CliContext } from '../cli/context.js';
-import { table } from '../cli/table.js';
+import { openWorkspace, say, type CliContext } from './support/context.js';
+import { table } from './support/table.js';
 import { formatShortDate } from '../core/format-date.js';
 import { t } from '../core/text.js';
 

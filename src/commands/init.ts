@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { say, type CliContext } from '../cli/context.js';
+import { say, type CliContext } from './support/context.js';
 import { UsageError } from '../core/problems.js';
 import { t } from '../core/text.js';
 import { workspaceYaml } from '../core/workspace-template.js';
-import { parsePersonFlag } from '../cli/person-arg.js';
+import { parsePersonFlag } from './support/person-arg.js';
 import { writeFileAtomic } from '../io/write-outputs.js';
 import { SCHEMAS_DIR, WORKSPACE_FILE } from '../paths.js';
 

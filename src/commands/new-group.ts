@@ -12,7 +12,7 @@
  * This module runs the steps in order; each lives in new-group/, sharing the
  * session (new-group/session.ts).
  */
-import type { CliContext } from '../cli/context.js';
+import type { CliContext } from './support/context.js';
 import type { GroupAnswers } from '../core/group-file.js';
 import { t } from '../core/text.js';
 import { inquirerPrompter, PromptCancelled, type Prompter } from '../io/prompter.js';
@@ -23,11 +23,11 @@ import { chooseParticipants } from './new-group/participants-step.js';
 import { choosePeople } from './new-group/people-step.js';
 import { chooseProgramme } from './new-group/programme-step.js';
 import { chooseSchedule } from './new-group/schedule-step.js';
-import { openSession, requireFlagsWithoutTerminal, type NewGroupDeps, type NewGroupOptions } from './new-group/session.js';
+import { openWizard, requireFlagsWithoutTerminal, type NewGroupDeps, type NewGroupOptions } from './new-group/wizard-state.js';
 
 export { parsePersonFlag } from './new-group/people.js';
 export { suggestStart } from './new-group/schedule-step.js';
-export type { NewGroupDeps, NewGroupOptions } from './new-group/session.js';
+export type { NewGroupDeps, NewGroupOptions } from './new-group/wizard-state.js';
 
 export const CANCELLED = t('Avbrutt – ingenting er skrevet.', 'Cancelled – nothing was written.');
 
@@ -57,7 +57,7 @@ function lazyInquirer(ctx: CliContext): Prompter {
 }
 
 export async function createGroup(ctx: CliContext, opts: NewGroupOptions, deps: NewGroupDeps = {}): Promise<number> {
-  const s = openSession(ctx, opts, deps);
+  const s = openWizard(ctx, opts, deps);
   requireFlagsWithoutTerminal(s);
   // --- 1. Programme, or themes combined from several.
   const { choice, recommended, coLabel } = await chooseProgramme(s);

@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openWorkspace, printProblems, say, type CliContext } from '../cli/context.js';
+import { openWorkspace, printProblems, say, type CliContext } from './support/context.js';
 import { packDir, packFiles } from '../core/packs/render.js';
 import { hasErrors, InputError, UsageError } from '../core/problems.js';
 import { planGroup } from '../core/schedule.js';

@@ -1,5 +1,5 @@
-import { printProblems, say, workspaceRoot, type CliContext } from '../cli/context.js';
-import { table } from '../cli/table.js';
+import { printProblems, say, workspaceRoot, type CliContext } from './support/context.js';
+import { table } from './support/table.js';
 import { hasErrors, InputError, UsageError } from '../core/problems.js';
 import { t } from '../core/text.js';
 import { closest } from '../load/did-you-mean.js';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { openWorkspace, printProblems, type CliContext } from '../cli/context.js';
+import { openWorkspace, printProblems, type CliContext } from './support/context.js';
 import { calendarFiles, type CalendarResult } from '../core/calendar/index.js';
 import { describeOutcomes, describePlan } from '../core/calendar/describe.js';
 import { formatProblem, hasErrors, InputError, type Problem } from '../core/problems.js';

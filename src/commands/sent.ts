@@ -1,4 +1,4 @@
-import { openWorkspace, say, type CliContext } from '../cli/context.js';
+import { openWorkspace, say, type CliContext } from './support/context.js';
 import { t } from '../core/text.js';
 import { markSent } from '../io/calendar-pending.js';
 

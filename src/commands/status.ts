@@ -1,4 +1,4 @@
-import { openWorkspace, say, type CliContext } from '../cli/context.js';
+import { openWorkspace, say, type CliContext } from './support/context.js';
 import { formatDate, formatSessionTime } from '../core/format-date.js';
 import { UsageError } from '../core/problems.js';
 import { planGroup } from '../core/schedule.js';

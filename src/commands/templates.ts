@@ -5,8 +5,8 @@
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { openWorkspace, say, type CliContext } from '../cli/context.js';
-import { table } from '../cli/table.js';
+import { openWorkspace, say, type CliContext } from './support/context.js';
+import { table } from './support/table.js';
 import { InputError, UsageError } from '../core/problems.js';
 import { t, type Text } from '../core/text.js';
 import { closest } from '../load/did-you-mean.js';

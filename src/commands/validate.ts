@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printProblems, say, workspaceRoot, type CliContext } from '../cli/context.js';
+import { printProblems, say, workspaceRoot, type CliContext } from './support/context.js';
 import { formatDate } from '../core/format-date.js';
 import type { Workspace } from '../core/model.js';
 import { hasErrors, type Problem } from '../core/problems.js';

@@ -6,7 +6,7 @@
  * validation fails records the message and takes the next step, just as the
  * real prompt shows the message and waits for a new answer.
  */
-import type { CliContext } from '../../src/cli/context.js';
+import type { CliContext } from '../../src/commands/support/context.js';
 import { handleError } from '../../src/cli.js';
 import { run, type NewGroupOptions } from '../../src/commands/new-group.js';
 import { PromptCancelled, type Choice, type Prompter } from '../../src/io/prompter.js';

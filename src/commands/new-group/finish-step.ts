@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { printProblems } from '../../cli/context.js';
+import { printProblems } from '../support/context.js';
 import { formatDate, formatSessionTime } from '../../core/format-date.js';
 import { groupYaml, type GroupAnswers } from '../../core/group-file.js';
 import type { Group, Person } from '../../core/model.js';
@@ -17,7 +17,7 @@ import { parseYaml } from '../../load/yaml-file.js';
 import { SCHEMAS_DIR } from '../../paths.js';
 import type { ParticipantList } from './participants-step.js';
 import type { ThemeChoice } from './programme-step.js';
-import type { Session } from './session.js';
+import type { WizardState } from './wizard-state.js';
 
 /** Everything the steps gathered, ready to be written. */
 export interface GroupDraft {
@@ -28,7 +28,7 @@ export interface GroupDraft {
   participants: ParticipantList;
 }
 
-export async function writeGroup(s: Session, draft: GroupDraft): Promise<number> {
+export async function writeGroup(s: WizardState, draft: GroupDraft): Promise<number> {
   const { ctx, opts, root, settings, programmes, prompter, L, say, usage } = s;
   const { id, file } = draft;
   const abs = join(root, 'groups', `${id}.yaml`);
@@ -64,7 +64,7 @@ export async function writeGroup(s: Session, draft: GroupDraft): Promise<number>
   return 0;
 }
 
-function showSummary({ ctx, L, say }: Session, { answers, file, choice, participants }: GroupDraft, group: Group, sessions: PlannedSession[]): void {
+function showSummary({ ctx, L, say }: WizardState, { answers, file, choice, participants }: GroupDraft, group: Group, sessions: PlannedSession[]): void {
   const { facilitator, coFacilitator, leader } = answers;
   say();
   say(L('Oppsummering', 'Summary'));

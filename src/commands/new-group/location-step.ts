@@ -4,9 +4,9 @@
  * anything else as the room's text.
  */
 import type { LocationAnswer } from '../../core/group-file.js';
-import type { Session } from './session.js';
+import type { WizardState } from './wizard-state.js';
 
-export async function chooseLocation({ opts, prompter, L, usage }: Session): Promise<LocationAnswer> {
+export async function chooseLocation({ opts, prompter, L, usage }: WizardState): Promise<LocationAnswer> {
   if (opts.location !== undefined) {
     const v = opts.location.trim();
     if (!v) throw usage('--location er tom', '--location is empty');

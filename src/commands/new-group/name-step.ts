@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { slugify } from '../../core/group-file.js';
 import { SLUG_PATTERN } from '../../load/schema.js';
-import type { Session } from './session.js';
+import type { WizardState } from './wizard-state.js';
 
 export interface NameAnswer {
   name: string;
@@ -15,7 +15,7 @@ export interface NameAnswer {
   file: string;
 }
 
-export async function chooseName({ opts, root, takenIds, prompter, L, say, usage }: Session): Promise<NameAnswer> {
+export async function chooseName({ opts, root, takenIds, prompter, L, say, usage }: WizardState): Promise<NameAnswer> {
   const idTaken = (id: string) => takenIds.has(id) || existsSync(join(root, 'groups', `${id}.yaml`)) || existsSync(join(root, 'groups', `${id}.yml`));
   if (opts.id !== undefined) {
     if (!SLUG_PATTERN.test(opts.id)) throw usage(`--id «${opts.id}» kan ikke brukes: bare små bokstaver a–z, tall og bindestrek`, `--id "${opts.id}" cannot be used: only lower-case a–z, digits and hyphens`);

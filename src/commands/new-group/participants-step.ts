@@ -10,14 +10,14 @@ import { t, type Text } from '../../core/text.js';
 import { isEmail } from '../../load/schema.js';
 import { parsePersonFlag } from './people.js';
 import { rosterFromFlag, rosterFromQuestion } from './roster-file.js';
-import type { Session } from './session.js';
+import type { WizardState } from './wizard-state.js';
 
 /** The participants so far, each also added to the people named in the group. */
 export class ParticipantList {
   readonly people: Person[] = [];
 
   constructor(
-    private readonly s: Session,
+    private readonly s: WizardState,
     readonly recommended: GroupAnswers['recommended'],
   ) {}
 
@@ -37,7 +37,7 @@ export class ParticipantList {
 }
 
 /** The participants, or the exit code when the coordinator stops at a roster's bad rows. */
-export async function chooseParticipants(s: Session, recommended: GroupAnswers['recommended']): Promise<ParticipantList | number> {
+export async function chooseParticipants(s: WizardState, recommended: GroupAnswers['recommended']): Promise<ParticipantList | number> {
   const { ctx, opts, prompter, people, L, say, usage } = s;
   const participants = new ParticipantList(s, recommended);
   for (const [i, value] of (opts.participant ?? []).entries()) {
@@ -79,7 +79,7 @@ export async function chooseParticipants(s: Session, recommended: GroupAnswers['
 }
 
 /** Name and (optional) e-mail, participant after participant, until the name is left empty. */
-async function askOneAtATime({ prompter, people, L, say }: Session, participants: ParticipantList): Promise<void> {
+async function askOneAtATime({ prompter, people, L, say }: WizardState, participants: ParticipantList): Promise<void> {
   const list = participants.people;
   for (;;) {
     const n = list.length + 1;

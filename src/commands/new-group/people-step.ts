@@ -6,7 +6,7 @@
 import type { Person } from '../../core/model.js';
 import { t } from '../../core/text.js';
 import { personFromFlagOrAsk } from './people.js';
-import type { Session } from './session.js';
+import type { WizardState } from './wizard-state.js';
 
 export interface PeopleAnswer {
   facilitator: Person;
@@ -14,7 +14,7 @@ export interface PeopleAnswer {
   leader: Person | undefined;
 }
 
-export async function choosePeople(s: Session, coLabel: string | undefined): Promise<PeopleAnswer> {
+export async function choosePeople(s: WizardState, coLabel: string | undefined): Promise<PeopleAnswer> {
   const { opts, askOptional } = s;
   const facilitator = (await personFromFlagOrAsk(s, { flag: opts.facilitator, flagName: '--facilitator', what: t('lokal veileder', 'local facilitator'), emailRequired: true, optional: false, ask: true }))!;
   const coFacilitator = await personFromFlagOrAsk(s, {

@@ -5,11 +5,11 @@
  */
 import type { Person } from '../../core/model.js';
 import type { Text } from '../../core/text.js';
-import { parsePersonFlag } from '../../cli/person-arg.js';
+import { parsePersonFlag } from '../support/person-arg.js';
 
 export { parsePersonFlag };
 import { isEmail } from '../../load/schema.js';
-import type { Session } from './session.js';
+import type { WizardState } from './wizard-state.js';
 
 function keyOf(p: Person): string[] {
   return [`name:${p.name.toLocaleLowerCase('nb')}`, ...(p.email ? [`email:${p.email.toLowerCase()}`] : [])];
@@ -45,7 +45,7 @@ function cap(s: string): string {
 
 /** A person from the flag if given, else asked for when `ask`; added to the people named so far. */
 export async function personFromFlagOrAsk(
-  { ctx, prompter, people, L, usage }: Session,
+  { ctx, prompter, people, L, usage }: WizardState,
   q: {
     flag: string | undefined;
     flagName: string;

@@ -8,7 +8,7 @@ import type { GroupAnswers } from '../../core/group-file.js';
 import type { Programme } from '../../core/model.js';
 import { closest } from '../../load/did-you-mean.js';
 import { RECOMMENDED_PARTICIPANTS } from '../../load/group.js';
-import type { Session } from './session.js';
+import type { WizardState } from './wizard-state.js';
 
 export interface ThemeChoice {
   programme?: Programme;
@@ -25,7 +25,7 @@ export interface ProgrammeAnswer {
   coLabel: string | undefined;
 }
 
-export async function chooseProgramme(s: Session): Promise<ProgrammeAnswer> {
+export async function chooseProgramme(s: WizardState): Promise<ProgrammeAnswer> {
   const choice = themesFromFlags(s) ?? (await askThemes(s));
   const recommended = choice.programme && !choice.themes ? choice.programme.recommendedParticipants : RECOMMENDED_PARTICIPANTS;
   const coLabel = choice.themes
@@ -35,7 +35,7 @@ export async function chooseProgramme(s: Session): Promise<ProgrammeAnswer> {
 }
 
 /** The choice --programme and --themes make; none when neither is given. */
-function themesFromFlags({ opts, programmes, usage }: Session): ThemeChoice | undefined {
+function themesFromFlags({ opts, programmes, usage }: WizardState): ThemeChoice | undefined {
   let programme: Programme | undefined;
   if (opts.programme) {
     programme = programmes.get(opts.programme);
@@ -72,7 +72,7 @@ function themesFromFlags({ opts, programmes, usage }: Session): ThemeChoice | un
 }
 
 /** Asks for a programme, or for themes from several and their order. */
-async function askThemes({ prompter, programmes, programmeList, L, say }: Session): Promise<ThemeChoice> {
+async function askThemes({ prompter, programmes, programmeList, L, say }: WizardState): Promise<ThemeChoice> {
   const COMBINE = '\u0000combine';
   const picked = await prompter!.select<string>({
     message: L('Hvilket program skal gruppen følge?', 'Which programme will the group follow?'),
@@ -110,7 +110,7 @@ async function askThemes({ prompter, programmes, programmeList, L, say }: Sessio
       const mine: typeof order = [];
       while (left.length > 1) {
         const key = await prompter!.select<string>({
-          message: L(`Samling ${mine.length + 1}:`, `Session ${mine.length + 1}:`),
+          message: L(`Samling ${mine.length + 1}:`, `WizardState ${mine.length + 1}:`),
           choices: left.map((a) => ({ name: `${a.key}  ${a.th.title}`, value: a.key })),
           default: left[0]!.key,
         });

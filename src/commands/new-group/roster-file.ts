@@ -6,14 +6,14 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
-import { printProblems } from '../../cli/context.js';
+import { printProblems } from '../support/context.js';
 import { InputError, type Problem } from '../../core/problems.js';
 import type { Roster } from '../../core/roster.js';
 import { t, type Text } from '../../core/text.js';
 import type { ParticipantList } from './participants-step.js';
-import type { Session } from './session.js';
+import type { WizardState } from './wizard-state.js';
 
-async function readRoster({ ctx, people }: Session, path: string): Promise<{ roster?: Roster; display: string; failure?: Problem }> {
+async function readRoster({ ctx, people }: WizardState, path: string): Promise<{ roster?: Roster; display: string; failure?: Problem }> {
   const abs = resolve(ctx.cwd, path);
   const display = relative(ctx.cwd, abs) || basename(abs);
   const { parseRoster, RosterError } = await import('../../core/roster.js');
@@ -26,7 +26,7 @@ async function readRoster({ ctx, people }: Session, path: string): Promise<{ ros
   }
 }
 
-function rosterSummary({ L }: Session, r: Roster, display: string): string {
+function rosterSummary({ L }: WizardState, r: Roster, display: string): string {
   const enc = r.encoding === 'windows-1252' ? 'Windows-1252' : r.encoding.toUpperCase();
   const sep = r.separator === ';' ? L('semikolon', 'semicolons') : r.separator === ',' ? L('komma', 'commas') : L('tabulator', 'tabs');
   return L(`Leste ${r.people.length} av ${r.rows} rader fra ${display} (${enc}, ${sep}).`, `Read ${r.people.length} of ${r.rows} rows from ${display} (${enc}, ${sep}).`);
@@ -38,7 +38,7 @@ function rowText(p: Roster['problems'][number]): Text {
 }
 
 /** How many rows have problems, and each of them. */
-function showRowProblems({ L, say, ctx }: Session, r: Roster): void {
+function showRowProblems({ L, say, ctx }: WizardState, r: Roster): void {
   say(L(`${r.problems.length} ${r.problems.length === 1 ? 'rad har' : 'rader har'} feil:`, `${r.problems.length} ${r.problems.length === 1 ? 'row has' : 'rows have'} problems:`));
   r.problems.forEach((p) => say(`  ${rowText(p)[ctx.lang]}`));
 }
@@ -48,7 +48,7 @@ function addRoster(participants: ParticipantList, r: Roster, display: string): v
 }
 
 /** --roster: the participants it lists, or 1 when the coordinator will not skip its bad rows. */
-export async function rosterFromFlag(s: Session, path: string, participants: ParticipantList): Promise<number | undefined> {
+export async function rosterFromFlag(s: WizardState, path: string, participants: ParticipantList): Promise<number | undefined> {
   const { ctx, opts, prompter, L, say, usage } = s;
   const abs = resolve(ctx.cwd, path);
   if (!existsSync(abs) || !statSync(abs).isFile()) throw usage(`fant ikke deltakerlisten «${path}» (--roster)`, `roster file "${path}" not found (--roster)`);
@@ -78,7 +78,7 @@ export async function rosterFromFlag(s: Session, path: string, participants: Par
 }
 
 /** Asks for a roster file until one gives participants (skipping bad rows only when told to). */
-export async function rosterFromQuestion(s: Session, participants: ParticipantList): Promise<void> {
+export async function rosterFromQuestion(s: WizardState, participants: ParticipantList): Promise<void> {
   const { ctx, prompter, L, say } = s;
   for (;;) {
     const path = (

@@ -8,7 +8,7 @@ import type { Programme, WorkspaceSettings } from '../../core/model.js';
 import { dateConflict } from '../../core/schedule.js';
 import { addDays, weekday } from '../../core/zoned-time.js';
 import { clockTime, FAIL, isoDate, type Ctx } from '../../load/schema.js';
-import { valueFromFlagOrAsk, type Session } from './session.js';
+import { valueFromFlagOrAsk, type WizardState } from './wizard-state.js';
 
 export interface ScheduleAnswer {
   start: string;
@@ -17,7 +17,7 @@ export interface ScheduleAnswer {
   intervalWeeks: number;
 }
 
-export async function chooseSchedule(s: Session, base: Programme): Promise<ScheduleAnswer> {
+export async function chooseSchedule(s: WizardState, base: Programme): Promise<ScheduleAnswer> {
   const { ctx, L } = s;
   const start = await chooseStart(s);
 
@@ -43,7 +43,7 @@ export async function chooseSchedule(s: Session, base: Programme): Promise<Sched
 }
 
 /** --start, or asked with a suggestion; a date that needs a warning is confirmed when asked. */
-async function chooseStart({ ctx, opts, deps, settings, prompter, L, say, usage }: Session): Promise<string> {
+async function chooseStart({ ctx, opts, deps, settings, prompter, L, say, usage }: WizardState): Promise<string> {
   const dateIssue = (v: string): string | undefined => {
     const c: Ctx = { issues: [] };
     if (isoDate().parse(v.trim(), [], c) !== FAIL) return undefined;

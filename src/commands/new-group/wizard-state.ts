@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { printProblems, workspaceRoot, type CliContext } from '../../cli/context.js';
+import { printProblems, workspaceRoot, type CliContext } from '../support/context.js';
 import type { Programme, WorkspaceSettings } from '../../core/model.js';
 import { hasErrors, InputError, UsageError } from '../../core/problems.js';
 import { t } from '../../core/text.js';
@@ -40,7 +40,7 @@ export interface NewGroupDeps {
   today?: string;
 }
 
-export interface Session {
+export interface WizardState {
   ctx: CliContext;
   opts: NewGroupOptions;
   deps: NewGroupDeps;
@@ -61,7 +61,7 @@ export interface Session {
   usage(nb: string, en: string): UsageError;
 }
 
-export function openSession(ctx: CliContext, opts: NewGroupOptions, deps: NewGroupDeps): Session {
+export function openWizard(ctx: CliContext, opts: NewGroupOptions, deps: NewGroupDeps): WizardState {
   const L = (nb: string, en: string) => (ctx.lang === 'nb' ? nb : en);
   const say = (line = '') => ctx.out(line);
   const usage = (nb: string, en: string) => new UsageError(t(nb, en));
@@ -111,7 +111,7 @@ function existingGroupIds(root: string): Set<string> {
 }
 
 /** Without a terminal nothing can be asked: list everything missing at once. */
-export function requireFlagsWithoutTerminal({ opts, prompter, L, usage }: Session): void {
+export function requireFlagsWithoutTerminal({ opts, prompter, L, usage }: WizardState): void {
   if (prompter) return;
   const missing: string[] = [];
   if (!opts.programme && !opts.themes) missing.push(L('--programme ID (eller --themes mestring/1,rehabilitering/2,…)', '--programme ID (or --themes mestring/1,rehabilitering/2,…)'));
@@ -131,7 +131,7 @@ export function requireFlagsWithoutTerminal({ opts, prompter, L, usage }: Sessio
 
 /** A checked flag; otherwise the default, asked for only when optional answers are asked. */
 export async function valueFromFlagOrAsk(
-  { prompter, askOptional, usage }: Session,
+  { prompter, askOptional, usage }: WizardState,
   q: { flag?: string; flagName: string; message: string; default: string; issue: (v: string) => string | undefined },
 ): Promise<string> {
   if (q.flag !== undefined) {

@@ -16,7 +16,7 @@ import { issueTime, recordIssueTime } from '../io/issue-time.js';
 import { OutputManifest, writeFileAtomic, writeOutputs } from '../io/write-outputs.js';
 import { loadProgrammes, loadSettings, loadWorkspace } from '../load/workspace.js';
 import { VERSION } from '../version.js';
-import type { BuildSettings, GroupBuild } from './build-group.js';
+import type { BuildSettings, GroupBuild } from './group-outputs.js';
 import { groupFingerprint, sharedFingerprint } from './fingerprint.js';
 import { buildGroups, type WorkerInput, type WorkerMessage } from './run-groups.js';
 

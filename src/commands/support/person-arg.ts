@@ -1,7 +1,7 @@
 /** People given on the command line as «Kari Nordmann <kari@kommune.no>» (init, new-group). */
-import type { Person } from '../core/model.js';
-import { t, type Text } from '../core/text.js';
-import { isEmail } from '../load/schema.js';
+import type { Person } from '../../core/model.js';
+import { t, type Text } from '../../core/text.js';
+import { isEmail } from '../../load/schema.js';
 
 /** «Navn <e-post>» or, where the e-mail may be left out, just «Navn». */
 export function parsePersonFlag(value: string, emailRequired: boolean): Person | Text {

@@ -6,7 +6,7 @@ import { hasErrors, InputError } from '../core/problems.js';
 import type { Lang } from '../core/text.js';
 import { createRenderer } from '../templates/engine.js';
 import { diskShapeStore } from '../io/shape-store.js';
-import type { BuildTools } from './build-group.js';
+import type { BuildTools } from './group-outputs.js';
 
 export function buildTools(ws: Workspace, lang: Lang): BuildTools {
   const wordings = new Map<string, FormWording>();

@@ -1,6 +1,6 @@
 /** Printing for commands; kept free of heavy imports so `--help` stays fast. */
-import { formatProblem, type Problem } from '../core/problems.js';
-import { t, type Lang, type Text } from '../core/text.js';
+import { formatProblem, type Problem } from '../../core/problems.js';
+import { t, type Lang, type Text } from '../../core/text.js';
 
 export interface Printer {
   lang: Lang;

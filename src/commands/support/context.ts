@@ -5,11 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { WORKSPACE_FILE } from '../paths.js';
-import type { Workspace } from '../core/model.js';
-import { hasErrors, InputError, UsageError } from '../core/problems.js';
-import { t, type Lang } from '../core/text.js';
-import { findWorkspaceRoot, loadWorkspace } from '../load/workspace.js';
+import { WORKSPACE_FILE } from '../../paths.js';
+import type { Workspace } from '../../core/model.js';
+import { hasErrors, InputError, UsageError } from '../../core/problems.js';
+import { t, type Lang } from '../../core/text.js';
+import { findWorkspaceRoot, loadWorkspace } from '../../load/workspace.js';
 
 export interface CliContext {
   /** Language of messages; `undefined` until decided (flag, workspace, default). */

@@ -3,7 +3,7 @@ import type { Workspace } from '../core/model.js';
 import { InputError, type Problem } from '../core/problems.js';
 import { t } from '../core/text.js';
 import { DamagedStateError, readCalendarState } from '../io/calendar-state.js';
-import { buildGroup, type BuildSettings, type GroupBuild } from './build-group.js';
+import { buildGroup, type BuildSettings, type GroupBuild } from './group-outputs.js';
 import { buildTools } from './tools.js';
 
 export interface WorkerInput {
