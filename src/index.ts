@@ -17,8 +17,8 @@ export { formatDate, formatSessionTime, formatShortDate, formatTime } from './co
 export { calendarFiles, type CalendarOptions, type CalendarResult, type CalendarState, type SessionOutcome } from './core/calendar/index.js';
 export { describePlan } from './core/calendar/describe.js';
 export { overview, type Overview } from './core/status/overview.js';
-export { parseRoster } from './core/roster.js';
-export type { OutputFile } from './io/write-outputs.js';
+export { parseRoster } from './load/roster.js';
+export type { OutputFile } from './core/output.js';
 export { writeOutputs, type WriteReport } from './io/write-outputs.js';
 
 /** Word forms (loads docx when called). */

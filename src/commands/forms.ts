@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { openWorkspace, printProblems, say, type CliContext } from './support/context.js';
 import type { FormWording } from '../core/forms/wording.js';
-import { loadFormWording } from '../io/form-wording.js';
+import { loadFormWording } from '../load/form-wording.js';
 import { diskShapeStore } from '../io/shape-store.js';
 import { normalisePdf } from '../core/forms/pdf.js';
 import { hasErrors, InputError, type Problem } from '../core/problems.js';

@@ -11,7 +11,7 @@ import type { Workspace } from '../core/model.js';
 import { hasErrors, type Problem } from '../core/problems.js';
 import { planGroup } from '../core/schedule.js';
 import { t, type Text } from '../core/text.js';
-import { loadFormWording } from '../io/form-wording.js';
+import { loadFormWording } from '../load/form-wording.js';
 import { loadWorkspace } from '../load/workspace.js';
 import { filesBelow } from '../templates/lookup.js';
 

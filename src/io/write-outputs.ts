@@ -8,12 +8,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import type { OutputFile } from '../core/output.js';
 
-export interface OutputFile {
-  /** Relative to the workspace root, with forward slashes, e.g. `ut/sone-nord/kalender.ics`. */
-  path: string;
-  bytes: Uint8Array | string;
-}
+/** Re-exported: the commands and the pipeline know it as the writer's input. */
+export type { OutputFile };
 
 export type FileOutcome = 'written' | 'unchanged' | 'edited' | 'planned';
 

@@ -1,5 +1,5 @@
 /** The template renderer and form wording one build shares across its groups. */
-import { loadFormWording } from '../io/form-wording.js';
+import { loadFormWording } from '../load/form-wording.js';
 import type { FormWording } from '../core/forms/index.js';
 import type { Workspace } from '../core/model.js';
 import { hasErrors, InputError } from '../core/problems.js';

@@ -206,6 +206,11 @@ export interface RenderOptions {
   programmeId?: string;
 }
 
+export interface RendererConfig extends LayerConfig {
+  /** Use the built-in templates precompiled at build time (default true). */
+  precompiled?: boolean;
+}
+
 export interface TemplateRenderer {
   render(name: string, data: object, opts?: RenderOptions): string;
   resolve(name: string, opts?: RenderOptions): ResolvedTemplate;
@@ -213,12 +218,12 @@ export interface TemplateRenderer {
 }
 
 /** The built-in folder whose precompiled templates may be used, or `false` for none. */
-function builtinFor(cfg: LayerConfig): string | false {
+function builtinFor(cfg: RendererConfig): string | false {
   return cfg.precompiled === false ? false : cfg.builtinDir ?? BUILTIN_TEMPLATES;
 }
 
 /** A renderer for one command run: resolutions are remembered, compiled templates shared process-wide. */
-export function createRenderer(cfg: LayerConfig): TemplateRenderer {
+export function createRenderer(cfg: RendererConfig): TemplateRenderer {
   const layerSets = new Map<string, TemplateLayer[]>();
   const prepared = new Map<string, { fn: Fn; format: Format }>();
   const partialSets = new Map<string, Record<string, Fn>>();

@@ -1,38 +1,17 @@
 /**
  * Where a template comes from. A name such as `partials/agenda.html.hbs` is
- * looked up in layers, most specific first: `--templates DIR`, the
- * workspace's `templates/<programme-id>/`, the workspace's `templates/`, and
- * the templates that ship with refleks. The first layer holding the file wins
- * (as Hugo's project layouts beat the theme's).
+ * looked up in the layers of src/load/template-layers.ts, most specific
+ * first: `--templates DIR`, the workspace's `templates/<programme-id>/`, the
+ * workspace's `templates/`, and the templates that ship with refleks. The
+ * first layer holding the file wins (as Hugo's project layouts beat the theme's).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { InputError } from '../core/problems.js';
 import { t } from '../core/text.js';
-import { BUILTIN_TEMPLATES } from '../paths.js';
+import { layerFileDisplay, shownPath, templateLayers, type LayerConfig, type LayerOrigin, type TemplateLayer } from '../load/template-layers.js';
 
-export type LayerOrigin = 'option' | 'programme' | 'workspace' | 'built-in';
-
-export interface TemplateLayer {
-  origin: LayerOrigin;
-  /** Absolute folder. */
-  dir: string;
-  /** The folder as the user knows it: relative to the workspace, or `refleks:templates`. */
-  display: string;
-  /** For `programme` layers. */
-  programmeId?: string;
-}
-
-export interface LayerConfig {
-  /** Workspace root (absolute). */
-  root: string;
-  /** `--templates DIR`, absolute. */
-  optionDir?: string;
-  /** Built-in templates; tests may point elsewhere. */
-  builtinDir?: string;
-  /** Use the built-in templates precompiled at build time (default true). */
-  precompiled?: boolean;
-}
+export { templateLayers, type LayerConfig, type LayerOrigin, type TemplateLayer };
 
 export interface ResolvedTemplate {
   name: string;
@@ -41,25 +20,6 @@ export interface ResolvedTemplate {
   /** Path as shown in messages. */
   display: string;
   layer: TemplateLayer;
-}
-
-function shown(root: string, abs: string): string {
-  const rel = relative(root, abs);
-  return rel && !rel.startsWith('..') ? rel.split(sep).join('/') : abs;
-}
-
-/** The layers for one programme, most specific first. */
-export function templateLayers(cfg: LayerConfig, programmeId?: string): TemplateLayer[] {
-  const layers: TemplateLayer[] = [];
-  if (cfg.optionDir) layers.push({ origin: 'option', dir: cfg.optionDir, display: shown(cfg.root, cfg.optionDir) });
-  const ws = join(cfg.root, 'templates');
-  if (programmeId) {
-    const dir = join(ws, programmeId);
-    layers.push({ origin: 'programme', dir, display: shown(cfg.root, dir), programmeId });
-  }
-  layers.push({ origin: 'workspace', dir: ws, display: shown(cfg.root, ws) });
-  layers.push({ origin: 'built-in', dir: cfg.builtinDir ?? BUILTIN_TEMPLATES, display: 'refleks:templates' });
-  return layers;
 }
 
 function isFile(path: string): boolean {
@@ -84,7 +44,7 @@ export function resolveTemplate(layers: readonly TemplateLayer[], name: string, 
   const tried: string[] = [];
   for (const layer of layers) {
     const path = join(layer.dir, name);
-    const display = layer.origin === 'built-in' ? `${layer.display}/${name}` : shown(root, path);
+    const display = layerFileDisplay(layer, name, root);
     if (isFile(path)) return { name, path, display, layer };
     tried.push(display);
   }
@@ -157,7 +117,7 @@ export function listTemplates(cfg: LayerConfig, programmeIds: readonly string[])
   }
   for (const id of [...ids].sort()) {
     const dir = resolve(cfg.root, 'templates', id);
-    for (const name of filesBelow(dir)) out.push({ name, origin: 'programme', programmeId: id, display: shown(cfg.root, join(dir, name)) });
+    for (const name of filesBelow(dir)) out.push({ name, origin: 'programme', programmeId: id, display: shownPath(cfg.root, join(dir, name)) });
   }
   return out;
 }

@@ -16,7 +16,7 @@ import { stringify } from 'yaml';
 import { calendarFiles } from '../../src/core/calendar/index.js';
 import { attendanceList } from '../../src/core/forms/documents.js';
 import { packDocx } from '../../src/core/forms/docx-kit.js';
-import { buildWording } from '../../src/core/forms/index.js';
+import { buildWording } from '../../src/load/form-wording.js';
 import type { Group, Workspace, WorkspaceSettings } from '../../src/core/model.js';
 import { packFiles } from '../../src/core/packs/render.js';
 import { planGroup } from '../../src/core/schedule.js';

@@ -12,7 +12,7 @@ import { packDocx } from '../../src/core/forms/docx-kit.js';
 import { formFiles } from '../../src/core/forms/index.js';
 import type { Workspace } from '../../src/core/model.js';
 import { planGroup } from '../../src/core/schedule.js';
-import { loadFormWording } from '../../src/io/form-wording.js';
+import { loadFormWording } from '../../src/load/form-wording.js';
 import { toGroup } from '../../src/load/group.js';
 import { loadWorkspace } from '../../src/load/workspace.js';
 import { parseYaml } from '../../src/load/yaml-file.js';

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { loadFormWording } from '../../src/io/form-wording.js';
+import { loadFormWording } from '../../src/load/form-wording.js';
 import { formFiles } from '../../src/core/forms/index.js';
 import type { Workspace } from '../../src/core/model.js';
 import { planGroup } from '../../src/core/schedule.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_ROSTER_ROWS, parseRoster, RosterError } from '../../src/core/roster.js';
+import { MAX_ROSTER_ROWS, parseRoster, RosterError } from '../../src/load/roster.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/rosters/${name}`, import.meta.url));
 

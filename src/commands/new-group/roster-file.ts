@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { printProblems } from '../support/context.js';
 import { InputError, type Problem } from '../../core/problems.js';
-import type { Roster } from '../../core/roster.js';
+import type { Roster } from '../../load/roster.js';
 import { t, type Text } from '../../core/text.js';
 import type { ParticipantList } from './participants-step.js';
 import type { WizardState } from './wizard-state.js';
@@ -16,7 +16,7 @@ import type { WizardState } from './wizard-state.js';
 async function readRoster({ ctx, people }: WizardState, path: string): Promise<{ roster?: Roster; display: string; failure?: Problem }> {
   const abs = resolve(ctx.cwd, path);
   const display = relative(ctx.cwd, abs) || basename(abs);
-  const { parseRoster, RosterError } = await import('../../core/roster.js');
+  const { parseRoster, RosterError } = await import('../../load/roster.js');
   try {
     const roster = parseRoster(readFileSync(abs), { taken: people.list });
     return { roster, display };

@@ -5,7 +5,7 @@
  * previous state in, files and new state out; `refleks schedule` and
  * `refleks build` write them.
  */
-import type { OutputFile } from '../../io/write-outputs.js';
+import type { OutputFile } from '../output.js';
 import type { Workspace } from '../model.js';
 import { hasErrors } from '../problems.js';
 import type { GroupPlan } from '../schedule.js';

@@ -2,7 +2,7 @@
  * `refleks forms` core: a group's plan and the wording in, the .docx files
  * out. Pure apart from the docx library's own work; `refleks build` reuses it.
  */
-import type { OutputFile } from '../../io/write-outputs.js';
+import type { OutputFile } from '../output.js';
 import type { Workspace } from '../model.js';
 import type { GroupPlan } from '../schedule.js';
 import type { Lang } from '../text.js';
@@ -12,7 +12,7 @@ import { zipParts } from './zip.js';
 import { uniqueSlugs } from '../slug.js';
 import type { FormWording } from './wording.js';
 
-export { buildWording, wordingPaths, type FormWording, type WordingLayer } from './wording.js';
+export type { FormWording } from './wording.js';
 export { memoryShapeStore, type Rendered, type ShapeStore } from './shape.js';
 
 /** The folder of a group's forms, relative to the workspace root. */

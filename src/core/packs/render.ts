@@ -4,12 +4,21 @@
  * printing every theme at once. Templates come through the renderer passed
  * in, so `refleks build` can reuse this with its own renderer.
  */
-import type { OutputFile } from '../../io/write-outputs.js';
-import type { TemplateRenderer } from '../../templates/engine.js';
+import type { OutputFile } from '../output.js';
 import type { Workspace } from '../model.js';
 import type { GroupPlan } from '../schedule.js';
 import type { Lang } from '../text.js';
 import { indexView, packView, type PackView } from './view.js';
+
+/**
+ * All the packs need from a template engine: render a named template
+ * (`packs/pack.html.hbs`) with a view, looking first in the theme's programme's
+ * templates. The Handlebars renderer in src/templates satisfies it; the core
+ * never imports the engine, and a test can pass a stub.
+ */
+export interface PackRenderer {
+  render(name: string, view: object, opts: { programmeId: string }): string;
+}
 
 export interface PackOptions {
   /** Leave out the Markdown files. */
@@ -39,7 +48,7 @@ export function escapeMarkdown<T>(value: T, key = ''): T {
   return value;
 }
 
-function page(templates: TemplateRenderer, body: string, view: { lang: Lang; title: string }, programmeId: string, format: 'html' | 'md'): string {
+function page(templates: PackRenderer, body: string, view: { lang: Lang; title: string }, programmeId: string, format: 'html' | 'md'): string {
   return templates.render(`packs/layout.${format}.hbs`, { ...view, body }, { programmeId });
 }
 
@@ -47,7 +56,7 @@ function handoutTitle(view: PackView): string {
   return `${view.labels.handout}, ${view.labels.theme.toLowerCase()} ${view.session.number} – ${view.group.name}`;
 }
 
-export function packFiles(ws: Workspace, plan: GroupPlan, templates: TemplateRenderer, lang: Lang, opts: PackOptions = {}): OutputFile[] {
+export function packFiles(ws: Workspace, plan: GroupPlan, templates: PackRenderer, lang: Lang, opts: PackOptions = {}): OutputFile[] {
   const dir = packDir(ws, plan.group.id);
   const files: OutputFile[] = [];
   const sections: { body: string; cancelled: boolean }[] = [];

@@ -7,11 +7,17 @@
  *
  * Only `refleks new-group` imports this module, and only when a roster is
  * read, so csv-parse is not loaded by other commands.
+ *
+ * It lives in load, not core, although it does no I/O: like the YAML loader
+ * it turns a file a person made into the model, and its row rules are the
+ * group file's rules (the same e-mail pattern and name limit as the schema).
+ * Splitting the rows' checks into core would leave core importing the schema
+ * or repeating it.
  */
 import { parse } from 'csv-parse/sync';
-import type { Person } from './model.js';
-import { t, type Text } from './text.js';
-import { EMAIL_PATTERN } from '../load/schema.js';
+import type { Person } from '../core/model.js';
+import { t, type Text } from '../core/text.js';
+import { EMAIL_PATTERN } from './schema.js';
 
 export const MAX_ROSTER_ROWS = 500;
 export const MAX_ROSTER_BYTES = 2 * 1024 * 1024;
