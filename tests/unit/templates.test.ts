@@ -6,6 +6,8 @@ import { formatProblem, InputError, type Problem } from '../../src/core/problems
 import { compileCount, createRenderer } from '../../src/templates/engine.js';
 import { joinList } from '../../src/templates/helpers.js';
 import { resolveTemplate, templateLayers } from '../../src/templates/lookup.js';
+import type { Workspace } from '../../src/core/model.js';
+import { loadFormWording } from '../../src/load/form-wording.js';
 
 /** A workspace root and a fake built-in folder, each with the given files. */
 function fixture(files: Record<string, string>): { root: string; builtin: string; option: string } {
@@ -68,6 +70,31 @@ describe('template lookup', () => {
   it('refuses names that climb out of the template folders', () => {
     const layers = templateLayers({ root: fx.root, builtinDir: fx.builtin });
     expect(() => resolveTemplate(layers, '../../etc/passwd', fx.root)).toThrow(InputError);
+  });
+});
+
+describe('form wording layers', () => {
+  const fx = fixture({
+    'builtin/forms/nb.yaml': 'a: built-in\nb: built-in\nc: built-in\nd: built-in\n',
+    'ws/templates/forms/nb.yaml': 'b: workspace\nc: workspace\nd: workspace\n',
+    'ws/templates/mestring/forms/nb.yaml': 'c: mestring\nd: mestring\n',
+    'option/forms/nb.yaml': 'd: option\n',
+  });
+  const ws = { root: fx.root } as Workspace;
+
+  it('are the template layers, merged key by key with the most specific winning', () => {
+    const cfg = { builtinDir: fx.builtin, optionDir: fx.option };
+    expect(loadFormWording(ws, 'mestring', 'nb', cfg)).toEqual({ wording: { a: 'built-in', b: 'workspace', c: 'mestring', d: 'option' }, problems: [] });
+    expect(loadFormWording(ws, 'rehabilitering', 'nb', { builtinDir: fx.builtin }).wording).toEqual({ a: 'built-in', b: 'workspace', c: 'workspace', d: 'workspace' });
+    // The file whose keys win is the one a template lookup would take.
+    expect(resolveTemplate(templateLayers({ root: fx.root, ...cfg }, 'mestring'), 'forms/nb.yaml', fx.root).layer.origin).toBe('option');
+  });
+
+  it('name a problem in an override by its place in the workspace', () => {
+    const bad = fixture({ 'builtin/forms/nb.yaml': 'a: built-in\n', 'ws/templates/mestring/forms/nb.yaml': 'b: typo\n' });
+    const { wording, problems } = loadFormWording({ root: bad.root } as Workspace, 'mestring', 'nb', { builtinDir: bad.builtin });
+    expect(wording).toBeUndefined();
+    expect(problems.map((p) => formatProblem(p, 'en'))).toEqual([expect.stringMatching(/^templates\/mestring\/forms\/nb\.yaml:1:1: b: unknown field "b"/)]);
   });
 });
 
