@@ -84,7 +84,21 @@ export interface Programme {
   recommendedParticipants: { min: number; max: number };
   /** Label of the optional second facilitator, e.g. «erfaringskonsulent». */
   coFacilitatorLabel?: string;
+  /** Who gets a certificate; without it, everyone who came at least once. */
+  certificate?: CertificateRule;
   themes: Theme[];
+  source: Source;
+}
+
+export interface CertificateRule {
+  /** Sessions a participant must have attended to get a certificate. */
+  minSessions: number;
+}
+
+/** Who came to which session, as recorded in `attendance/<group>.yaml`. */
+export interface Attendance {
+  /** Session number → indexes (0-based) into the group's participants. Absent: not recorded yet. */
+  sessions: Map<number, number[]>;
   source: Source;
 }
 
@@ -142,6 +156,10 @@ export interface Group {
   leaderSessions: number[];
   perPersonInvitations: boolean;
   overrides: Map<number, SessionOverride>;
+  /** The group's rule, else the programme's; undefined when neither sets one. */
+  certificate?: CertificateRule;
+  /** Attendance recorded so far, if any file exists. */
+  attendance?: Attendance;
   source: Source;
   /** Where fields stand in the group file (`start`, `time`, `sessions.3.date` …), for messages. */
   positions: Record<string, { line: number; column: number }>;

@@ -55,6 +55,7 @@ export function toProgramme(raw: ProgrammeFile, source: Source, ctx: Ctx): Progr
     perPersonInvitations: raw.per_person_invitations ?? false,
     recommendedParticipants: raw.recommended_participants ?? { min: 4, max: 6 },
     ...(raw.co_facilitator_label ? { coFacilitatorLabel: raw.co_facilitator_label } : {}),
+    ...(raw.certificate ? { certificate: { minSessions: raw.certificate.min_sessions } } : {}),
     themes: raw.themes.map((th) => ({
       id: th.id,
       title: th.title,

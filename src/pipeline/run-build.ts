@@ -18,6 +18,7 @@ import { loadProgrammes, loadSettings, loadWorkspace } from '../load/workspace.j
 import { VERSION } from '../version.js';
 import type { BuildSettings, GroupBuild } from './group-outputs.js';
 import { groupFingerprint, sharedFingerprint } from './fingerprint.js';
+import { attendancePath } from '../load/attendance.js';
 import { buildGroups, type WorkerInput, type WorkerMessage } from './run-groups.js';
 
 export interface BuildOptions {
@@ -117,7 +118,7 @@ export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: Gr
     const id = idOf(f);
     const bytes = readFileSync(join(groupDir, f));
     bytesOf.set(id, bytes);
-    const fp = groupFingerprint(sharedFp, bytes, readIfExists(calendarStatePath(root, id)));
+    const fp = groupFingerprint(sharedFp, bytes, readIfExists(calendarStatePath(root, id)), readIfExists(join(root, attendancePath(id))));
     const cached = cache.groups[id];
     if (!opts.force && cached?.fingerprint === fp && cached.files.every((p) => existsSync(join(root, p)))) {
       const r: GroupReport = { id, file: `groups/${f}`, status: 'skipped', invitations: {}, written: 0, unchanged: cached.files.length, edited: [], problems: [] };
@@ -175,7 +176,7 @@ export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: Gr
       if (result.calendar) writeCalendarState(root, result.calendar.state);
       // The state just written is part of the next run's input, read the way
       // the next run will read it (by the file's name).
-      cache.groups[id] = { fingerprint: groupFingerprint(sharedFp, bytesOf.get(id)!, readIfExists(calendarStatePath(root, id))), files: result.files.map((f) => f.path) };
+      cache.groups[id] = { fingerprint: groupFingerprint(sharedFp, bytesOf.get(id)!, readIfExists(calendarStatePath(root, id)), readIfExists(join(root, attendancePath(id)))), files: result.files.map((f) => f.path) };
       cacheChanged = true;
     }
     finish({
