@@ -99,7 +99,11 @@ export interface ReadAnswers {
   values: Map<string, boolean | string>;
   /** How the fields were found; 'position' means the file had lost tags and aliases. */
   matchedBy: Set<'tag' | 'alias' | 'position'>;
+  /** Ticked ratings whose value is not on the scale (a form edited by hand). */
+  outOfScale: { session: number; value: number }[];
 }
+
+const RATING_TAG = /^tema-(\d+)-vurdering-(-?\d+)$/;
 
 /**
  * Matches a file's controls with the fields the form should have. Tags
@@ -114,7 +118,13 @@ export function matchFields(content: DocxContent, expected: Expected[], placehol
   for (const f of expected) if (f.alias) aliasCount.set(f.alias, (aliasCount.get(f.alias) ?? 0) + 1);
   const byAlias = new Map(expected.filter((f) => f.alias && aliasCount.get(f.alias) === 1).map((f) => [f.alias!, f]));
   const value = (c: Control): boolean | string => (c.kind === 'checkbox' ? !!c.checked : c.placeholder || placeholders.includes(c.text) ? '' : c.text);
-  const ours = content.controls.filter((c) => !c.tag || byTag.has(c.tag) || /^(oppmote|mal|tema|s\d+)-/.test(c.tag));
+  const outOfScale: { session: number; value: number }[] = [];
+  const controls = content.controls.filter((c) => {
+    const m = c.tag && !byTag.has(c.tag) ? RATING_TAG.exec(c.tag) : null;
+    if (m && c.checked) outOfScale.push({ session: Number(m[1]), value: Number(m[2]) });
+    return !m;
+  });
+  const ours = controls.filter((c) => !c.tag || byTag.has(c.tag) || /^(oppmote|mal|tema|s\d+)-/.test(c.tag));
   const found: (Expected | undefined)[] = ours.map((c) => (c.tag ? byTag.get(c.tag) : c.alias ? byAlias.get(c.alias) : undefined));
   const unknownTags = ours.filter((c, i) => c.tag && !found[i]).map((c) => c.tag!);
   if (unknownTags.length) {
@@ -144,7 +154,7 @@ export function matchFields(content: DocxContent, expected: Expected[], placehol
     else if (c.alias && byAlias.get(c.alias) === f) matchedBy.add('alias');
     values.set(f.tag, value(c));
   });
-  return { values, matchedBy };
+  return { values, matchedBy, outOfScale };
 }
 
 /** Which of the read-back forms a file is, by its tags or else by its title. */
