@@ -239,6 +239,33 @@ export async function main(opts: RunOptions): Promise<number> {
     .action(action(() => import('./commands/sent.js')));
 
   program
+    .command('attendance')
+    .alias('oppmote')
+    .argument('<gruppe>', L('gruppens id (filnavnet i groups/)', 'the group id (its file name in groups/)'))
+    .argument('[samling]', L('samlingsnummeret', 'the session number'))
+    .argument('[navn...]', L('hvem som kom: navn eller e-post som i gruppefilen', 'who came: names or e-mail addresses as in the group file'))
+    .option('--all', L('alle deltakerne kom', 'every participant came'))
+    .option('--none', L('ingen kom', 'nobody came'))
+    .option('--from-form <fil>', L('les en utfylt oppmøteliste (.docx, lagret i Word eller LibreOffice)', 'read a filled-in attendance list (.docx, saved by Word or LibreOffice)'))
+    .description(L('registrer hvem som kom (lagres i attendance/<gruppe>.yaml); uten samling: vis det som er registrert', 'record who came (kept in attendance/<group>.yaml); without a session: show what is recorded'))
+    .addHelpText('after', examples([
+      ['refleks attendance sone-nord 2 "Ali Khan" "Siri Ødegård"', 'Ali og Siri kom på samling 2', 'Ali and Siri came to session 2'],
+      ['refleks attendance sone-nord 3 --all', 'alle kom på samling 3', 'everyone came to session 3'],
+      ['refleks attendance sone-nord --from-form oppmoteliste.docx', 'leser kryssene i en utfylt oppmøteliste', 'reads the ticks of a filled-in attendance list'],
+    ]))
+    .action(action(() => import('./commands/attendance.js')));
+
+  program
+    .command('report')
+    .alias('rapport')
+    .argument(...groupsArg)
+    .option('--today <dato>', L('regn fra denne datoen (ÅÅÅÅ-MM-DD)', 'count from this date (YYYY-MM-DD)'))
+    .option('--force', L('skriv over filer som er endret for hånd', 'overwrite files edited by hand'))
+    .description(L('les utfylte evaluerings- og oppfølgingsskjema (i utfylt/<gruppe>/) og oppmøtet, og skriv rapporten i ut/rapport/ (HTML, Word, CSV, Excel)', 'read filled-in evaluation and follow-up forms (in utfylt/<group>/) and attendance, and write the report to ut/rapport/ (HTML, Word, CSV, Excel)'))
+    .addHelpText('after', examples([['refleks report', 'rapport for alle grupper', 'report for every group']]))
+    .action(action(() => import('./commands/report.js')));
+
+  program
     .command('status')
     .description(L('hva skjer framover: samlinger de neste dagene, grupper med advarsler, ferdige grupper', 'what happens next: sessions in the coming days, groups with warnings, finished groups'))
     .option('--days <dager>', L('hvor mange dager framover', 'how many days ahead'), '14')

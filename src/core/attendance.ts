@@ -69,7 +69,6 @@ export function attendanceCounts(plan: GroupPlan): { session: PlannedSession; pr
 export function attendanceYaml(plan: GroupPlan, sessions: Map<number, number[]>): string {
   const { group } = plan;
   const lines = [
-    `# yaml-language-server: $schema=../../schemas/attendance.schema.json`,
     `# Oppmøte for ${group.name} (${group.source.display}): hvem som kom på hver samling.`,
     `# Skrevet av «refleks attendance»; rett gjerne for hånd. En samling som mangler, er ikke registrert.`,
     'sessions:',

@@ -15,7 +15,8 @@ export interface FilledForm {
   /** As shown to the user, relative to the workspace. */
   file: string;
   kind: FormKind;
-  fields: FieldDef[];
+  /** The form's fields; `alias` is the question as the written form put it. */
+  fields: (FieldDef & { alias?: string })[];
   values: Map<string, boolean | string>;
   /** Rating tags outside the scale found in the file (`tema-2-vurdering-7`). */
   outOfScale?: { session: number; value: number }[];
@@ -137,7 +138,7 @@ function readEvaluation(plan: GroupPlan, form: FilledForm, section: GroupSection
     const m = f.meaning;
     if (m.what === 'rating') ticked.set(m.session, [...(ticked.get(m.session) ?? []), m.value]);
     else if (m.what === 'goal') goalTicks.set(`${m.session}-${m.goal}`, [...(goalTicks.get(`${m.session}-${m.goal}`) ?? []), m.answer]);
-    else if (m.what === 'evaluation-text' && typeof v === 'string') section.texts.push({ question: EVALUATION_QUESTIONS[m.key], answer: v, file: form.file });
+    else if (m.what === 'evaluation-text' && typeof v === 'string') section.texts.push({ question: f.alias ? { nb: f.alias, en: f.alias } : EVALUATION_QUESTIONS[m.key], answer: v, file: form.file });
   }
   for (const o of form.outOfScale ?? []) {
     answered++;
@@ -194,9 +195,10 @@ function readFollowUp(plan: GroupPlan, form: FilledForm, section: GroupSection, 
     answered++;
     const m = f.meaning;
     if (m.what === 'follow-up-text') {
+      // The alias already names the session («Samling 2: …»).
       section.texts.push({
-        question: m.key === 'utprovd' ? t('Hva har dere prøvd ut siden sist?', 'What have you tried since last time?') : t('Erfaringer og refleksjoner', 'Experiences and reflections'),
-        session: m.session,
+        question: f.alias ? { nb: f.alias, en: f.alias } : m.key === 'utprovd' ? t('Hva har dere prøvd ut siden sist?', 'What have you tried since last time?') : t('Erfaringer og refleksjoner', 'Experiences and reflections'),
+        ...(f.alias ? {} : { session: m.session }),
         answer: v,
         file: form.file,
       });
