@@ -6,6 +6,8 @@
 import type { Attendance, Person } from './model.js';
 import type { GroupPlan, PlannedSession } from './schedule.js';
 import { yamlFlowString } from './yaml-text.js';
+import type { Problem } from './problems.js';
+import { t } from './text.js';
 
 /** Without a rule, coming once is enough for a certificate listing that once. */
 export const DEFAULT_MIN_SESSIONS = 1;
@@ -78,4 +80,36 @@ export function attendanceYaml(plan: GroupPlan, sessions: Map<number, number[]>)
     lines.push(`  ${number}: [${names.join(', ')}]`);
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * What `build` says about certificates: who can no longer reach the rule
+ * (and so gets none), or, with nothing recorded once sessions were held,
+ * that the certificates assume full attendance.
+ */
+export function certificateProblems(plan: GroupPlan, today: string): Problem[] {
+  const { group } = plan;
+  const cert = certificatePlan(plan);
+  const active = activeSessions(plan);
+  if (!cert.recorded) {
+    if (!active.some((s) => s.date < today)) return [];
+    return [{
+      severity: 'warning',
+      file: group.source.display,
+      message: t('ikke noe oppmøte er registrert, så kursbevisene forutsetter at alle var med på alt', 'no attendance is recorded, so the certificates assume everyone came to every session'),
+      hint: t(`Registrer med «refleks attendance ${group.id} SAMLING NAVN…».`, `Record it with "refleks attendance ${group.id} SESSION NAME…".`),
+    }];
+  }
+  const left = active.filter((s) => !group.attendance!.sessions.has(s.number) && s.date >= today).length;
+  const short = cert.standings.filter((st) => st.attended.length + left < cert.minSessions);
+  if (!short.length) return [];
+  const file = group.attendance!.source.display;
+  return [{
+    severity: 'warning',
+    file,
+    message: t(
+      `får ikke kursbevis (minst ${cert.minSessions} samlinger): ${short.map((st) => `${st.participant.name} (${st.attended.length} av ${active.length})`).join(', ')}`,
+      `no certificate (at least ${cert.minSessions} sessions): ${short.map((st) => `${st.participant.name} (${st.attended.length} of ${active.length})`).join(', ')}`,
+    ),
+  }];
 }

@@ -9,6 +9,8 @@ import type { FormWording, ShapeStore } from '../core/forms/index.js';
 import type { Group, Workspace } from '../core/model.js';
 import { hasErrors, InputError, type Problem } from '../core/problems.js';
 import { planGroup } from '../core/schedule.js';
+import { certificateProblems } from '../core/attendance.js';
+import { toWallTime } from '../core/zoned-time.js';
 import type { Lang } from '../core/text.js';
 import type { OutputFile } from '../io/write-outputs.js';
 import type { TemplateRenderer } from '../templates/engine.js';
@@ -55,7 +57,7 @@ export async function buildGroup(ws: Workspace, group: Group, previous: Calendar
       file: group.source.display,
       files: [...calendar.files, ...forms, ...packs],
       calendar: { state: calendar.state, outcomes: calendar.outcomes },
-      problems: plan.problems,
+      problems: [...plan.problems, ...certificateProblems(plan, toWallTime(Date.now(), ws.settings.timezone).date)],
     };
   } catch (err) {
     // A template or wording error belongs to this group; the others go on.

@@ -32,7 +32,7 @@ export const REPORT_CSS = `
 
 function groupHtml(g: GroupSection, lang: Lang, index: number): string {
   const L = (nb: string, en: string) => t(nb, en)[lang];
-  const out: string[] = [`<section class="group" aria-labelledby="g${index}">`, `<h2 id="g${index}">${esc(g.name)}</h2>`, `<p>${esc(g.programmeTitle)}</p>`];
+  const out: string[] = [`<section class="group" aria-labelledby="g-${g.id}">`, `<h2 id="g-${g.id}">${esc(g.name)}</h2>`, `<p>${esc(g.programmeTitle)}</p>`];
   out.push(`<h3>${L('Oppmøte', 'Attendance')}</h3>`);
   const total = g.people.length || undefined;
   if (!g.attendanceRecorded) {
