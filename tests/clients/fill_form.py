@@ -4,6 +4,7 @@ come as JSON, {tag: true|false|"text"}; a tag the form does not have is an
 error, so a test cannot fill a field that is not there.
 
 Usage: fill_form.py IN.docx OUT.docx '{"oppmote-1-1": true, "praksis": "..."}'
+       fill_form.py --plain OUT.docx     (a Word file that is not a refleks form)
 """
 import json
 import sys
@@ -29,6 +30,10 @@ def fill(src, dst, answers):
         key = tag.get(qn("w:val"))
         seen.add(key)
         value = answers[key]
+        if isinstance(value, dict):
+            # A field someone changed by hand: a new tag, then the value.
+            tag.set(qn("w:val"), value["tag"])
+            value = value["value"]
         content = sdt.find(qn("w:sdtContent"))
         texts = list(content.iter(qn("w:t")))
         box = pr.find(q14("checkbox"))
@@ -54,4 +59,10 @@ def fill(src, dst, answers):
 
 
 if __name__ == "__main__":
+    if sys.argv[1] == "--plain":
+        d = docx.Document()
+        d.add_heading("Referat fra personalmøte", 1)
+        d.add_paragraph("Ikke et skjema fra refleks.")
+        d.save(sys.argv[2])
+        sys.exit(0)
     fill(sys.argv[1], sys.argv[2], json.loads(sys.argv[3]))

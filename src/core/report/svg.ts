@@ -22,14 +22,14 @@ const MISSING_COLOR = '#d9e2f3';
 /** Horizontal bars, one row each, scaled to `max`. */
 export function barChart(id: string, title: string, description: string, bars: Bar[], max: number): string {
   const row = 26;
-  const labelWidth = 250;
+  const labelWidth = 310;
   const barWidth = 300;
   const width = labelWidth + barWidth + 90;
   const height = bars.length * row + 10;
   const parts = bars.map((b, i) => {
     const y = 5 + i * row;
     const w = b.missing || max <= 0 ? barWidth : Math.max(2, Math.round((b.value / max) * barWidth));
-    const label = b.label.length > 38 ? `${b.label.slice(0, 37)}…` : b.label;
+    const label = b.label.length > 44 ? `${b.label.slice(0, 43)}…` : b.label;
     return (
       `<text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end">${esc(label)}</text>` +
       `<rect x="${labelWidth}" y="${y + 3}" width="${w}" height="${row - 8}" fill="${b.missing ? MISSING_COLOR : BAR_COLOR}"/>` +
@@ -37,7 +37,7 @@ export function barChart(id: string, title: string, description: string, bars: B
     );
   });
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-t ${id}-d" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="Calibri, Arial, sans-serif" font-size="13" fill="#000">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-t ${id}-d" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="Calibri, Arial, sans-serif" font-size="12" fill="#000">` +
     `<title id="${id}-t">${esc(title)}</title><desc id="${id}-d">${esc(description)}</desc>${parts.join('')}</svg>`
   );
 }
