@@ -285,7 +285,7 @@ export function handleError(ctx: CliContext, err: unknown): number {
   }
   const e = err instanceof Error ? err : new Error(String(err));
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'ENOSPC' || code === 'EROFS') {
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY' || code === 'ENOSPC' || code === 'EROFS') {
     ctx.err(t(`feil: kunne ikke skrive (${code}): ${e.message}`, `error: could not write (${code}): ${e.message}`)[ctx.lang]);
     return 1;
   }
