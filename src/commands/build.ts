@@ -8,6 +8,7 @@ import { formatProblem } from '../core/problems.js';
 import { t, type Text } from '../core/text.js';
 import { runBuild, type GroupReport } from '../pipeline/run-build.js';
 import { UsageError } from '../core/problems.js';
+import { keepSchemasCurrent } from './support/schemas.js';
 
 export interface BuildCliOptions {
   force?: boolean;
@@ -46,6 +47,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
     jobs = Number(opts.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(t(`--jobs må være et helt tall fra 1 til 64, fant «${opts.jobs}»`, `--jobs must be a whole number from 1 to 64, found "${opts.jobs}"`));
   }
+  if (!opts.dryRun) keepSchemasCurrent(ctx, root, true);
   const bar = ctx.isTTY && !ctx.quiet && !opts.json;
   const report = await runBuild(
     root,

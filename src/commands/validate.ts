@@ -14,6 +14,7 @@ import { t, type Text } from '../core/text.js';
 import { loadFormWording } from '../io/form-wording.js';
 import { loadWorkspace } from '../load/workspace.js';
 import { filesBelow } from '../templates/lookup.js';
+import { keepSchemasCurrent } from './support/schemas.js';
 
 /** Syntax of the workspace's own templates; Handlebars is loaded only if there are any. */
 async function templateProblems(ws: Workspace): Promise<Problem[]> {
@@ -48,10 +49,11 @@ function wordingProblems(ws: Workspace, lang: 'nb' | 'en'): Problem[] {
   return problems;
 }
 
-export async function run(ctx: CliContext, opts: { strict?: boolean }): Promise<number> {
+export async function run(ctx: CliContext, opts: { strict?: boolean; fix?: boolean }): Promise<number> {
   const root = workspaceRoot(ctx);
   const { workspace, problems } = loadWorkspace(root);
   if (workspace && !ctx.langFromFlag) ctx.lang = workspace.settings.language;
+  keepSchemasCurrent(ctx, root, !!opts.fix);
   const moves: Text[] = [];
   if (workspace) {
     // Plan every group that loaded, so that date problems (a time in the
