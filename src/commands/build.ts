@@ -47,7 +47,6 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
     jobs = Number(opts.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(t(`--jobs må være et helt tall fra 1 til 64, fant «${opts.jobs}»`, `--jobs must be a whole number from 1 to 64, found "${opts.jobs}"`));
   }
-  if (!opts.dryRun) keepSchemasCurrent(ctx, root, true);
   const bar = ctx.isTTY && !ctx.quiet && !opts.json;
   const report = await runBuild(
     root,
@@ -74,6 +73,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
     return 130;
   }
   const failed = report.groups.filter((g) => g.status === 'failed');
+  if (!opts.dryRun && !failed.length) keepSchemasCurrent(ctx, root, true);
   if (opts.json) {
     ctx.out(JSON.stringify({
       groups: report.groups.map((g) => ({ ...g, problems: g.problems.map((p) => ({ severity: p.severity, file: p.file, line: p.line, column: p.column, field: p.field, message: formatProblem(p, ctx.lang) })) })),

@@ -53,7 +53,6 @@ export async function run(ctx: CliContext, opts: { strict?: boolean; fix?: boole
   const root = workspaceRoot(ctx);
   const { workspace, problems } = loadWorkspace(root);
   if (workspace && !ctx.langFromFlag) ctx.lang = workspace.settings.language;
-  keepSchemasCurrent(ctx, root, !!opts.fix);
   const moves: Text[] = [];
   if (workspace) {
     // Plan every group that loaded, so that date problems (a time in the
@@ -72,6 +71,8 @@ export async function run(ctx: CliContext, opts: { strict?: boolean; fix?: boole
     problems.push(...wordingProblems(workspace, ctx.lang), ...(await templateProblems(workspace)));
   }
   printProblems(ctx, problems);
+  // A failing check changes nothing, unless asked to fix.
+  if (opts.fix || !hasErrors(problems)) keepSchemasCurrent(ctx, root, !!opts.fix);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   if (hasErrors(problems)) {

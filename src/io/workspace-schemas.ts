@@ -18,8 +18,13 @@ function readOrUndefined(path: string): Buffer | undefined {
   }
 }
 
-/** Copies the package's schemas into the workspace where they differ; true if any was written. */
-export function refreshSchemas(root: string): boolean {
+/**
+ * Copies the package's schemas into the workspace where they differ; true if
+ * any was written. Without `create`, only copies that are there already are
+ * refreshed (validate: a check that never adds files of its own accord).
+ */
+export function refreshSchemas(root: string, create = true): boolean {
+  if (!create && !existsSync(join(root, WORKSPACE_SCHEMAS))) return false;
   let wrote = false;
   for (const name of SCHEMA_NAMES) {
     const source = readOrUndefined(join(SCHEMAS_DIR, name));

@@ -4,7 +4,7 @@
  * with a line saying so; the workspace's schema copies follow refleks's; init
  * takes the county for the winter holiday and never assumes week 8.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,8 +31,6 @@ describe('$schema comments in a workspace made by an older refleks', () => {
     expect(r.stderr).toContain('merk: skjemareferansen ($schema) i refleks.yaml, groups/sone-nord.yaml peker ut av arbeidsområdet');
     expect(r.stderr).toContain('«refleks validate --fix»');
     expect(readFileSync(join(ws, 'groups/sone-nord.yaml'), 'utf8')).toBe(before);
-    // The copies the comments will point to are there already.
-    expect(JSON.parse(readFileSync(join(ws, '.refleks/schemas/group.schema.json'), 'utf8')).type).toBe('object');
 
     const fixed = runCli(['validate', '--fix'], { cwd: ws });
     expect(fixed.code).toBe(0);
@@ -40,6 +38,8 @@ describe('$schema comments in a workspace made by an older refleks', () => {
     const after = readFileSync(join(ws, 'groups/sone-nord.yaml'), 'utf8');
     expect(after).toBe(before.replace(OLD_GROUP, '# yaml-language-server: $schema=../.refleks/schemas/group.schema.json'));
     expect(readFileSync(join(ws, 'refleks.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=.refleks/schemas/workspace.schema.json');
+    // And the copies they point to are there.
+    expect(JSON.parse(readFileSync(join(ws, '.refleks/schemas/group.schema.json'), 'utf8')).type).toBe('object');
     // Once moved, nothing more to say.
     expect(runCli(['validate'], { cwd: ws }).stderr).not.toContain('skjemareferansen');
   });
@@ -58,7 +58,8 @@ describe('$schema comments in a workspace made by an older refleks', () => {
 
   it('schema copies left by another version of refleks are refreshed', () => {
     const ws = scratch();
-    expect(runCli(['validate'], { cwd: ws }).code).toBe(0);
+    rmSync(join(ws, '.refleks'), { recursive: true, force: true });
+    expect(runCli(['validate', '--fix'], { cwd: ws }).code).toBe(0);
     const copy = join(ws, '.refleks/schemas/group.schema.json');
     writeFileSync(copy, '{"description": "from refleks 0.0.1"}\n');
     expect(runCli(['validate'], { cwd: ws }).code).toBe(0);

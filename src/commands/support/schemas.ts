@@ -1,8 +1,10 @@
 /**
  * What validate and build do about the editor schemas: refresh the workspace's
  * copies, and move old `$schema` comments to them (build and `validate --fix`)
- * or say that they can be moved (`validate`). Never fails the command: the
- * schemas only help the editor, and a read-only workspace can still be checked.
+ * or say that they can be moved (`validate`). Commands call it only when they
+ * succeeded (a failing run leaves the workspace as it was) or were asked to
+ * fix. Never fails the command: the schemas only help the editor, and a
+ * read-only workspace can still be checked.
  */
 import type { CliContext } from './context.js';
 import { t } from '../../core/text.js';
@@ -10,7 +12,7 @@ import { refreshSchemas, schemaCommentsToFix } from '../../io/workspace-schemas.
 
 export function keepSchemasCurrent(ctx: CliContext, root: string, fix: boolean): void {
   try {
-    refreshSchemas(root);
+    refreshSchemas(root, fix);
     const files = schemaCommentsToFix(root, fix);
     if (!files.length || ctx.quiet) return;
     const list = files.join(', ');
