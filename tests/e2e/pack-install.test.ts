@@ -24,8 +24,16 @@ const skip = !npmWorks && !process.env.CI;
 const work = mkdtempSync(join(tmpdir(), 'refleks-pack-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/**
+ * The environment without what `npm test` passes to its scripts
+ * (npm_config_local_prefix and the like would point npm at this checkout);
+ * where npm's cache and registry are stays.
+ */
+const KEEP = /^npm_config_(cache|userconfig|globalconfig|cafile|registry|proxy|https_proxy|noproxy|strict_ssl)$/i;
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || KEEP.test(k)));
+
 function run(cmd: string, args: string[], opts: SpawnSyncOptions = {}): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', shell: WINDOWS, timeout: 240_000, ...opts });
+  const r = spawnSync(cmd, args, { encoding: 'utf8', shell: WINDOWS, timeout: 240_000, env: cleanEnv, ...opts });
   return { code: r.status ?? -1, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
 }
 
