@@ -106,14 +106,20 @@ export async function main(opts: RunOptions): Promise<number> {
     .argument('[mappe]', L('mappen som skal bli arbeidsområde', 'the folder to become a workspace'), '.')
     .option('--organisation <navn>', L('kommune og tjeneste', 'municipality and service'))
     .option('--organiser <"Navn <e-post>">', L('den som sender invitasjonene', 'who sends the invitations'))
+    .option('--county <fylke>', L('fylket, for vinterferien i skolen (uke 8 eller 9); også --fylke', 'the county, for the school winter holiday (week 8 or 9); also --fylke'))
+    .addOption(new Option('--fylke <fylke>').hideHelp())
     .description(L('lag et nytt arbeidsområde med refleks.yaml og mappene groups/, programmes/ og templates/', 'create a new workspace with refleks.yaml and the folders groups/, programmes/ and templates/'))
-    .addHelpText('after', examples([['refleks init kurs-2027', 'lager mappen kurs-2027 med en kommentert refleks.yaml', 'creates the folder kurs-2027 with a commented refleks.yaml']]))
+    .addHelpText('after', examples([
+      ['refleks init kurs-2027', 'lager mappen kurs-2027 med en kommentert refleks.yaml', 'creates the folder kurs-2027 with a commented refleks.yaml'],
+      ['refleks init kurs-2027 --fylke Rogaland', 'med vinterferien i uke 9, som i skolene i Rogaland', 'with the winter holiday in week 9, as in Rogaland\'s schools'],
+    ]))
     .action(action(() => import('./commands/init.js')));
 
   program
     .command('validate')
     .description(L('sjekk alle filene i arbeidsområdet og vis alle feil på én gang', 'check every file in the workspace and show all problems at once'))
     .option('--strict', L('samlinger på helligdager eller i ferier er feil', 'sessions on holidays or in blackout periods are errors'))
+    .option('--fix', L('la skjemareferansene ($schema) i filene peke på .refleks/schemas/ i arbeidsområdet', 'point the schema references ($schema) in the files to .refleks/schemas/ in the workspace'))
     .addHelpText('after', examples([['refleks validate', 'sjekker refleks.yaml, programmes/ og groups/', 'checks refleks.yaml, programmes/ and groups/']]))
     .action(action(() => import('./commands/validate.js')));
 
@@ -312,7 +318,7 @@ export function handleError(ctx: CliContext, err: unknown): number {
   }
   const e = err instanceof Error ? err : new Error(String(err));
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'ENOSPC' || code === 'EROFS') {
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY' || code === 'ENOSPC' || code === 'EROFS') {
     ctx.err(t(`feil: kunne ikke skrive (${code}): ${e.message}`, `error: could not write (${code}): ${e.message}`)[ctx.lang]);
     return 1;
   }

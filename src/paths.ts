@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -22,3 +22,12 @@ export const BUILTIN_PROGRAMMES = join(PACKAGE_ROOT, 'programmes');
 export const BUILTIN_TEMPLATES = join(PACKAGE_ROOT, 'templates');
 export const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
 export const WORKSPACE_FILE = 'refleks.yaml';
+
+/**
+ * A path as messages show it: relative to `from` (the workspace, or where the
+ * command runs) and with `/` on every platform, so what people copy from a
+ * message into the command line works in PowerShell and cmd too.
+ */
+export function shownPath(from: string, abs: string): string {
+  return (relative(from, abs) || '.').split(sep).join('/');
+}

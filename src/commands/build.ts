@@ -8,6 +8,7 @@ import { formatProblem } from '../core/problems.js';
 import { t, type Text } from '../core/text.js';
 import { runBuild, type GroupReport } from '../pipeline/run-build.js';
 import { UsageError } from '../core/problems.js';
+import { keepSchemasCurrent } from './support/schemas.js';
 
 export interface BuildCliOptions {
   force?: boolean;
@@ -72,6 +73,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
     return 130;
   }
   const failed = report.groups.filter((g) => g.status === 'failed');
+  if (!opts.dryRun && !failed.length) keepSchemasCurrent(ctx, root, true);
   if (opts.json) {
     ctx.out(JSON.stringify({
       groups: report.groups.map((g) => ({ ...g, problems: g.problems.map((p) => ({ severity: p.severity, file: p.file, line: p.line, column: p.column, field: p.field, message: formatProblem(p, ctx.lang) })) })),

@@ -4,7 +4,7 @@
  * state that lets the next run update instead of duplicate.
  */
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { shownPath } from '../paths.js';
 import { openWorkspace, printProblems, type CliContext } from './support/context.js';
 import { calendarFiles, type CalendarResult } from '../core/calendar/index.js';
 import { describeOutcomes, describePlan } from '../core/calendar/describe.js';
@@ -80,7 +80,7 @@ export function run(ctx: CliContext, groups: string[] = [], opts: ScheduleOption
       if (!(err instanceof DamagedStateError)) throw err;
       damaged.push({
         severity: 'error',
-        file: relative(ws.root, calendarStatePath(ws.root, plan.group.id)),
+        file: shownPath(ws.root, calendarStatePath(ws.root, plan.group.id)),
         message: t('kalenderstatusen er skadet, så refleks vet ikke hva som er sendt før', 'the calendar state is damaged, so refleks does not know what was sent before'),
         hint: t(
           'Hent filen fra en sikkerhetskopi. Sletter du den, blir alle samlingene i gruppen sendt som nye invitasjoner.',

@@ -14,6 +14,7 @@ import { t, type Text } from '../core/text.js';
 import { loadFormWording } from '../load/form-wording.js';
 import { loadWorkspace } from '../load/workspace.js';
 import { filesBelow } from '../templates/lookup.js';
+import { keepSchemasCurrent } from './support/schemas.js';
 
 /** Syntax of the workspace's own templates; Handlebars is loaded only if there are any. */
 async function templateProblems(ws: Workspace): Promise<Problem[]> {
@@ -48,7 +49,7 @@ function wordingProblems(ws: Workspace, lang: 'nb' | 'en'): Problem[] {
   return problems;
 }
 
-export async function run(ctx: CliContext, opts: { strict?: boolean }): Promise<number> {
+export async function run(ctx: CliContext, opts: { strict?: boolean; fix?: boolean }): Promise<number> {
   const root = workspaceRoot(ctx);
   const { workspace, problems } = loadWorkspace(root);
   if (workspace && !ctx.langFromFlag) ctx.lang = workspace.settings.language;
@@ -70,6 +71,8 @@ export async function run(ctx: CliContext, opts: { strict?: boolean }): Promise<
     problems.push(...wordingProblems(workspace, ctx.lang), ...(await templateProblems(workspace)));
   }
   printProblems(ctx, problems);
+  // A failing check changes nothing, unless asked to fix.
+  if (opts.fix || !hasErrors(problems)) keepSchemasCurrent(ctx, root, !!opts.fix);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   if (hasErrors(problems)) {

@@ -1,7 +1,8 @@
 /**
  * ASCII names for files, folders and ids, made from people's names, group
  * names and theme titles: they travel by e-mail and USB sticks to Windows
- * machines and are typed on the command line. Norwegian letters are spelt the
+ * machines and are typed on the command line. Only a–z, 0–9 and inner
+ * hyphens, never a name Windows reserves (CON, NUL, COM1 …). Norwegian letters are spelt the
  * way municipalities spell them in e-mail addresses (Æsøy → aesoy).
  */
 const SPECIAL: Record<string, string> = { æ: 'ae', ø: 'o', å: 'a', ß: 'ss', đ: 'd', ł: 'l', þ: 'th', ð: 'd', œ: 'oe' };
@@ -13,6 +14,18 @@ export interface SlugOptions {
   wholeWords?: boolean;
   /** Used when nothing usable is left (a name of only emoji). */
   fallback?: string;
+}
+
+/**
+ * Names Windows keeps for devices, with or without an extension (`con.docx`
+ * cannot be created either). COM0/LPT0 and the superscript digits are on the
+ * list in newer Windows versions.
+ */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+
+/** True for a name (before its first dot) that Windows will not create. */
+export function isWindowsReserved(name: string): boolean {
+  return RESERVED.test(name.split('.')[0]!.trim());
 }
 
 export function slugify(text: string, opts: SlugOptions = {}): string {
@@ -27,7 +40,9 @@ export function slugify(text: string, opts: SlugOptions = {}): string {
     .replace(/^-+|-+$/g, '');
   let cut = ascii.slice(0, max);
   if (opts.wholeWords && ascii.length > max) cut = cut.replace(/-[^-]*$/, '') || cut;
-  return cut.replace(/-+$/, '') || (opts.fallback ?? '');
+  const slug = cut.replace(/-+$/, '') || (opts.fallback ?? '');
+  // «Aux» is a fine group name but not a file name on Windows.
+  return isWindowsReserved(slug) ? `${slug}-1` : slug;
 }
 
 /** One slug per name, in order; repeated names get -2, -3 …; names without letters get `fallback-N`. */

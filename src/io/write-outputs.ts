@@ -4,11 +4,19 @@
  * rename, skips files whose content is unchanged, and refuses to overwrite a
  * file a person has edited since refleks wrote it (a filled-in form), unless
  * forced. A manifest of content hashes in `.refleks/` makes that possible.
+ *
+ * Windows: a file open in Word cannot be replaced, and antivirus holds new
+ * files for a moment; both make the rename fail with EPERM, EBUSY or EACCES.
+ * Renames are retried briefly (as graceful-fs and write-file-atomic do), and
+ * a set is all or nothing: every temporary file is written before the first
+ * rename, and if a rename still fails the renames already done are undone.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import type { OutputFile } from '../core/output.js';
+import { InputError } from '../core/problems.js';
+import { t } from '../core/text.js';
 
 /** Re-exported: the commands and the pipeline know it as the writer's input. */
 export type { OutputFile };
@@ -27,6 +35,71 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** Overwrite files even where a person has edited them. */
   force?: boolean;
+  /** The file operations, replaceable so tests can make a file "locked". */
+  fs?: Partial<WriterFs>;
+}
+
+/** The few file operations the writer uses. */
+export interface WriterFs {
+  writeFileSync(path: string, bytes: Uint8Array | string): void;
+  renameSync(from: string, to: string): void;
+  rmSync(path: string, opts: { force: boolean }): void;
+}
+
+const nodeFs: WriterFs = { writeFileSync, renameSync, rmSync };
+
+/** Codes Windows gives for a file held open by another program (Word, antivirus, a backup tool). */
+const LOCKED = new Set(['EPERM', 'EBUSY', 'EACCES']);
+/** Waits between rename attempts: about 0.6 s in all, then we tell the person. */
+const RETRY_MS = [20, 40, 80, 160, 320];
+
+function sleep(ms: number): void {
+  // Writing is synchronous; a short blocking wait keeps it that way.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function isLocked(err: unknown): boolean {
+  return LOCKED.has((err as NodeJS.ErrnoException)?.code ?? '');
+}
+
+/** A rename, retried while another program holds the file. */
+function renameRetrying(fs: WriterFs, from: string, to: string): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return fs.renameSync(from, to);
+    } catch (err) {
+      if (!isLocked(err) || attempt >= RETRY_MS.length) throw err;
+      sleep(RETRY_MS[attempt]!);
+    }
+  }
+}
+
+/**
+ * A file another program kept locked, so a set could not be written. Nothing
+ * of the set was changed. An InputError: the person can fix it, so the CLI
+ * shows the message without a stack trace and exits 1.
+ */
+export class FileLockedError extends InputError {
+  constructor(readonly path: string, readonly code: string, restored: boolean) {
+    super([{
+      severity: 'error',
+      file: path,
+      message: t(
+        `filen er i bruk av et annet program (${code}), så refleks kunne ikke erstatte den`,
+        `the file is in use by another program (${code}), so refleks could not replace it`,
+      ),
+      hint: restored
+        ? t(
+          'Den er trolig åpen i Word: lukk filen i Word og kjør igjen. Ingen av de andre filene i settet ble endret.',
+          'It is probably open in Word: close the file in Word and run again. None of the other files in the set were changed.',
+        )
+        : t(
+          'Den er trolig åpen i Word: lukk filen i Word og kjør igjen. Noen filer i settet kunne ikke settes tilbake; neste kjøring skriver dem på nytt.',
+          'It is probably open in Word: close the file in Word and run again. Some files in the set could not be put back; the next run writes them again.',
+        ),
+    }]);
+    this.name = 'FileLockedError';
+  }
 }
 
 const MANIFEST = '.refleks/manifest.json';
@@ -84,28 +157,100 @@ export class OutputManifest {
 
 const madeDirs = new Set<string>();
 
+function ensureDir(dir: string): void {
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+}
+
+function tempPathFor(path: string): string {
+  return join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
+}
+
 /**
  * Writes bytes to `path` atomically: a temporary file in the same folder, then
  * a rename, so a crash or Ctrl+C leaves the old file or the new one, never half
  * of one. No fsync: it guards only against power loss, and costs more than
  * everything else a build of a thousand groups writes.
  */
-export function writeFileAtomic(path: string, bytes: Uint8Array | string): void {
+export function writeFileAtomic(path: string, bytes: Uint8Array | string, fs: WriterFs = nodeFs): void {
   const dir = dirname(path);
-  if (!madeDirs.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    madeDirs.add(dir);
-  }
-  const tmp = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
+  ensureDir(dir);
+  const tmp = tempPathFor(path);
   try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, path);
+    fs.writeFileSync(tmp, bytes);
+    renameRetrying(fs, tmp, path);
   } catch (err) {
-    rmSync(tmp, { force: true });
+    fs.rmSync(tmp, { force: true });
     // The folder may have been removed since we made it.
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && madeDirs.delete(dir)) return writeFileAtomic(path, bytes);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && madeDirs.delete(dir)) return writeFileAtomic(path, bytes, fs);
     throw err;
   }
+}
+
+interface Pending {
+  abs: string;
+  file: OutputFile;
+  hash: string;
+  /** What was there before, to put back if the set cannot be completed. */
+  previous: Buffer | undefined;
+  tmp?: string;
+}
+
+/**
+ * Writes a set all or nothing: every temporary file first (a full disk or a
+ * missing folder stops us before anything changed), then the renames; if one
+ * fails, the files already replaced get their previous content back and new
+ * ones are removed.
+ */
+function writeSet(fs: WriterFs, set: Pending[]): void {
+  const cleanUp = () => {
+    for (const p of set) if (p.tmp) fs.rmSync(p.tmp, { force: true });
+  };
+  try {
+    for (const p of set) {
+      ensureDir(dirname(p.abs));
+      p.tmp = tempPathFor(p.abs);
+      try {
+        fs.writeFileSync(p.tmp, p.file.bytes);
+      } catch (err) {
+        // The folder may have been removed since we made it.
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || !madeDirs.delete(dirname(p.abs))) throw err;
+        ensureDir(dirname(p.abs));
+        fs.writeFileSync(p.tmp, p.file.bytes);
+      }
+    }
+  } catch (err) {
+    cleanUp();
+    throw err;
+  }
+  for (let i = 0; i < set.length; i++) {
+    const p = set[i]!;
+    try {
+      renameRetrying(fs, p.tmp!, p.abs);
+      delete p.tmp;
+    } catch (err) {
+      cleanUp();
+      const restored = rollBack(fs, set.slice(0, i));
+      if (isLocked(err)) throw new FileLockedError(p.file.path, (err as NodeJS.ErrnoException).code!, restored);
+      throw err;
+    }
+  }
+}
+
+/** Puts back what the first renames of a set replaced; false if some could not be. */
+function rollBack(fs: WriterFs, done: Pending[]): boolean {
+  let ok = true;
+  for (const p of done.reverse()) {
+    try {
+      if (p.previous) writeFileAtomic(p.abs, p.previous, fs);
+      else fs.rmSync(p.abs, { force: true });
+    } catch {
+      ok = false;
+    }
+  }
+  return ok;
 }
 
 function readIfExists(path: string): Buffer | undefined {
@@ -133,7 +278,7 @@ function safeJoin(root: string, rel: string): string {
 export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptions = {}, shared?: OutputManifest): WriteReport {
   const manifest = shared ?? new OutputManifest(root);
   const report: WriteReport = { files: [], written: [], unchanged: [], edited: [] };
-  const toWrite: { abs: string; file: OutputFile; hash: string }[] = [];
+  const toWrite: Pending[] = [];
   for (const file of files) {
     const abs = safeJoin(root, file.path);
     const hash = sha256(file.bytes);
@@ -146,7 +291,7 @@ export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptio
     }
     if (outcome === 'written') {
       if (opts.dryRun) outcome = 'planned';
-      else toWrite.push({ abs, file, hash });
+      else toWrite.push({ abs, file, hash, previous: existing });
     }
     if (outcome === 'unchanged' && !opts.dryRun) manifest.set(file.path, hash);
     report.files.push({ path: file.path, outcome });
@@ -155,10 +300,8 @@ export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptio
     if (outcome === 'edited') report.edited.push(file.path);
   }
   if (opts.dryRun) return report;
-  for (const { abs, file, hash } of toWrite) {
-    writeFileAtomic(abs, file.bytes);
-    manifest.set(file.path, hash);
-  }
+  writeSet({ ...nodeFs, ...opts.fs }, toWrite);
+  for (const { file, hash } of toWrite) manifest.set(file.path, hash);
   if (!shared) manifest.save();
   return report;
 }

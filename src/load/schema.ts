@@ -8,6 +8,7 @@
  */
 import { t, type Text } from '../core/text.js';
 import { closest } from './did-you-mean.js';
+import { isWindowsReserved } from '../core/slug.js';
 
 export type Path = (string | number)[];
 
@@ -466,8 +467,11 @@ export function refine<T>(schema: Schema<T>, check: (value: T, path: Path, ctx: 
   };
 }
 
-/** A slug usable as a file name and in calendar UIDs: cannot leave a folder. */
-export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;
+/**
+ * A slug usable as a file name and in calendar UIDs: cannot leave a folder,
+ * and is not a name Windows reserves for a device (con, nul, com1 …).
+ */
+export const SLUG_PATTERN = /^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$)[a-z0-9][a-z0-9-]{0,79}$/;
 
 export function slug(what: Text): Schema<string> {
   return {
@@ -479,7 +483,9 @@ export function slug(what: Text): Schema<string> {
         ctx.issues.push({
           path,
           message: t(`«${v}» kan ikke brukes som id`, `"${v}" cannot be used as an id`),
-          hint: t('Bruk bare små bokstaver a–z, tall og bindestrek, for eksempel «sone-nord».', 'Use only lower-case a–z, digits and hyphens, e.g. "zone-north".'),
+          hint: isWindowsReserved(v)
+            ? t(`«${v}» er et navn Windows holder av og ikke lager filer med; velg et annet, for eksempel «${v}-1».`, `"${v}" is a name Windows reserves and makes no files with; choose another, e.g. "${v}-1".`)
+            : t('Bruk bare små bokstaver a–z, tall og bindestrek, for eksempel «sone-nord».', 'Use only lower-case a–z, digits and hyphens, e.g. "zone-north".'),
         });
         return FAIL;
       }

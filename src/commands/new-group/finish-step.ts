@@ -4,7 +4,7 @@
  * then write it (never over an existing file).
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { printProblems } from '../support/context.js';
 import { formatDate, formatSessionTime } from '../../core/format-date.js';
 import { groupYaml, type GroupAnswers } from '../../core/group-file.js';
@@ -14,7 +14,8 @@ import { planGroup, type PlannedSession } from '../../core/schedule.js';
 import { writeFileAtomic } from '../../io/write-outputs.js';
 import { toGroup } from '../../load/group.js';
 import { parseYaml } from '../../load/yaml-file.js';
-import { SCHEMAS_DIR } from '../../paths.js';
+import { schemaRef } from '../../core/schema-comment.js';
+import { refreshSchemas } from '../../io/workspace-schemas.js';
 import type { ParticipantList } from './participants-step.js';
 import type { ThemeChoice } from './programme-step.js';
 import type { WizardState } from './wizard-state.js';
@@ -32,7 +33,7 @@ export async function writeGroup(s: WizardState, draft: GroupDraft): Promise<num
   const { ctx, opts, root, settings, programmes, prompter, L, say, usage } = s;
   const { id, file } = draft;
   const abs = join(root, 'groups', `${id}.yaml`);
-  const schemaPath = relative(join(root, 'groups'), join(SCHEMAS_DIR, 'group.schema.json')).split('\\').join('/');
+  const schemaPath = schemaRef(file, 'group.schema.json');
   const text = groupYaml(draft.answers, { lang: ctx.lang, schemaPath });
   const { file: parsed, problems: yamlProblems } = parseYaml(file, new TextEncoder().encode(text));
   const loaded = parsed ? toGroup(parsed, { origin: 'workspace', path: abs, display: file }, programmes) : { problems: yamlProblems };
@@ -54,6 +55,7 @@ export async function writeGroup(s: WizardState, draft: GroupDraft): Promise<num
   if (existsSync(abs)) throw usage(`${file} finnes allerede; refleks skriver ikke over den`, `${file} already exists; refleks does not overwrite it`);
   mkdirSync(join(root, 'groups'), { recursive: true });
   writeFileAtomic(abs, text);
+  refreshSchemas(root);
   say(L(`Skrev ${file}.`, `Wrote ${file}.`));
   if (!ctx.quiet) {
     say(L('Neste steg:', 'Next steps:'));

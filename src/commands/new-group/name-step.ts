@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { slugify } from '../../core/group-file.js';
 import { SLUG_PATTERN } from '../../load/schema.js';
+import { isWindowsReserved } from '../../core/slug.js';
 import type { WizardState } from './wizard-state.js';
 
 export interface NameAnswer {
@@ -18,6 +19,7 @@ export interface NameAnswer {
 export async function chooseName({ opts, root, takenIds, prompter, L, say, usage }: WizardState): Promise<NameAnswer> {
   const idTaken = (id: string) => takenIds.has(id) || existsSync(join(root, 'groups', `${id}.yaml`)) || existsSync(join(root, 'groups', `${id}.yml`));
   if (opts.id !== undefined) {
+    if (isWindowsReserved(opts.id)) throw usage(`--id «${opts.id}» kan ikke brukes: Windows lager ikke filer med det navnet`, `--id "${opts.id}" cannot be used: Windows makes no files with that name`);
     if (!SLUG_PATTERN.test(opts.id)) throw usage(`--id «${opts.id}» kan ikke brukes: bare små bokstaver a–z, tall og bindestrek`, `--id "${opts.id}" cannot be used: only lower-case a–z, digits and hyphens`);
     if (idTaken(opts.id)) throw usage(`det finnes allerede en gruppe med id «${opts.id}» (groups/${opts.id}.yaml); velg en annen --id`, `there is already a group with id "${opts.id}" (groups/${opts.id}.yaml); choose another --id`);
   }

@@ -5,7 +5,8 @@
  * with it csv-parse, is imported only here and only when a file is read.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { shownPath } from '../../paths.js';
 import { printProblems } from '../support/context.js';
 import { InputError, type Problem } from '../../core/problems.js';
 import type { Roster } from '../../load/roster.js';
@@ -15,7 +16,7 @@ import type { WizardState } from './wizard-state.js';
 
 async function readRoster({ ctx, people }: WizardState, path: string): Promise<{ roster?: Roster; display: string; failure?: Problem }> {
   const abs = resolve(ctx.cwd, path);
-  const display = relative(ctx.cwd, abs) || basename(abs);
+  const display = shownPath(ctx.cwd, abs);
   const { parseRoster, RosterError } = await import('../../load/roster.js');
   try {
     const roster = parseRoster(readFileSync(abs), { taken: people.list });

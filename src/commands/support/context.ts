@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { WORKSPACE_FILE } from '../../paths.js';
+import { shownPath, WORKSPACE_FILE } from '../../paths.js';
 import type { Workspace } from '../../core/model.js';
 import { hasErrors, InputError, UsageError } from '../../core/problems.js';
 import { t, type Lang } from '../../core/text.js';
@@ -36,7 +36,8 @@ export function workspaceRoot(ctx: CliContext, optional = false): string | undef
   if (ctx.workspaceDir) {
     const dir = resolve(ctx.cwd, ctx.workspaceDir);
     if (!existsSync(join(dir, WORKSPACE_FILE))) {
-      throw new UsageError(t(`${dir} har ingen refleks.yaml. Lag et arbeidsområde der med «refleks init ${ctx.workspaceDir}».`, `${dir} has no refleks.yaml. Create a workspace there with "refleks init ${ctx.workspaceDir}".`));
+      const shown = shownPath(ctx.cwd, dir);
+      throw new UsageError(t(`${shown} har ingen refleks.yaml. Lag et arbeidsområde der med «refleks init ${shown}».`, `${shown} has no refleks.yaml. Create a workspace there with "refleks init ${shown}".`));
     }
     return dir;
   }
