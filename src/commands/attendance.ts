@@ -15,6 +15,7 @@ import { UsageError, InputError } from '../core/problems.js';
 import { planGroup, type GroupPlan } from '../core/schedule.js';
 import { t } from '../core/text.js';
 import { writeFileAtomic } from '../io/write-outputs.js';
+import { refreshSchemas } from '../io/workspace-schemas.js';
 import { attendancePath, findParticipant, suggestParticipant } from '../load/attendance.js';
 import { loadFormWording } from '../load/form-wording.js';
 
@@ -57,6 +58,8 @@ function save(root: string, plan: GroupPlan, sessions: Map<number, number[]>): s
   const abs = join(root, rel);
   mkdirSync(dirname(abs), { recursive: true });
   writeFileAtomic(abs, attendanceYaml(plan, sessions));
+  // The file's $schema comment points at the workspace's copy of the schema.
+  refreshSchemas(root);
   return rel;
 }
 

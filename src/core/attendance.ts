@@ -6,6 +6,7 @@
 import type { Attendance, Person } from './model.js';
 import type { GroupPlan, PlannedSession } from './schedule.js';
 import { yamlFlowString } from './yaml-text.js';
+import { schemaRef } from './schema-comment.js';
 import type { Problem } from './problems.js';
 import { t } from './text.js';
 
@@ -71,6 +72,7 @@ export function attendanceCounts(plan: GroupPlan): { session: PlannedSession; pr
 export function attendanceYaml(plan: GroupPlan, sessions: Map<number, number[]>): string {
   const { group } = plan;
   const lines = [
+    `# yaml-language-server: $schema=${schemaRef(`attendance/${group.id}.yaml`, 'attendance.schema.json')}`,
     `# Oppmøte for ${group.name} (${group.source.display}): hvem som kom på hver samling.`,
     `# Skrevet av «refleks attendance»; rett gjerne for hånd. En samling som mangler, er ikke registrert.`,
     'sessions:',
