@@ -18,7 +18,7 @@ import { reportHtml } from '../core/report/html.js';
 import { csvBytes, reportTables } from '../core/report/tables.js';
 import { planGroup } from '../core/schedule.js';
 import { t } from '../core/text.js';
-import { issueTime } from '../io/issue-time.js';
+import { sourceDateEpoch } from '../io/issue-time.js';
 import { writeOutputs } from '../io/write-outputs.js';
 import { loadFormWording } from '../load/form-wording.js';
 
@@ -84,7 +84,9 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: { today?
 
   const report = workspaceReport(ws.settings.organisation, today, sections);
   const dir = reportDir(ws.settings.output);
-  const issuedAt = issueTime(ws.root, { record: false });
+  // The report is as of `today`: its documents carry that date, so the same
+  // forms and the same day give the same bytes (SOURCE_DATE_EPOCH wins).
+  const issuedAt = sourceDateEpoch() ?? new Date(`${today}T12:00:00Z`);
   const tables = reportTables(report, L);
   const { reportDocx } = await import('../core/report/docx.js');
   const { xlsxBytes } = await import('../core/report/xlsx.js');

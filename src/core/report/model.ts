@@ -255,6 +255,8 @@ export function groupSection(plan: GroupPlan, forms: FilledForm[], today: string
     else if (form.kind === 'follow-up') readFollowUp(plan, form, section, today);
   }
   section.ratings = plan.sessions.filter((s) => !s.cancelled).map((s) => ({ session: s.number, themeKey: themeKey(s), theme: s.theme.theme.title, values: ratings.get(s.number) ?? [] }));
+  // Notes in file order, as the files were read.
+  section.notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   section.actions.sort((a, b) => a.session - b.session || (a.deadlineIso ?? '9').localeCompare(b.deadlineIso ?? '9'));
   return section;
 }
