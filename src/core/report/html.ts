@@ -27,6 +27,7 @@ export const REPORT_CSS = `
   .small { font-size: 9.5pt; }
   blockquote { margin: 0.3em 0 0.8em; padding-left: 0.8em; border-left: 3px solid #595959; white-space: pre-wrap; }
   a { color: #1f3864; }
+  table.att th, table.att td { padding: 2px 4px; font-size: 9pt; }
   @media print { section.group { break-before: page; } a { color: #000; } }
 `;
 
@@ -47,7 +48,7 @@ function groupHtml(g: GroupSection, lang: Lang, index: number): string {
     }));
     const description = bars.map((b) => `${b.label}: ${b.valueText}`).join('; ');
     out.push(`<figure>${barChart(`att${index}`, L(`Oppmøte per samling – ${g.name}`, `Attendance per session – ${g.name}`), description, bars, total ?? 1)}<figcaption>${L('Hvor mange som kom på hver samling. Samme tall står i tabellen under.', 'How many came to each session. The table below has the same figures.')}</figcaption></figure>`);
-    out.push(`<table><caption>${L('Oppmøte per deltaker', 'Attendance per participant')}</caption><thead><tr><th scope="col">${L('Deltaker', 'Participant')}</th>`);
+    out.push(`<table class="att"><caption>${L('Oppmøte per deltaker', 'Attendance per participant')}</caption><thead><tr><th scope="col">${L('Deltaker', 'Participant')}</th>`);
     for (const s of active) out.push(`<th scope="col" class="num">${s.number}<br><span class="small">${esc(formatShortDate(s.date, lang))}</span></th>`);
     out.push(`<th scope="col" class="num">${L('Sum', 'Total')}</th><th scope="col">${L(`Kursbevis (minst ${g.minSessions})`, `Certificate (at least ${g.minSessions})`)}</th></tr></thead><tbody>`);
     for (const p of g.people) {
