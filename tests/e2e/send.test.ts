@@ -69,7 +69,7 @@ smtp: ${smtp.replace('PORT', String(server.port))}
 `);
   mkdirSync(join(ws, 'groups'));
   writeFileSync(join(ws, 'groups', 'sone-sor.yaml'), GROUP);
-  const b = runCli(['build', '-q'], { cwd: ws });
+  const b = runCli(['schedule', '-q'], { cwd: ws });
   if (b.code !== 0) throw new Error(b.stderr);
   return ws;
 }
@@ -212,7 +212,7 @@ describe.runIf(havePython)('refleks send --smtp', () => {
 
     // Move session 3: exactly one «Endret:» to each person in it.
     writeFileSync(join(ws, 'groups', 'sone-sor.yaml'), `${GROUP}sessions:\n  3: { date: 2027-04-06 }\n`);
-    expect(runCli(['build', '-q'], { cwd: ws }).code).toBe(0);
+    expect(runCli(['schedule', '-q'], { cwd: ws }).code).toBe(0);
     const moved = await send(ws);
     expect(moved.code).toBe(0);
     expect(server.received.map((m) => m.to[0]).sort()).toEqual(PEOPLE.map((p) => p.email).sort());
@@ -225,7 +225,7 @@ describe.runIf(havePython)('refleks send --smtp', () => {
     // A cancelled session: one «Avlyst:» (METHOD:CANCEL) to each.
     server.received.length = 0;
     writeFileSync(join(ws, 'groups', 'sone-sor.yaml'), `${GROUP}sessions:\n  3: { date: 2027-04-06 }\n  5: { cancelled: true }\n`);
-    expect(runCli(['build', '-q'], { cwd: ws }).code).toBe(0);
+    expect(runCli(['schedule', '-q'], { cwd: ws }).code).toBe(0);
     expect((await send(ws)).code).toBe(0);
     const cancelled = await checkMessages(server.received.map((m) => m.raw));
     expect(cancelled).toHaveLength(PEOPLE.length);
@@ -380,7 +380,7 @@ describe.runIf(havePython)('refleks send (dry run) and --drafts', () => {
     writeFileSync(join(ws, 'refleks.yaml'), readFileSync(join(ws, 'refleks.yaml'), 'utf8') + 'language: en\n');
     rmSync(join(ws, '.refleks'), { recursive: true });
     rmSync(join(ws, 'ut'), { recursive: true });
-    expect(runCli(['build', '-q'], { cwd: ws }).code).toBe(0);
+    expect(runCli(['schedule', '-q'], { cwd: ws }).code).toBe(0);
     expect(runCli(['send', '--drafts'], { cwd: ws }).code).toBe(0);
     const raw = readFileSync(join(ws, 'ut', 'sone-sor', 'epost', 'ase-aerlig', 'samling-2.eml'));
     const parsed = await simpleParser(raw);
