@@ -39,7 +39,8 @@ export interface SendOptions {
 /** For tests: a scripted prompter, a fake server, no waiting. */
 export interface SendDeps {
   prompter?: Prompter;
-  sender?: import('../io/mail.js').MailSender;
+  /** Opens the connection (default: nodemailer's SMTP transport). */
+  connect?: (smtp: NonNullable<Workspace['settings']['smtp']>, password: string | undefined) => Promise<import('../io/mail.js').MailSender>;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
   env?: NodeJS.ProcessEnv;
@@ -200,7 +201,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: SendOpti
     ));
   }
   let password: string | undefined = env.REFLEKS_SMTP_PASSWORD;
-  if (smtp.user && !password && !deps.sender) {
+  if (smtp.user && !password) {
     if (!prompter?.password) {
       throw new UsageError(t(
         `e-posttjeneren krever passord for ${smtp.user}: sett REFLEKS_SMTP_PASSWORD, eller kjør i en terminal så refleks kan spørre`,
@@ -220,7 +221,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: SendOpti
         return 0;
       }
     }
-    if (smtp.user && !password && !deps.sender) password = await prompter!.password!({ message: t(`Passord for ${smtp.user} på ${smtp.host}:`, `Password for ${smtp.user} at ${smtp.host}:`)[L] });
+    if (smtp.user && !password) password = await prompter!.password!({ message: t(`Passord for ${smtp.user} på ${smtp.host}:`, `Password for ${smtp.user} at ${smtp.host}:`)[L] });
   } catch (err) {
     if (err instanceof PromptCancelled) {
       ctx.err(t('Avbrutt – ingenting er sendt.', 'Cancelled – nothing was sent.')[L]);
@@ -230,7 +231,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: SendOpti
   }
 
   const { mailBytes, smtpSender } = await import('../io/mail.js');
-  const sender = deps.sender ?? (await smtpSender(smtp, password));
+  const sender = await (deps.connect ?? smtpSender)(smtp, password);
   const logs = new Map<string, SendLog>();
   let report: DeliverReport;
   try {
