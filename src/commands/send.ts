@@ -57,6 +57,8 @@ interface Planned {
   /** Messages whose intent is recorded without an acceptance: sent again with the same Message-ID. */
   unsure: Set<string>;
   withoutEmail: { group: Group; names: string[] }[];
+  /** Groups with no invitations issued yet. */
+  notBuilt: string[];
 }
 
 function readState(ws: Workspace, group: Group): CalendarState | undefined {
@@ -83,10 +85,14 @@ function plan(ws: Workspace, env: NodeJS.ProcessEnv, now: number, opts: SendOpti
   const outgoing: Outgoing[] = [];
   const unsure = new Set<string>();
   const withoutEmail: Planned['withoutEmail'] = [];
+  const notBuilt: string[] = [];
   const fixed = sourceDateEpoch(env);
   for (const group of ws.groups) {
     const state = readState(ws, group);
-    if (!state) continue;
+    if (!state) {
+      notBuilt.push(group.id);
+      continue;
+    }
     const log = SendLog.open(ws.root, group.id);
     // The journal is the truth about what was e-mailed: an acceptance recorded
     // there but not yet in the sent record (a run killed between the two) is
@@ -130,7 +136,7 @@ function plan(ws: Workspace, env: NodeJS.ProcessEnv, now: number, opts: SendOpti
     if (names.length) withoutEmail.push({ group, names });
   }
   if (hasErrors(problems)) throw new InputError(problems);
-  return { outgoing, unsure, withoutEmail };
+  return { outgoing, unsure, withoutEmail, notBuilt };
 }
 
 function printTable(ctx: CliContext, planned: Planned): void {
@@ -163,6 +169,10 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: SendOpti
   const L = ctx.lang;
   const planned = plan(ws, env, now(), opts);
   printWithoutEmail(ctx, ws, planned);
+  if (planned.notBuilt.length) {
+    const ids = planned.notBuilt.length === ws.groups.length ? '' : ` ${planned.notBuilt.join(' ')}`;
+    ctx.err(t(`merk: ingen invitasjoner er laget ennå for ${planned.notBuilt.join(', ')}. Kjør «refleks build${ids}» først.`, `note: no invitations have been made yet for ${planned.notBuilt.join(', ')}. Run "refleks build${ids}" first.`)[L]);
+  }
   if (!planned.outgoing.length) {
     say(ctx, t('Ingen invitasjoner venter på å bli sendt.', 'No invitations are waiting to be sent.'));
     return 0;

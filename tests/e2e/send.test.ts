@@ -308,9 +308,27 @@ describe.runIf(havePython)('refleks send --smtp', () => {
     await vi.waitFor(() => expect(server.received).toHaveLength(K + 1));
     const windowMsg = server.received[K]!;
     server.onData = undefined;
+    // Killed again, this time before the server has the message (at RCPT TO).
+    const K2 = K + 4;
+    server.onRcpt = async ({ count }) => {
+      if (count === K2 + 1 && victim) {
+        const v = victim;
+        victim = undefined;
+        await new Promise<void>((resolve) => {
+          v.once('close', () => resolve());
+          v.kill('SIGKILL');
+        });
+        return 'drop';
+      }
+    };
+    const killedAgain = await send(ws, [], {}, (child) => (victim = child));
+    expect(killedAgain.signal).toBe('SIGKILL');
+    expect(server.received).toHaveLength(K2 + 1);
+    server.onRcpt = undefined;
     const resumed = await send(ws);
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toContain('sendt på nytt med samme Message-ID');
+    expect(resumed.stdout).toContain(`${TOTAL - K2} av ${TOTAL - K2} e-poster sendt.`);
     const ids = server.received.map((m) => messageId(m.raw));
     expect(ids).toHaveLength(TOTAL + 1);
     expect(new Set(ids).size).toBe(TOTAL);
@@ -318,6 +336,7 @@ describe.runIf(havePython)('refleks send --smtp', () => {
     expect(twice).toEqual([messageId(windowMsg.raw)]);
     // The same message, byte for byte (same Date, same boundaries).
     const again = server.received.slice(K + 1).find((m) => messageId(m.raw) === twice[0])!;
+    expect(again).toBeDefined();
     expect(again.raw.equals(windowMsg.raw)).toBe(true);
   });
 
