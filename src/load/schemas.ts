@@ -4,8 +4,8 @@
  */
 import { t } from '../core/text.js';
 import {
-  array, bool, byType, clockTime, email, int, isoDate, numberedMap, obj, oneOf, opt, req, slug, str,
-  type Infer,
+  array, bool, byType, clockTime, email, FAIL, int, isoDate, isPlainMapping, numberedMap, obj, oneOf, opt, req, slug, str,
+  type Infer, type Schema,
 } from './schema.js';
 
 const PERSON_HINT = t(
@@ -46,7 +46,7 @@ export const locationSchema = byType(str({ max: 500 }), locationFields, t('et st
  * it comes from REFLEKS_SMTP_PASSWORD or a prompt, never from a file that
  * may end up in git or on a shared drive.
  */
-export const smtpSchema = obj({
+const smtpFields = obj({
   host: req(str({ max: 253 }), 'Tjenerens navn, for eksempel smtp.lillevik.kommune.no'),
   port: opt(int({ min: 1, max: 65535 }), 'Port (standard 587 for starttls, 465 for tls, 25 for none)'),
   security: opt(oneOf(['starttls', 'tls', 'none'] as const), 'starttls (standard), tls, eller none for et lokalt relé uten kryptering'),
@@ -59,6 +59,31 @@ export const smtpSchema = obj({
     'Write for example "smtp: { host: smtp.example.org, port: 587, security: starttls, user: ingrid@example.org }". The password is never in the file: use REFLEKS_SMTP_PASSWORD, or type it when refleks asks.',
   ),
 });
+
+/** A password in the file is refused with the way to give it instead (not as a mere unknown field). */
+export const smtpSchema: Schema<Infer<typeof smtpFields>> = {
+  parse(value, path, ctx) {
+    if (isPlainMapping(value)) {
+      const secret = Object.keys(value).find((k) => /^(pass(word|wd)?|passord)$/i.test(k));
+      if (secret) {
+        ctx.issues.push({
+          path: [...path, secret],
+          onKey: true,
+          message: t('passordet skal ikke stå i refleks.yaml', 'the password must not be in refleks.yaml'),
+          hint: t(
+            'Fjern linjen. refleks tar passordet fra REFLEKS_SMTP_PASSWORD, eller spør etter det når du sender.',
+            'Remove the line. refleks takes the password from REFLEKS_SMTP_PASSWORD, or asks for it when you send.',
+          ),
+        });
+        const { [secret]: _dropped, ...rest } = value;
+        smtpFields.parse(rest, path, ctx);
+        return FAIL;
+      }
+    }
+    return smtpFields.parse(value, path, ctx);
+  },
+  json: () => smtpFields.json(),
+};
 
 export const workspaceSchema = obj({
   organisation: req(str({ max: 300 }), 'Kommune og tjeneste, slik den skal stå i dokumentene'),
