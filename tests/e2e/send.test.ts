@@ -53,6 +53,7 @@ afterAll(async () => {
   await server.close();
 });
 afterEach(() => {
+  expect(server.errors).toEqual([]);
   server.received.length = 0;
   server.onRcpt = undefined;
   server.onData = undefined;

@@ -51,6 +51,8 @@ export interface TestServer {
   onData?: Hook;
   /** Refuse every connection (the server is "down"). */
   down: boolean;
+  /** Server errors other than a client resetting its connection. */
+  errors: Error[];
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startServer(cert: Cert): Promise<TestServer> {
     port: 0,
     received: [],
     down: false,
+    errors: [],
     close: async () => {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -119,6 +122,11 @@ export async function startServer(cert: Cert): Promise<TestServer> {
         cb(null, 'Queued');
       });
     },
+  });
+  // A client killed mid-session (the kill -9 test) resets its connection:
+  // expected here, so it is not an unhandled error.
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE') state.errors.push(err);
   });
   server.server.on('connection', (s: Socket) => {
     sockets.add(s);
