@@ -7,9 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { attendanceList, certificate, evaluationForm, followUpForm, planningForm, type FormContext } from '../../src/core/forms/documents.js';
+import { attendanceList, certificate, evaluationForm, followUpForm, planningForm } from '../../src/core/forms/documents.js';
 import { packDocx } from '../../src/core/forms/docx-kit.js';
-import { formFiles } from '../../src/core/forms/index.js';
+import { formFiles, formView } from '../../src/core/forms/index.js';
 import type { Workspace } from '../../src/core/model.js';
 import { planGroup } from '../../src/core/schedule.js';
 import { loadFormWording } from '../../src/io/form-wording.js';
@@ -24,8 +24,8 @@ const ws = loadWorkspace(DEMO).workspace!;
 async function direct(workspace: Workspace, groupId: string, lang: 'nb' | 'en'): Promise<Buffer[]> {
   const group = workspace.groups.find((g) => g.id === groupId)!;
   const plan = planGroup(group, workspace.settings);
-  const c: FormContext = { workspace, group, sessions: plan.sessions, w: loadFormWording(workspace, group.programmeId, lang).wording!, lang };
-  const docs = [planningForm(c), followUpForm(c), evaluationForm(c), attendanceList(c), ...group.participants.map((p) => certificate(c, p))];
+  const v = formView(workspace, plan, loadFormWording(workspace, group.programmeId, lang).wording!, lang);
+  const docs = [planningForm(v), followUpForm(v), evaluationForm(v), attendanceList(v), ...group.participants.map((p) => certificate(v, p.name))];
   return Promise.all(docs.map(async (d) => Buffer.from(await packDocx(d, at, lang))));
 }
 

@@ -27,7 +27,6 @@ import {
   type IStylesOptions,
   type ParagraphChild,
 } from 'docx';
-import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { zipParts } from './zip.js';
 import type { Lang } from '../text.js';
 
@@ -293,55 +292,58 @@ export function formDocument(opts: FormDocOptions): Document {
   });
 }
 
+/**
+ * docx's compiler: the package's parts before zipping. Not in docx's typings
+ * (`Packer.compiler` is a private static), so this is the one place refleks
+ * uses an API docx does not promise. docx's public Packer deflates the parts
+ * with JavaScript and we would have to inflate them again to fix the dates;
+ * taking them straight from the compiler saves both steps (about a third of
+ * the time of a form). tests/unit/docx-compiler.test.ts fails loudly when a
+ * docx release changes it: it checks these parts against the public Packer's.
+ */
+interface PartsCompiler {
+  compile(file: Document, prettify?: unknown, overrides?: unknown[]): Map<string, string | Uint8Array>;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The parts of a document's package, unzipped, as docx's compiler writes them. */
+export function packageParts(doc: Document): Record<string, Uint8Array> {
+  const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
+  if (!compiler || typeof compiler.compile !== 'function') {
+    throw new Error('docx: Packer.compiler is gone; this docx release needs a change in src/core/forms/docx-kit.ts (packageParts)');
+  }
+  const parts: Record<string, Uint8Array> = {};
+  for (const [path, data] of compiler.compile(doc, undefined, [])) parts[path] = typeof data === 'string' ? encoder.encode(data) : data;
+  return parts;
+}
+
 function isoSeconds(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /**
- * Packs a document and makes its bytes depend only on its content: document
- * dates set to the issue time, the language in the package properties, every zip entry with the same timestamp, in a
- * fixed order ([Content_Types].xml first, as Office writes it).
+ * A document's package parts with the issue time as its dates and the
+ * language in its properties, so its bytes depend only on its content.
  */
-/** docx's compiler: the package's parts before zipping. Not in its typings, but public on Packer. */
-interface PartsCompiler {
-  compile(file: Document, prettify?: unknown, overrides?: unknown[]): Map<string, string | Uint8Array>;
-}
-
-/**
- * The parts of the package. docx's own Packer deflates them, and we would
- * have to inflate them again to fix the dates; taking them straight from its
- * compiler saves both steps (about a third of the time of a form). Falls back
- * to the Packer if a docx release moves the compiler.
- */
-async function packageParts(doc: Document): Promise<Record<string, Uint8Array>> {
-  const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
-  if (compiler && typeof compiler.compile === 'function') {
-    const parts: Record<string, Uint8Array> = {};
-    for (const [path, data] of compiler.compile(doc, undefined, [])) parts[path] = typeof data === 'string' ? strToU8(data) : data;
-    return parts;
-  }
-  return unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
-}
-
-/** A document's package parts, with the issue time and language in its properties. */
 export async function docxParts(doc: Document, issuedAt: Date, lang: Lang): Promise<Record<string, Uint8Array>> {
-  const entries = await packageParts(doc);
+  const entries = packageParts(doc);
   const core = entries['docProps/core.xml'];
   if (core) {
     const stamp = isoSeconds(issuedAt);
-    const xml = strFromU8(core)
+    const xml = decoder
+      .decode(core)
       .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
       .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`)
       // docx writes no dc:language; readers of the package (not only of the styles) look for it there.
       .replace(/<\/cp:coreProperties>/, `<dc:language>${LANG_TAG[lang]}</dc:language></cp:coreProperties>`);
-    entries['docProps/core.xml'] = strToU8(xml);
+    entries['docProps/core.xml'] = encoder.encode(xml);
   }
   return entries;
 }
 
-
+/** A document as a .docx: its parts zipped the same way every time (zip.ts). */
 export async function packDocx(doc: Document, issuedAt: Date, lang: Lang): Promise<Uint8Array> {
   return zipParts(await docxParts(doc, issuedAt, lang));
 }
-
-

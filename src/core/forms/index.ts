@@ -8,18 +8,19 @@ import type { GroupPlan } from '../schedule.js';
 import type { Lang } from '../text.js';
 import { tokenize } from './merge.js';
 import { fillIn, memoryShapeStore, type ShapeStore } from './shape.js';
-import { zipParts } from './zip.js';
+import { formView } from './view.js';
+import { xmlText, zipParts } from './zip.js';
 import { uniqueSlugs } from '../slug.js';
 import type { FormWording } from './wording.js';
 
 export { buildWording, wordingPaths, type FormWording, type WordingLayer } from './wording.js';
 export { memoryShapeStore, type Rendered, type ShapeStore } from './shape.js';
+export { formView, type FormView } from './view.js';
 
 /** The folder of a group's forms, relative to the workspace root. */
 export function formsDir(workspace: Workspace, groupId: string): string {
   return `${workspace.settings.output}/${groupId}/skjema`;
 }
-
 
 const memory = memoryShapeStore();
 
@@ -28,22 +29,24 @@ const memory = memoryShapeStore();
  * only a shape no store has is rendered, and only then is docx loaded.
  */
 export async function formFiles(workspace: Workspace, plan: GroupPlan, wording: FormWording, issuedAt: Date, lang: Lang, store: ShapeStore = memory): Promise<OutputFile[]> {
-  const { context, tokens, key, stableKey } = tokenize(workspace, plan.group, plan.sessions, wording, lang);
+  const merge = tokenize(formView(workspace, plan, wording, lang));
+  const { key, stableKey } = merge;
   const stamp = issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
   let r = store.get(key, stableKey);
   if (!r) {
     const { renderShape } = await import('./render-shape.js');
-    r = await renderShape(context, lang);
+    r = await renderShape(merge);
     store.set(key, stableKey, r);
   }
+  const escaped = merge.values.map(xmlText);
   const dir = formsDir(workspace, plan.group.id);
-  const files: OutputFile[] = r.forms.map(([file, parts]) => ({ path: `${dir}/${file}`, bytes: zipParts(fillIn(parts, tokens, stamp)) }));
+  const files: OutputFile[] = r.forms.map(([file, parts]) => ({ path: `${dir}/${file}`, bytes: zipParts(fillIn(parts, escaped, stamp)) }));
   const slugs = uniqueSlugs(
     plan.group.participants.map((p) => p.name),
     lang === 'nb' ? 'deltaker' : 'participant',
   );
   for (const [i, participant] of plan.group.participants.entries()) {
-    files.push({ path: `${dir}/kursbevis/${slugs[i]}.docx`, bytes: zipParts(fillIn(r.certificate, tokens, stamp, participant.name)) });
+    files.push({ path: `${dir}/kursbevis/${slugs[i]}.docx`, bytes: zipParts(fillIn(r.certificate, escaped, stamp, participant.name)) });
   }
   return files;
 }
