@@ -91,10 +91,6 @@ export function formStyles(lang: Lang): IStylesOptions {
   };
 }
 
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
-
 export interface FieldOptions {
   /** Unique in the document: the answers can be read back by it. */
   tag: string;
@@ -107,17 +103,41 @@ export interface FieldOptions {
 }
 
 /**
+ * An element built directly, for the content controls docx has no API for.
+ * It is what `ImportedXmlComponent.fromXmlString` would give for the same
+ * XML, without writing and parsing XML for each of the hundreds of fields in
+ * a group's forms. Values are plain text: docx escapes them when it writes.
+ */
+function el(name: string, attrs?: Record<string, string>, ...children: (ImportedXmlComponent | string)[]): ImportedXmlComponent {
+  const e = new ImportedXmlComponent(name, attrs);
+  for (const c of children) e.push(c);
+  return e;
+}
+
+const val = (v: string) => ({ 'w:val': v });
+
+/**
  * A fillable text (or date) content control. docx has no API for these, so
- * the `w:sdt` is written as XML here and nowhere else.
+ * the `w:sdt` is built here and nowhere else.
  */
 export function textField(opts: FieldOptions): ParagraphChild {
   const kind = opts.date
-    ? `<w:date><w:dateFormat w:val="${opts.date.lang === 'nb' ? 'dd.MM.yyyy' : 'dd/MM/yyyy'}"/><w:lid w:val="${LANG_TAG[opts.date.lang]}"/><w:storeMappedDataAs w:val="dateTime"/><w:calendar w:val="gregorian"/></w:date>`
-    : `<w:text${opts.multiLine ? ' w:multiLine="1"' : ''}/>`;
-  const xml =
-    `<w:sdt><w:sdtPr><w:rPr><w:color w:val="${PLACEHOLDER_COLOR}"/></w:rPr><w:alias w:val="${escapeXml(opts.alias)}"/><w:tag w:val="${escapeXml(opts.tag)}"/>` +
-    `<w:showingPlcHdr/>${kind}</w:sdtPr><w:sdtContent><w:r><w:rPr><w:color w:val="${PLACEHOLDER_COLOR}"/></w:rPr><w:t xml:space="preserve">${escapeXml(opts.placeholder)}</w:t></w:r></w:sdtContent></w:sdt>`;
-  return ImportedXmlComponent.fromXmlString(xml) as unknown as ParagraphChild;
+    ? el(
+        'w:date',
+        undefined,
+        el('w:dateFormat', val(opts.date.lang === 'nb' ? 'dd.MM.yyyy' : 'dd/MM/yyyy')),
+        el('w:lid', val(LANG_TAG[opts.date.lang])),
+        el('w:storeMappedDataAs', val('dateTime')),
+        el('w:calendar', val('gregorian')),
+      )
+    : el('w:text', opts.multiLine ? { 'w:multiLine': '1' } : undefined);
+  const grey = () => el('w:rPr', undefined, el('w:color', val(PLACEHOLDER_COLOR)));
+  return el(
+    'w:sdt',
+    undefined,
+    el('w:sdtPr', undefined, grey(), el('w:alias', val(opts.alias)), el('w:tag', val(opts.tag)), el('w:showingPlcHdr'), kind),
+    el('w:sdtContent', undefined, el('w:r', undefined, grey(), el('w:t', { 'xml:space': 'preserve' }, opts.placeholder))),
+  ) as unknown as ParagraphChild;
 }
 
 /**
@@ -126,11 +146,34 @@ export function textField(opts: FieldOptions): ParagraphChild {
  * clients fall back to any font with U+2610.
  */
 export function checkBox(opts: { tag: string; alias: string }): ParagraphChild {
-  const xml =
-    `<w:sdt><w:sdtPr><w:alias w:val="${escapeXml(opts.alias)}"/><w:tag w:val="${escapeXml(opts.tag)}"/>` +
-    `<w14:checkbox><w14:checked w14:val="0"/><w14:checkedState w14:val="2612" w14:font="MS Gothic"/><w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox>` +
-    `</w:sdtPr><w:sdtContent><w:r><w:rPr><w:rFonts w:ascii="MS Gothic" w:hAnsi="MS Gothic" w:eastAsia="MS Gothic" w:hint="eastAsia"/><w:sz w:val="28"/></w:rPr><w:t>\u2610</w:t></w:r></w:sdtContent></w:sdt>`;
-  return ImportedXmlComponent.fromXmlString(xml) as unknown as ParagraphChild;
+  const gothic = 'MS Gothic';
+  return el(
+    'w:sdt',
+    undefined,
+    el(
+      'w:sdtPr',
+      undefined,
+      el('w:alias', val(opts.alias)),
+      el('w:tag', val(opts.tag)),
+      el(
+        'w14:checkbox',
+        undefined,
+        el('w14:checked', { 'w14:val': '0' }),
+        el('w14:checkedState', { 'w14:val': '2612', 'w14:font': gothic }),
+        el('w14:uncheckedState', { 'w14:val': '2610', 'w14:font': gothic }),
+      ),
+    ),
+    el(
+      'w:sdtContent',
+      undefined,
+      el(
+        'w:r',
+        undefined,
+        el('w:rPr', undefined, el('w:rFonts', { 'w:ascii': gothic, 'w:hAnsi': gothic, 'w:eastAsia': gothic, 'w:hint': 'eastAsia' }), el('w:sz', val('28'))),
+        el('w:t', undefined, '\u2610'),
+      ),
+    ),
+  ) as unknown as ParagraphChild;
 }
 
 /** Splits a total width into integer DXA widths in proportion to `weights`, summing exactly to the total. */
