@@ -6,7 +6,9 @@
  * byte for byte, not trusted by hash) and reuses them. Entries have fixed
  * dates (1980-01-01, the zip epoch) and the order they are given in, so the
  * same parts always give the same bytes. Deflate is Node's zlib: native, and
- * several times faster than a JavaScript deflate on a fresh process.
+ * several times faster than a JavaScript deflate on a fresh process. (zlib
+ * encodes differently from fflate, which wrote the .docx files up to 0.1.0:
+ * the zips' bytes changed then, the documents in them did not.)
  */
 import { crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
 
