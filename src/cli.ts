@@ -55,6 +55,7 @@ export async function main(opts: RunOptions): Promise<number> {
     ...(opts.signal ? { signal: opts.signal } : {}),
     out: (line) => opts.stdout(line + '\n'),
     err: (line) => opts.stderr(line + '\n'),
+    ...(opts.isTTY ? { progress: (line: string) => opts.stderr(`\r\x1b[2K${line}`) } : {}),
   };
   let exitCode = 0;
 
@@ -270,6 +271,26 @@ export async function main(opts: RunOptions): Promise<number> {
     .description(L('les utfylte evaluerings- og oppfølgingsskjema (i utfylt/<gruppe>/) og oppmøtet, og skriv rapporten i ut/rapport/ (HTML, Word, CSV, Excel)', 'read filled-in evaluation and follow-up forms (in utfylt/<group>/) and attendance, and write the report to ut/rapport/ (HTML, Word, CSV, Excel)'))
     .addHelpText('after', examples([['refleks report', 'rapport for alle grupper', 'report for every group']]))
     .action(action(() => import('./commands/report.js')));
+
+  program
+    .command('send')
+    .argument(...groupsArg)
+    .description(L('send invitasjonene som venter på e-post, én melding til hver person: som utkast for Outlook eller gjennom e-posttjeneren', 'send the waiting invitations by e-mail, one message to each person: as drafts for Outlook or through the mail server'))
+    .option('--drafts', L('skriv e-postene som utkast (.eml) i ut/<gruppe>/epost/; sender ingenting', 'write the e-mails as drafts (.eml) in ut/<group>/epost/; sends nothing'))
+    .option('--smtp', L('send gjennom e-posttjeneren i refleks.yaml (smtp:)', 'send through the mail server in refleks.yaml (smtp:)'))
+    .option('-y, --yes', L('ikke spør om bekreftelse (for skript)', 'do not ask for confirmation (for scripts)'))
+    .option('--force', L('skriv utkast også over filer som er endret for hånd', 'write drafts even over files edited by hand'))
+    .addHelpText('after', examples([
+      ['refleks send', 'viser hvem som får hva, uten å sende', 'shows who gets what, without sending'],
+      ['refleks send sone-nord --drafts', 'utkast du åpner i Outlook og sender selv', 'drafts you open in Outlook and send yourself'],
+      ['REFLEKS_SMTP_PASSWORD=… refleks send --smtp --yes', 'sender alt som venter, uten spørsmål', 'sends everything waiting, without questions'],
+    ]) + L(
+      '\nHver person får én e-post per invitasjon, med bare sin egen adresse. refleks husker i .refleks/ hva tjeneren har tatt\nimot, så en ny kjøring sender bare det som mangler. Passordet tas fra REFLEKS_SMTP_PASSWORD, eller refleks spør.\n' +
+        'Avslutningskoder: 0 sendt, 1 feil i filene eller en e-post som ikke kom fram, 2 uten terminal og uten --yes, 130 avbrutt.\n',
+      '\nEach person gets one e-mail per invitation, with only their own address. refleks remembers in .refleks/ what the\nserver accepted, so a new run sends only what is missing. The password comes from REFLEKS_SMTP_PASSWORD, or refleks asks.\n' +
+        'Exit codes: 0 sent, 1 a problem in the files or an e-mail that did not get through, 2 no terminal and no --yes, 130 interrupted.\n',
+    ))
+    .action(action(() => import('./commands/send.js')));
 
   program
     .command('status')

@@ -19,6 +19,15 @@ export interface Blackout {
   to: string;
 }
 
+/** The mail server for `refleks send --smtp` (never a password). */
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  security: 'starttls' | 'tls' | 'none';
+  user?: string;
+  perMinute: number;
+}
+
 export interface WorkspaceSettings {
   organisation: string;
   organiser: { name: string; email: string };
@@ -29,6 +38,7 @@ export interface WorkspaceSettings {
   blackouts: Blackout[];
   /** Hours before a session that calendar clients remind people. */
   reminderHours: number;
+  smtp?: SmtpSettings;
 }
 
 export type MaterialKind = 'film' | 'article' | 'form' | 'presentation' | 'other';

@@ -19,6 +19,8 @@ export interface Prompter {
   select<T>(q: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
   checkbox<T>(q: { message: string; choices: (Choice<T> & { checked?: boolean; group?: string })[]; validate?: (values: T[]) => true | string }): Promise<T[]>;
   confirm(q: { message: string; default?: boolean }): Promise<boolean>;
+  /** Hidden input (a password); optional so scripted prompters need not have it. */
+  password?(q: { message: string }): Promise<string>;
 }
 
 /** The person pressed Ctrl+C (or closed the terminal): stop, write nothing. */
@@ -79,6 +81,7 @@ export async function inquirerPrompter(lang: Lang): Promise<Prompter> {
         }),
       );
     },
+    password: (q) => guard(inq.password({ message: q.message, mask: '*' })),
     confirm: (q) =>
       guard(
         inq.confirm({

@@ -13,16 +13,17 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { memoryShapeStore, type Rendered, type ShapeStore } from '../core/forms/index.js';
+import type { Piece } from '../core/forms/shape.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { writeFileAtomic } from './write-outputs.js';
 
 const MAX_FILES = 256;
 
-type StoredPart = { n: string; t: string } | { n: string; b: string };
+type StoredPart = { n: string; p: Piece[] } | { n: string; b: string };
 interface Stored {
-  v: 1;
+  v: 2;
   forms: [string, StoredPart[]][];
   certificate: StoredPart[];
 }
@@ -47,18 +48,18 @@ function readBuildId(): string | null {
 }
 
 const encodeParts = (parts: Rendered['certificate']): StoredPart[] =>
-  parts.map((p) => (p.text !== undefined ? { n: p.name, t: p.text } : { n: p.name, b: Buffer.from(p.bytes).toString('base64') }));
+  parts.map((p) => (p.pieces !== undefined ? { n: p.name, p: p.pieces } : { n: p.name, b: Buffer.from(p.bytes).toString('base64') }));
 const decodeParts = (parts: StoredPart[]): Rendered['certificate'] =>
-  parts.map((p) => ('t' in p ? { name: p.n, text: p.t } : { name: p.n, bytes: new Uint8Array(Buffer.from(p.b, 'base64')) }));
+  parts.map((p) => ('p' in p ? { name: p.n, pieces: p.p } : { name: p.n, bytes: new Uint8Array(Buffer.from(p.b, 'base64')) }));
 
 function encode(r: Rendered): Uint8Array {
-  const stored: Stored = { v: 1, forms: r.forms.map(([file, parts]) => [file, encodeParts(parts)]), certificate: encodeParts(r.certificate) };
-  return gzipSync(strToU8(JSON.stringify(stored)), { mtime: 0 });
+  const stored: Stored = { v: 2, forms: r.forms.map(([file, parts]) => [file, encodeParts(parts)]), certificate: encodeParts(r.certificate) };
+  return gzipSync(JSON.stringify(stored), { level: 1 });
 }
 
 function decode(bytes: Uint8Array): Rendered | undefined {
-  const stored = JSON.parse(strFromU8(gunzipSync(bytes))) as Stored;
-  if (stored.v !== 1) return undefined;
+  const stored = JSON.parse(gunzipSync(bytes).toString('utf8')) as Stored;
+  if (stored.v !== 2) return undefined;
   return { forms: stored.forms.map(([file, parts]) => [file, decodeParts(parts)]), certificate: decodeParts(stored.certificate) };
 }
 

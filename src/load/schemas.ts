@@ -4,8 +4,8 @@
  */
 import { t } from '../core/text.js';
 import {
-  array, bool, byType, clockTime, email, int, isoDate, numberedMap, obj, oneOf, opt, req, slug, str,
-  type Infer,
+  array, bool, byType, clockTime, email, FAIL, int, isoDate, isPlainMapping, numberedMap, obj, oneOf, opt, req, slug, str,
+  type Infer, type Schema,
 } from './schema.js';
 
 const PERSON_HINT = t(
@@ -41,6 +41,50 @@ const locationFields = obj(
 
 export const locationSchema = byType(str({ max: 500 }), locationFields, t('et sted (tekst eller room/address/url)', 'a location (text or room/address/url)'));
 
+/**
+ * The mail server `refleks send --smtp` delivers through. No password field:
+ * it comes from REFLEKS_SMTP_PASSWORD or a prompt, never from a file that
+ * may end up in git or on a shared drive.
+ */
+const smtpFields = obj({
+  host: req(str({ max: 253 }), 'Tjenerens navn, for eksempel smtp.lillevik.kommune.no'),
+  port: opt(int({ min: 1, max: 65535 }), 'Port (standard 587 for starttls, 465 for tls, 25 for none)'),
+  security: opt(oneOf(['starttls', 'tls', 'none'] as const), 'starttls (standard), tls, eller none for et lokalt relé uten kryptering'),
+  user: opt(str({ max: 320 }), 'Brukernavn for innlogging; uten det logger refleks ikke inn'),
+  per_minute: opt(int({ min: 1, max: 6000 }), 'Høyst så mange meldinger i minuttet (standard 30)'),
+}, {
+  what: t('en e-posttjener (host, port, security, user)', 'a mail server (host, port, security, user)'),
+  hint: t(
+    'Skriv for eksempel «smtp: { host: smtp.lillevik.kommune.no, port: 587, security: starttls, user: ingrid.solberg@lillevik.kommune.no }». Passordet står aldri i filen: bruk REFLEKS_SMTP_PASSWORD, eller skriv det når refleks spør.',
+    'Write for example "smtp: { host: smtp.example.org, port: 587, security: starttls, user: ingrid@example.org }". The password is never in the file: use REFLEKS_SMTP_PASSWORD, or type it when refleks asks.',
+  ),
+});
+
+/** A password in the file is refused with the way to give it instead (not as a mere unknown field). */
+export const smtpSchema: Schema<Infer<typeof smtpFields>> = {
+  parse(value, path, ctx) {
+    if (isPlainMapping(value)) {
+      const secret = Object.keys(value).find((k) => /^(pass(word|wd)?|passord)$/i.test(k));
+      if (secret) {
+        ctx.issues.push({
+          path: [...path, secret],
+          onKey: true,
+          message: t('passordet skal ikke stå i refleks.yaml', 'the password must not be in refleks.yaml'),
+          hint: t(
+            'Fjern linjen. refleks tar passordet fra REFLEKS_SMTP_PASSWORD, eller spør etter det når du sender.',
+            'Remove the line. refleks takes the password from REFLEKS_SMTP_PASSWORD, or asks for it when you send.',
+          ),
+        });
+        const { [secret]: _dropped, ...rest } = value;
+        smtpFields.parse(rest, path, ctx);
+        return FAIL;
+      }
+    }
+    return smtpFields.parse(value, path, ctx);
+  },
+  json: () => smtpFields.json(),
+};
+
 export const workspaceSchema = obj({
   organisation: req(str({ max: 300 }), 'Kommune og tjeneste, slik den skal stå i dokumentene'),
   organiser: req(personWithEmail, 'Den som sender kalenderinvitasjonene'),
@@ -48,6 +92,7 @@ export const workspaceSchema = obj({
   language: opt(oneOf(['nb', 'en'] as const), 'Språk i dokumenter og meldinger: nb (bokmål) eller en'),
   output: opt(str({ max: 300 }), 'Mappe for det refleks lager (standard ut)'),
   reminder_hours: opt(int({ min: 0, max: 24 * 14 }), 'Påminnelse så mange timer før hver samling (standard 24)'),
+  smtp: opt(smtpSchema, 'E-posttjeneren «refleks send --smtp» sender invitasjonene gjennom'),
   blackouts: opt(
     array(
       obj({

@@ -6,7 +6,7 @@
 import { loadAttendance } from './attendance.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Group, Programme, Source, Workspace, WorkspaceSettings } from '../core/model.js';
+import type { Group, Programme, SmtpSettings, Source, Workspace, WorkspaceSettings } from '../core/model.js';
 import type { Problem } from '../core/problems.js';
 import { t } from '../core/text.js';
 import { BUILTIN_PROGRAMMES, WORKSPACE_FILE } from '../paths.js';
@@ -15,7 +15,7 @@ import { cachedProgramme } from './programme-cache.js';
 import { toProgramme } from './programme.js';
 import { closest } from './did-you-mean.js';
 import { FAIL, isPlainMapping, type Ctx } from './schema.js';
-import { programmeSchema, workspaceSchema } from './schemas.js';
+import { programmeSchema, workspaceSchema, type WorkspaceFile } from './schemas.js';
 import { parseYaml, type YamlFile } from './yaml-file.js';
 
 export function findWorkspaceRoot(start: string): string | undefined {
@@ -114,9 +114,16 @@ export function loadSettings(root: string): { settings?: WorkspaceSettings; prob
       output,
       blackouts: raw.blackouts ?? [],
       reminderHours: raw.reminder_hours ?? 24,
+      ...(raw.smtp ? { smtp: smtpSettings(raw.smtp) } : {}),
     },
     problems,
   };
+}
+
+function smtpSettings(raw: NonNullable<WorkspaceFile['smtp']>): SmtpSettings {
+  const security = raw.security ?? 'starttls';
+  const port = raw.port ?? (security === 'tls' ? 465 : security === 'none' ? 25 : 587);
+  return { host: raw.host, port, security, ...(raw.user ? { user: raw.user } : {}), perMinute: raw.per_minute ?? 30 };
 }
 
 export function loadProgrammes(

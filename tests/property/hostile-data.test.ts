@@ -16,6 +16,7 @@ import { stringify } from 'yaml';
 import { calendarFiles } from '../../src/core/calendar/index.js';
 import { attendanceList } from '../../src/core/forms/documents.js';
 import { packDocx } from '../../src/core/forms/docx-kit.js';
+import { formView } from '../../src/core/forms/index.js';
 import { buildWording } from '../../src/load/form-wording.js';
 import type { Group, Workspace, WorkspaceSettings } from '../../src/core/model.js';
 import { packFiles } from '../../src/core/packs/render.js';
@@ -123,7 +124,7 @@ describe('hostile and unusual names survive every output', () => {
       fc.asyncProperty(roster, async (people) => {
         const g = groupFor(people, 'Rom 1');
         const plan = planGroup(g, settings);
-        const bytes = await packDocx(attendanceList({ workspace: workspace(g), group: g, sessions: plan.sessions, w: wording!, lang: 'nb' }), new Date('2027-01-01T00:00:00Z'), 'nb');
+        const bytes = await packDocx(attendanceList(formView(workspace(g), plan, wording!, 'nb')), new Date('2027-01-01T00:00:00Z'), 'nb');
         const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
         const texts = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) =>
           m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'),

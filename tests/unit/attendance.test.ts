@@ -3,11 +3,13 @@
  * what it lists; the attendance file is validated with file:line:column; the
  * form fields the writer tags are the ones the reader expects, in order.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attendanceYaml, certificatePlan, certificateProblems } from '../../src/core/attendance.js';
 import { formatDate } from '../../src/core/format-date.js';
+import { formView } from '../../src/core/forms/index.js';
+import { loadFormWording } from '../../src/load/form-wording.js';
 import { attendanceFields, evaluationFields, followUpFields, formFields } from '../../src/core/forms/fields.js';
 import { matchFields, readDocx } from '../../src/core/forms/read-back.js';
 import { formatProblem } from '../../src/core/problems.js';
@@ -17,6 +19,11 @@ import { copyWorkspace } from '../helpers/cli.js';
 import { byName, group, loadDemo, parts, renderForms, text } from './forms.helpers.js';
 
 const ws = loadDemo();
+
+/** The sessions as the forms see them (the FormView's shape). */
+function viewSessions(plan: ReturnType<typeof planGroup>) {
+  return formView(ws, plan, loadFormWording(ws, plan.group.programmeId, 'nb').wording!, 'nb').sessions;
+}
 
 /** Sone nord with a rule of 4 sessions: Ali came to 4 of 5, Siri to 1 of 5, nobody else is recorded as present. */
 function withAttendance(g: ReturnType<typeof group>) {
@@ -68,18 +75,19 @@ describe('certificates for those who came', () => {
 describe('the attendance file', () => {
   it('is written one line per session with names as in the group file, and read back the same', () => {
     const dir = copyWorkspace();
+    rmSync(join(dir, 'attendance'), { recursive: true });
     const g = loadDemo(dir).groups.find((x) => x.id === 'sone-nord')!;
     const text = attendanceYaml(planGroup(g, loadDemo(dir).settings), new Map([[2, [1, 0]], [1, [4]]]));
     expect(text.split('\n').slice(-4)).toEqual(['sessions:', '  1: [Olena Kovalenko]', '  2: [Ali Khan, Siri Ødegård]', '']);
     mkdirSync(join(dir, 'attendance'), { recursive: true });
     writeFileSync(join(dir, 'attendance', 'sone-nord.yaml'), text);
-    const back = loadDemo(dir).groups.find((x) => x.id === 'sone-nord')!.attendance!;
+    const back = loadDemo(dir, { withAttendance: true }).groups.find((x) => x.id === 'sone-nord')!.attendance!;
     expect([...back.sessions]).toEqual([[1, [4]], [2, [0, 1]]]);
   });
 
   it('names an unknown participant with file:line:column and a «did you mean»; an unknown session too', () => {
     const dir = copyWorkspace();
-    mkdirSync(join(dir, 'attendance'));
+    mkdirSync(join(dir, 'attendance'), { recursive: true });
     writeFileSync(join(dir, 'attendance', 'sone-nord.yaml'), 'sessions:\n  1: [Ali Khan, Jonas Aesøy]\n  7: []\n');
     const r = loadWorkspace(dir);
     const messages = r.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p, 'nb'));
@@ -95,10 +103,11 @@ describe('one definition of the form fields, used by writer and reader', () => {
     for (const id of ['sone-nord', 'mestringstreff-var', 'sykehjem-kombinert']) {
       const files = await renderForms(ws, id);
       const plan = planGroup(group(ws, id), ws.settings);
+      const sessions = viewSessions(plan);
       const tagsOf = (name: string) => readDocx(byName(files, name).bytes as Uint8Array).controls.map((c) => c.tag);
-      expect(tagsOf('oppmoteliste.docx')).toEqual(attendanceFields(plan.sessions, plan.group.participants.length).map((f) => f.tag));
-      expect(tagsOf('evalueringsskjema.docx')).toEqual(evaluationFields(plan.sessions).map((f) => f.tag));
-      expect(tagsOf('oppfolgingsskjema.docx')).toEqual(followUpFields(plan.sessions).map((f) => f.tag));
+      expect(tagsOf('oppmoteliste.docx')).toEqual(attendanceFields(sessions, plan.group.participants.length).map((f) => f.tag));
+      expect(tagsOf('evalueringsskjema.docx')).toEqual(evaluationFields(sessions).map((f) => f.tag));
+      expect(tagsOf('oppfolgingsskjema.docx')).toEqual(followUpFields(sessions).map((f) => f.tag));
     }
   });
 
@@ -106,7 +115,7 @@ describe('one definition of the form fields, used by writer and reader', () => {
     const files = await renderForms(ws, 'sone-nord');
     const plan = planGroup(group(ws, 'sone-nord'), ws.settings);
     const content = readDocx(byName(files, 'evalueringsskjema.docx').bytes as Uint8Array);
-    const expected = formFields('evaluation', plan.sessions, 5).map((f, i) => ({ ...f, ...(content.controls[i]!.alias ? { alias: content.controls[i]!.alias! } : {}) }));
+    const expected = formFields('evaluation', viewSessions(plan), 5).map((f, i) => ({ ...f, ...(content.controls[i]!.alias ? { alias: content.controls[i]!.alias! } : {}) }));
     // As LibreOffice saves it: tags gone; checkboxes lose their alias too; the third rating ticked.
     const stripped = { ...content, controls: content.controls.map((c) => (c.kind === 'checkbox' ? { kind: c.kind, text: c.text, placeholder: false, checked: false } : { ...c, tag: undefined })) } as typeof content;
     const rating = expected.findIndex((f) => f.tag === 'tema-2-vurdering-3');

@@ -7,9 +7,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { attendanceList, certificate, evaluationForm, followUpForm, planningForm, type FormContext } from '../../src/core/forms/documents.js';
+import { attendanceList, certificate, evaluationForm, followUpForm, planningForm } from '../../src/core/forms/documents.js';
 import { packDocx } from '../../src/core/forms/docx-kit.js';
-import { formFiles } from '../../src/core/forms/index.js';
+import { formFiles, formView, mergedForms, type FormView } from '../../src/core/forms/index.js';
+import { mapText } from '../../src/core/forms/view.js';
 import type { Workspace } from '../../src/core/model.js';
 import { planGroup } from '../../src/core/schedule.js';
 import { loadFormWording } from '../../src/load/form-wording.js';
@@ -20,12 +21,15 @@ import { DEMO } from '../helpers/cli.js';
 
 const at = new Date('2027-01-01T00:00:00Z');
 const ws = loadWorkspace(DEMO).workspace!;
+// Direct rendering below makes a certificate per participant over every
+// session; the demo's recorded attendance would narrow them (attendance.test.ts).
+for (const g of ws.groups) delete g.attendance;
 
 async function direct(workspace: Workspace, groupId: string, lang: 'nb' | 'en'): Promise<Buffer[]> {
   const group = workspace.groups.find((g) => g.id === groupId)!;
   const plan = planGroup(group, workspace.settings);
-  const c: FormContext = { workspace, group, sessions: plan.sessions, w: loadFormWording(workspace, group.programmeId, lang).wording!, lang };
-  const docs = [planningForm(c), followUpForm(c), evaluationForm(c), attendanceList(c), ...group.participants.map((p) => certificate(c, p))];
+  const v = formView(workspace, plan, loadFormWording(workspace, group.programmeId, lang).wording!, lang);
+  const docs = [planningForm(v), followUpForm(v), evaluationForm(v), attendanceList(v), ...group.participants.map((p) => certificate(v, p.name))];
   return Promise.all(docs.map(async (d) => Buffer.from(await packDocx(d, at, lang))));
 }
 
@@ -33,6 +37,16 @@ async function merged(workspace: Workspace, groupId: string, lang: 'nb' | 'en'):
   const group = workspace.groups.find((g) => g.id === groupId)!;
   const files = await formFiles(workspace, planGroup(group, workspace.settings), loadFormWording(workspace, group.programmeId, lang).wording!, at, lang);
   return files.map((f) => Buffer.from(f.bytes as Uint8Array));
+}
+
+async function directView(v: FormView): Promise<Buffer[]> {
+  const docs = [planningForm(v), followUpForm(v), evaluationForm(v), attendanceList(v), ...v.text.participants.map((p) => certificate(v, p.name))];
+  return Promise.all(docs.map(async (d) => Buffer.from(await packDocx(d, at, v.lang))));
+}
+
+async function mergedView(v: FormView): Promise<Buffer[]> {
+  const { forms, certificates } = await mergedForms(v, at);
+  return [...forms.map(([, bytes]) => bytes), ...certificates].map((b) => Buffer.from(b));
 }
 
 describe('forms by mail merge', () => {
@@ -81,6 +95,30 @@ describe('forms by mail merge', () => {
         expect(await merged(w2, 'g', 'nb')).toEqual(await direct(w2, 'g', 'nb'));
       }),
       { seed: 42, numRuns: 40 },
+    );
+  });
+
+  // Documents must write every string of a view's text out as it is (view.ts).
+  // Any view string here may be any text, so a document that changed one (upper
+  // or lower case, trimmed, cut, compared) would render differently from the merge.
+  it('stay identical when every text of the view is replaced by random and hostile strings', async () => {
+    const hostile = fc.constantFrom(
+      'RFLK0X', 'RFLK1X', 'RFLKNAMEX', 'RFLKQ0X', '2000-01-01T00:00:00Z', '$&', '$1', '{name}', '&amp;', ']]>', '<w:t>',
+      ' Leading and trailing ', 'ÆØÅ æøå', 'İSTANBUL ß', '‮rtl', '😀👩‍👩‍👧', 'a\tb', 'MiXeD CaSe',
+    );
+    const text = fc.oneof(
+      hostile,
+      fc.string({ unit: 'grapheme', maxLength: 16 }).map((s) => s.replace(/[\p{Cc}\p{Cs}]/gu, '')),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ws.groups.map((g) => g.id)), fc.constantFrom('nb' as const, 'en' as const), fc.array(text, { minLength: 64, maxLength: 64 }), async (id, lang, strings) => {
+        const group = ws.groups.find((g) => g.id === id)!;
+        const real = formView(ws, planGroup(group, ws.settings), loadFormWording(ws, group.programmeId, lang).wording!, lang);
+        let i = 0;
+        const v = mapText(real, () => strings[i++ % strings.length]!);
+        expect(await mergedView(v)).toEqual(await directView(v));
+      }),
+      { seed: 7, numRuns: 12 },
     );
   });
 });

@@ -24,6 +24,8 @@ export interface CliContext {
   signal?: AbortSignal;
   out(line: string): void;
   err(line: string): void;
+  /** On a terminal: redraws one status line on stderr (a progress bar); `''` clears it. */
+  progress?(line: string): void;
 }
 
 export { printProblems, say } from './print.js';

@@ -4,7 +4,7 @@
  * fields.ts); their aliases from the form as refleks writes it today, so a
  * file LibreOffice saved (tags gone, aliases kept) still matches.
  */
-import { formFiles, type FormWording } from '../../core/forms/index.js';
+import { formFiles, formView, type FormWording } from '../../core/forms/index.js';
 import { formFields, type FormKind } from '../../core/forms/fields.js';
 import { formKindOf, matchFields, readDocx, FormReadError, type Expected } from '../../core/forms/read-back.js';
 import type { Workspace } from '../../core/model.js';
@@ -27,11 +27,12 @@ export interface GroupForms {
 /** What each of a group's forms holds, with the aliases refleks writes for its fields. */
 export async function groupForms(ws: Workspace, plan: GroupPlan, wording: FormWording, lang: Lang): Promise<GroupForms> {
   const files = await formFiles(ws, plan, wording, new Date(0), lang, diskShapeStore());
+  const sessions = formView(ws, plan, wording, lang).sessions;
   const expected = {} as Record<FormKind, Expected[]>;
   for (const kind of ['attendance', 'evaluation', 'follow-up'] as const) {
     const written = files.find((f) => f.path.endsWith(`/${FILE_OF[kind]}`));
     const aliases = new Map((written && typeof written.bytes !== 'string' ? readDocx(written.bytes).controls : []).flatMap((c) => (c.tag && c.alias ? [[c.tag, c.alias] as const] : [])));
-    expected[kind] = formFields(kind, plan.sessions, plan.group.participants.length).map((f) => ({ ...f, ...(aliases.has(f.tag) ? { alias: aliases.get(f.tag)! } : {}) }));
+    expected[kind] = formFields(kind, sessions, plan.group.participants.length).map((f) => ({ ...f, ...(aliases.has(f.tag) ? { alias: aliases.get(f.tag)! } : {}) }));
   }
   return {
     expected,

@@ -70,6 +70,27 @@ function cancelEvent(s: SessionState): CalEvent {
   };
 }
 
+/**
+ * The event as issued in the state: the full event for a live session, or the
+ * cancellation built from what was last sent. `refleks send` builds the same
+ * event for its messages, so the files and the e-mails never disagree.
+ */
+export function invitationEvent(s: SessionState, e: SessionEvent | undefined): CalEvent {
+  return s.cancelled || !e
+    ? cancelEvent(s)
+    : { ...withIdentity(e, s), organizer: e.organizer, attendees: e.attendees.map(({ name, email, role }) => ({ name, email, role })), alarm: e.alarm };
+}
+
+/** A calendar addressed to one attendee only (RFC 5546: the organiser and that attendee). */
+export function personalCalendar(prodId: string, method: 'REQUEST' | 'CANCEL', event: CalEvent, email: string): string {
+  const one = event.attendees!.filter((x) => x.email === email);
+  return serializeCalendar({ prodId, method, events: [{ ...event, attendees: one }] });
+}
+
+export function prodIdFor(version: string): string {
+  return `-//refleks//refleks ${version}//NB`;
+}
+
 export function calendarFiles(
   ws: Pick<Workspace, 'settings' | 'programmes'>,
   plan: GroupPlan,
@@ -84,7 +105,7 @@ export function calendarFiles(
   const { settings } = ws;
   const base = `${settings.output}/${group.id}`;
   const perPerson = opts.perPerson || group.perPersonInvitations;
-  const prodId = `-//refleks//refleks ${opts.version}//NB`;
+  const prodId = prodIdFor(opts.version);
   const stamp = issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
   const events = new Map<number, SessionEvent>();
@@ -106,15 +127,12 @@ export function calendarFiles(
     const paths: string[] = [];
     if (s) {
       const e = events.get(n);
-      const event: CalEvent = s.cancelled || !e
-        ? cancelEvent(s)
-        : { ...withIdentity(e, s), organizer: e.organizer, attendees: e.attendees.map(({ name, email, role }) => ({ name, email, role })), alarm: e.alarm };
+      const event = invitationEvent(s, e);
       const method = s.cancelled ? 'CANCEL' : 'REQUEST';
       if (perPerson) {
         for (const a of s.cancelled || !e ? s.issued.attendees : e.attendees) {
           const path = `${base}/invitasjoner/${a.slug}/samling-${n}.ics`;
-          const one = event.attendees!.filter((x) => x.email === a.email);
-          files.push({ path, bytes: serializeCalendar({ prodId, method, events: [{ ...event, attendees: one }] }) });
+          files.push({ path, bytes: personalCalendar(prodId, method, event, a.email) });
           paths.push(path);
         }
       } else {

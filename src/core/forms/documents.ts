@@ -1,12 +1,16 @@
 /**
- * The five forms of a group. Everything the workspace knows is written in;
- * what people must decide or record is a fillable field. All wording comes
- * from the FormWording data, never from here.
+ * The five forms of a group, laid out from its FormView. Everything the
+ * workspace knows is written in; what people must decide or record is a
+ * fillable field. All wording comes from the FormWording data, never from here.
+ *
+ * The rule that makes the mail merge sound (see view.ts): a string of
+ * `v.text` is written out exactly as it is. Put it into a run, a field alias
+ * or a `fill()`, join it with other text, but never change it, look inside it
+ * or compare it: anything that depends on the group's text is decided in
+ * `formView` and reaches here as a flag, a number or a null.
  */
 import { Paragraph, Table, TextRun, type Document, type ParagraphChild } from 'docx';
-import type { Person } from '../model.js';
 import type { Lang } from '../text.js';
-import type { PlannedSession } from '../schedule.js';
 import {
   checkBox,
   dataTable,
@@ -20,26 +24,14 @@ import {
   textField,
   type Cell,
 } from './docx-kit.js';
-import { realFormatters, type FormContext, type Formatters } from './context.js';
+import type { FormView, SessionShape, SessionText } from './view.js';
 import { fill } from './wording.js';
 import { ACTION_PARTS, ACTION_ROWS, GOAL_ANSWERS, RATING_SCALE, tags } from './fields.js';
 
-export { realFormatters, type FormContext, type Formatters } from './context.js';
-
-/** Programmes planned along the didactic relation model rather than the general questions. */
-export const DIDACTIC_PROGRAMMES = new Set(['mestringstreff']);
+export type { FormView } from './view.js';
 
 /** More sessions than this turn the attendance list to landscape, so the date columns stay readable. */
 const PORTRAIT_MAX_SESSIONS = 4;
-
-function fmt(c: FormContext): Formatters {
-  return c.fmt ?? realFormatters(c.lang);
-}
-
-function person(p: Person): string {
-  const extra = [p.role, p.unit].filter(Boolean).join(', ');
-  return extra ? `${p.name} (${extra})` : p.name;
-}
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -49,27 +41,31 @@ function numberText(n: number, lang: Lang): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1).replace('.', lang === 'nb' ? ',' : '.');
 }
 
+/** A session's text: `v.text.sessions` runs alongside `v.sessions`. */
+function textOf(v: FormView, s: SessionShape): SessionText {
+  return v.text.sessions[v.sessions.indexOf(s)]!;
+}
+
 /** Date, time and anything unusual about a session, one line each. */
-function sessionLines(c: FormContext, s: PlannedSession): string[] {
-  const { w, lang, group } = c;
-  const lines = [fmt(c).sessionTime(s.date, s.start, s.end)];
-  if (s.cancelled) lines[0] += ` (${w.common.cancelled})`;
-  if (s.moved) lines.push(fill(w.common.moved, { date: fmt(c).date(s.moved.from), reason: s.moved.reason[lang] }));
-  if (s.location.text !== group.location.text) lines.push(s.location.text);
-  if (s.note) lines.push(s.note);
+function sessionLines(v: FormView, s: SessionShape): string[] {
+  const t = textOf(v, s);
+  const lines = [s.cancelled ? `${t.time} (${v.w.common.cancelled})` : t.time];
+  if (t.moved) lines.push(fill(v.w.common.moved, { date: t.moved.date, reason: t.moved.reason }));
+  if (t.place !== null) lines.push(t.place);
+  if (t.note !== null) lines.push(t.note);
   return lines;
 }
 
-function sessionTitle(c: FormContext, s: PlannedSession): string {
-  const base = `${fill(c.w.common.session_number, { number: s.number })}: ${s.theme.theme.title}`;
+function sessionTitle(c: FormView, s: SessionShape): string {
+  const base = `${fill(c.w.common.session_number, { number: s.number })}: ${s.theme.title}`;
   return s.cancelled ? `${base} (${c.w.common.cancelled})` : base;
 }
 
-function themeCell(c: FormContext, s: PlannedSession): Cell {
-  return c.group.combined ? [s.theme.theme.title, s.theme.programmeTitle] : s.theme.theme.title;
+function themeCell(v: FormView, s: SessionShape): Cell {
+  return v.combined ? [s.theme.title, textOf(v, s).programme] : s.theme.title;
 }
 
-function field(c: FormContext, tag: string, alias: string, opts: { multiLine?: boolean; date?: boolean } = {}): ParagraphChild {
+function field(c: FormView, tag: string, alias: string, opts: { multiLine?: boolean; date?: boolean } = {}): ParagraphChild {
   return textField({
     tag,
     alias,
@@ -79,16 +75,16 @@ function field(c: FormContext, tag: string, alias: string, opts: { multiLine?: b
   });
 }
 
-function fieldCell(c: FormContext, tag: string, alias: string, opts: { multiLine?: boolean; date?: boolean } = {}): Cell {
+function fieldCell(c: FormView, tag: string, alias: string, opts: { multiLine?: boolean; date?: boolean } = {}): Cell {
   return { children: [field(c, tag, alias, opts)] };
 }
 
-function hourUnit(c: FormContext, hours: number): string {
+function hourUnit(c: FormView, hours: number): string {
   return hours === 1 ? c.w.common.hour_unit : c.w.common.hours_unit;
 }
 
-function betweenPerInterval(c: FormContext): string {
-  const { min, max } = c.group.betweenSessionHours;
+function betweenPerInterval(c: FormView): string {
+  const { min, max } = c.betweenSessionHours;
   const w = c.w.common;
   if (max <= 0) return w.between_sessions_none;
   if (min === max) return fill(w.between_sessions_exact, { hours: numberText(max, c.lang), unit: hourUnit(c, max) });
@@ -96,25 +92,19 @@ function betweenPerInterval(c: FormContext): string {
   return fill(w.between_sessions_range, { min: numberText(min, c.lang), max: numberText(max, c.lang) });
 }
 
-function coFacilitatorLabel(c: FormContext): string {
-  const label = c.workspace.programmes.get(c.group.programmeId)?.coFacilitatorLabel;
-  return label ? `${c.w.common.co_facilitator} (${label})` : c.w.common.co_facilitator;
-}
-
-function groupFacts(c: FormContext): Table {
-  const { w, group, workspace } = c;
+function groupFacts(c: FormView): Table {
+  const { w, text } = c;
   const rows: Cell[][] = [
-    [w.common.organisation, workspace.settings.organisation],
-    [w.common.group, group.name],
-    [w.common.programme, group.programmeTitle],
-    [w.common.facilitator, person(group.facilitator)],
+    [w.common.organisation, text.organisation],
+    [w.common.group, text.group],
+    [w.common.programme, text.programme],
+    [w.common.facilitator, text.facilitator],
   ];
-  if (group.coFacilitator) rows.push([coFacilitatorLabel(c), person(group.coFacilitator)]);
-  rows.push([w.common.leader, group.leader ? person(group.leader) : w.common.no_leader]);
-  rows.push([w.common.location, group.location.text]);
-  const active = c.sessions.filter((s) => !s.cancelled);
-  if (active.length) rows.push([w.common.period, `${fmt(c).date(active[0]!.date)} – ${fmt(c).date(active[active.length - 1]!.date)}`]);
-  rows.push([w.common.sessions_count, fill(w.common.sessions_summary, { count: c.sessions.length, minutes: group.durationMinutes })]);
+  if (text.coFacilitator !== null) rows.push([c.coFacilitatorLabel, text.coFacilitator]);
+  rows.push([w.common.leader, text.leader ?? w.common.no_leader]);
+  rows.push([w.common.location, text.location]);
+  if (text.period !== null) rows.push([w.common.period, text.period]);
+  rows.push([w.common.sessions_count, fill(w.common.sessions_summary, { count: c.sessions.length, minutes: c.durationMinutes })]);
   rows.push([w.common.between_sessions, betweenPerInterval(c)]);
   return dataTable(
     [
@@ -126,12 +116,12 @@ function groupFacts(c: FormContext): Table {
 }
 
 /** The document: `title` is both its property and its H1, and with the page number in the footer. */
-function doc(c: FormContext, title: string, subject: string, children: (Paragraph | Table)[], opts: { landscape?: boolean } = {}): Document {
+function doc(c: FormView, title: string, subject: string, children: (Paragraph | Table)[], opts: { landscape?: boolean } = {}): Document {
   return formDocument({
     lang: c.lang,
     title,
     subject,
-    organisation: c.workspace.settings.organisation,
+    organisation: c.text.organisation,
     footer: title,
     pageLabel: c.w.common.page,
     ...(opts.landscape ? { landscape: true } : {}),
@@ -145,7 +135,7 @@ const ANSWER_HEIGHT = 1134;
 const LONG_ANSWER_HEIGHT = 2268;
 const LINE_HEIGHT = 567;
 
-function questionTable(c: FormContext, questions: string[], tagPrefix: string, rowHeight = ANSWER_HEIGHT): Table {
+function questionTable(c: FormView, questions: string[], tagPrefix: string, rowHeight = ANSWER_HEIGHT): Table {
   return dataTable(
     [
       { header: c.w.common.question_column, weight: 4 },
@@ -156,10 +146,10 @@ function questionTable(c: FormContext, questions: string[], tagPrefix: string, r
   );
 }
 
-export function planningForm(c: FormContext): Document {
-  const { w, group } = c;
+export function planningForm(c: FormView): Document {
+  const { w, text } = c;
   const p = w.planning;
-  const title = `${p.title} – ${group.name}`;
+  const title = `${p.title} – ${text.group}`;
   const children: (Paragraph | Table)[] = [
     heading(1, title),
     para(p.intro),
@@ -174,7 +164,7 @@ export function planningForm(c: FormContext): Document {
         { header: w.common.name, weight: 5 },
         { header: w.common.role, weight: 6 },
       ],
-      group.participants.map((pp, i) => [String(i + 1), pp.name, [pp.role, pp.unit].filter(Boolean).join(', ')]),
+      text.participants.map((pp, i) => [String(i + 1), pp.name, pp.detail]),
     ),
     heading(2, p.programme_heading),
     dataTable(
@@ -187,7 +177,7 @@ export function planningForm(c: FormContext): Document {
       c.sessions.map((s) => [String(s.number), themeCell(c, s), sessionLines(c, s), s.leaderInvited ? w.common.yes_value : '–']),
     ),
   ];
-  if (DIDACTIC_PROGRAMMES.has(group.programmeId)) {
+  if (c.didactic) {
     const d = p.didactic;
     const elements = [
       ['malgruppe', d.target_group],
@@ -218,10 +208,10 @@ export function planningForm(c: FormContext): Document {
   return doc(c, title, p.subject, children);
 }
 
-export function followUpForm(c: FormContext): Document {
-  const { w, group } = c;
+export function followUpForm(c: FormView): Document {
+  const { w, text } = c;
   const f = w.follow_up;
-  const title = `${f.title} – ${group.name}`;
+  const title = `${f.title} – ${text.group}`;
   const children: (Paragraph | Table)[] = [heading(1, title), para(f.intro)];
   for (const s of c.sessions) {
     children.push(heading(2, sessionTitle(c, s)));
@@ -267,17 +257,17 @@ export function followUpForm(c: FormContext): Document {
   return doc(c, title, f.subject, children);
 }
 
-export function evaluationForm(c: FormContext): Document {
-  const { w, group } = c;
+export function evaluationForm(c: FormView): Document {
+  const { w, text } = c;
   const e = w.evaluation;
-  const title = `${e.title} – ${group.name}`;
+  const title = `${e.title} – ${text.group}`;
   const children: (Paragraph | Table)[] = [heading(1, title), para(e.intro), groupFacts(c), heading(2, e.goals_heading)];
   for (const s of c.sessions) {
-    const goals = s.theme.theme.goals;
+    const goals = s.theme.goals;
     if (!goals.length) continue;
     children.push(heading(3, sessionTitle(c, s)));
     const labels = { ja: e.reached, delvis: e.partly, nei: e.not_reached };
-    const choices = GOAL_ANSWERS.map((a) => [a, labels[a]] as const);
+    const choices = GOAL_ANSWERS.map((answer) => [answer, labels[answer]] as const);
     children.push(
       dataTable(
         [{ header: e.goal_column, weight: 7 }, ...choices.map(([, label]) => ({ header: label, weight: 1.2, align: 'center' as const }))],
@@ -296,7 +286,7 @@ export function evaluationForm(c: FormContext): Document {
       [{ header: w.common.theme, weight: 6 }, ...values.map((v) => ({ header: String(v), weight: 1, align: 'center' as const }))],
       c.sessions.map((s) => [
         themeCell(c, s),
-        ...values.map((v) => ({ children: [checkBox({ tag: tags.rating(s.number, v), alias: `${s.theme.theme.title}: ${fill(e.rating_column, { value: v })}` })] })),
+        ...values.map((v) => ({ children: [checkBox({ tag: tags.rating(s.number, v), alias: `${s.theme.title}: ${fill(e.rating_column, { value: v })}` })] })),
       ]),
     ),
   );
@@ -305,10 +295,10 @@ export function evaluationForm(c: FormContext): Document {
   return doc(c, title, e.subject, children);
 }
 
-export function attendanceList(c: FormContext): Document {
-  const { w, group } = c;
+export function attendanceList(c: FormView): Document {
+  const { w, text } = c;
   const a = w.attendance;
-  const title = `${a.title} – ${group.name}`;
+  const title = `${a.title} – ${text.group}`;
   const landscape = c.sessions.length > PORTRAIT_MAX_SESSIONS;
   const total = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
   const nameWeight = Math.max(2, c.sessions.length * 0.35);
@@ -316,12 +306,12 @@ export function attendanceList(c: FormContext): Document {
     [
       { header: w.common.participant, weight: nameWeight },
       ...c.sessions.map((s) => ({
-        header: [fill(w.common.session_number, { number: s.number }), fmt(c).shortDate(s.date), ...(s.cancelled ? [`(${w.common.cancelled})`] : [])],
+        header: [fill(w.common.session_number, { number: s.number }), textOf(c, s).shortDate, ...(s.cancelled ? [`(${w.common.cancelled})`] : [])],
         weight: 1,
         align: 'center' as const,
       })),
     ],
-    group.participants.map((p, pi) => [
+    text.participants.map((p, pi) => [
       p.name,
       ...c.sessions.map((s): Cell =>
         s.cancelled ? a.cancelled_cell : { children: [checkBox({ tag: tags.present(pi + 1, s.number), alias: `${p.name}, ${fill(w.common.session_number, { number: s.number }).toLowerCase()}` })] },
@@ -331,17 +321,23 @@ export function attendanceList(c: FormContext): Document {
   );
   const children: (Paragraph | Table)[] = [
     heading(1, title),
-    labelled(w.common.programme, group.programmeTitle),
-    labelled(w.common.facilitator, group.coFacilitator ? `${group.facilitator.name}, ${group.coFacilitator.name}` : group.facilitator.name),
-    labelled(w.common.location, group.location.text),
+    labelled(w.common.programme, text.programme),
+    labelled(w.common.facilitator, text.facilitatorNames),
+    labelled(w.common.location, text.location),
     para(a.intro),
     table,
   ];
   return doc(c, title, a.subject, children, { landscape });
 }
 
-export function certificate(c: FormContext, participant: Person): Document {
-  const { w, group, lang, workspace } = c;
+function certificateDate(v: FormView, s: SessionShape): string {
+  const date = textOf(v, s).date;
+  return s.cancelled ? `${date} (${v.w.common.cancelled})` : date;
+}
+
+/** A participant's certificate; `name` is one of `v.text.participants`' names (or the merge's token for it). */
+export function certificate(c: FormView, name: string): Document {
+  const { w, text, lang } = c;
   const k = w.certificate;
   const active = c.sessions.filter((s) => !s.cancelled);
   const minutes = active.reduce((sum, s) => sum + s.durationMinutes, 0);
@@ -349,16 +345,15 @@ export function certificate(c: FormContext, participant: Person): Document {
   const unit = (h: number) => hourUnit(c, h);
   const sessionsText = `${numberText(hours, lang)} ${unit(hours)}`;
   const intervals = Math.max(0, active.length - 1);
-  const min = group.betweenSessionHours.min * intervals;
-  const max = group.betweenSessionHours.max * intervals;
+  const min = c.betweenSessionHours.min * intervals;
+  const max = c.betweenSessionHours.max * intervals;
   const betweenText =
     max <= 0 ? undefined : min === max ? `${numberText(max, lang)} ${unit(max)}` : min <= 0 ? `${fill(k.between_upto, { max: numberText(max, lang) })} ${unit(max)}` : `${numberText(min, lang)}–${numberText(max, lang)} ${unit(max)}`;
   const hoursText = betweenText ? fill(k.hours_text, { sessions: sessionsText, between: betweenText }) : fill(k.hours_text_no_between, { sessions: sessionsText });
-  const last = active[active.length - 1];
   const children: (Paragraph | Table)[] = [
     heading(1, k.title, { center: true }),
-    para(participant.name, { style: 'Large', center: true }),
-    para(`${k.has_completed} ${group.programmeTitle}, ${fill(k.in_group, { group: group.name })}.`, { center: true }),
+    para(name, { style: 'Large', center: true }),
+    para(`${k.has_completed} ${text.programme}, ${fill(k.in_group, { group: text.group })}.`, { center: true }),
     heading(2, k.themes_heading),
     dataTable(
       [
@@ -366,14 +361,14 @@ export function certificate(c: FormContext, participant: Person): Document {
         { header: w.common.theme, weight: 7 },
         { header: w.common.date_only, weight: 5 },
       ],
-      c.sessions.map((s) => [String(s.number), themeCell(c, s), s.cancelled ? `${fmt(c).date(s.date)} (${w.common.cancelled})` : fmt(c).date(s.date)]),
+      c.sessions.map((s) => [String(s.number), themeCell(c, s), certificateDate(c, s)]),
     ),
     labelled(k.hours, capitalise(hoursText), { spacingBefore: 240 }),
-    labelled(w.common.facilitator, group.coFacilitator ? `${group.facilitator.name}, ${group.coFacilitator.name}` : group.facilitator.name),
-    labelled(w.common.organisation, workspace.settings.organisation),
-    ...(last ? [labelled(k.completed, fmt(c).date(last.date))] : []),
+    labelled(w.common.facilitator, text.facilitatorNames),
+    labelled(w.common.organisation, text.organisation),
+    ...(text.completed !== null ? [labelled(k.completed, text.completed)] : []),
     signatureLine(k.place_and_date, 0.4),
-    signatureLine(fill(k.facilitator_signature, { name: group.facilitator.name }), 0.5),
+    signatureLine(fill(k.facilitator_signature, { name: text.facilitatorName }), 0.5),
   ];
-  return doc(c, `${k.title} – ${participant.name}`, k.subject, children);
+  return doc(c, `${k.title} – ${name}`, k.subject, children);
 }

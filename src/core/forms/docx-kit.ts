@@ -27,7 +27,6 @@ import {
   type IStylesOptions,
   type ParagraphChild,
 } from 'docx';
-import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { zipParts } from './zip.js';
 import type { Lang } from '../text.js';
 
@@ -92,10 +91,6 @@ export function formStyles(lang: Lang): IStylesOptions {
   };
 }
 
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
-
 export interface FieldOptions {
   /** Unique in the document: the answers can be read back by it. */
   tag: string;
@@ -108,17 +103,41 @@ export interface FieldOptions {
 }
 
 /**
+ * An element built directly, for the content controls docx has no API for.
+ * It is what `ImportedXmlComponent.fromXmlString` would give for the same
+ * XML, without writing and parsing XML for each of the hundreds of fields in
+ * a group's forms. Values are plain text: docx escapes them when it writes.
+ */
+function el(name: string, attrs?: Record<string, string>, ...children: (ImportedXmlComponent | string)[]): ImportedXmlComponent {
+  const e = new ImportedXmlComponent(name, attrs);
+  for (const c of children) e.push(c);
+  return e;
+}
+
+const val = (v: string) => ({ 'w:val': v });
+
+/**
  * A fillable text (or date) content control. docx has no API for these, so
- * the `w:sdt` is written as XML here and nowhere else.
+ * the `w:sdt` is built here and nowhere else.
  */
 export function textField(opts: FieldOptions): ParagraphChild {
   const kind = opts.date
-    ? `<w:date><w:dateFormat w:val="${opts.date.lang === 'nb' ? 'dd.MM.yyyy' : 'dd/MM/yyyy'}"/><w:lid w:val="${LANG_TAG[opts.date.lang]}"/><w:storeMappedDataAs w:val="dateTime"/><w:calendar w:val="gregorian"/></w:date>`
-    : `<w:text${opts.multiLine ? ' w:multiLine="1"' : ''}/>`;
-  const xml =
-    `<w:sdt><w:sdtPr><w:rPr><w:color w:val="${PLACEHOLDER_COLOR}"/></w:rPr><w:alias w:val="${escapeXml(opts.alias)}"/><w:tag w:val="${escapeXml(opts.tag)}"/>` +
-    `<w:showingPlcHdr/>${kind}</w:sdtPr><w:sdtContent><w:r><w:rPr><w:color w:val="${PLACEHOLDER_COLOR}"/></w:rPr><w:t xml:space="preserve">${escapeXml(opts.placeholder)}</w:t></w:r></w:sdtContent></w:sdt>`;
-  return ImportedXmlComponent.fromXmlString(xml) as unknown as ParagraphChild;
+    ? el(
+        'w:date',
+        undefined,
+        el('w:dateFormat', val(opts.date.lang === 'nb' ? 'dd.MM.yyyy' : 'dd/MM/yyyy')),
+        el('w:lid', val(LANG_TAG[opts.date.lang])),
+        el('w:storeMappedDataAs', val('dateTime')),
+        el('w:calendar', val('gregorian')),
+      )
+    : el('w:text', opts.multiLine ? { 'w:multiLine': '1' } : undefined);
+  const grey = () => el('w:rPr', undefined, el('w:color', val(PLACEHOLDER_COLOR)));
+  return el(
+    'w:sdt',
+    undefined,
+    el('w:sdtPr', undefined, grey(), el('w:alias', val(opts.alias)), el('w:tag', val(opts.tag)), el('w:showingPlcHdr'), kind),
+    el('w:sdtContent', undefined, el('w:r', undefined, grey(), el('w:t', { 'xml:space': 'preserve' }, opts.placeholder))),
+  ) as unknown as ParagraphChild;
 }
 
 /**
@@ -127,11 +146,34 @@ export function textField(opts: FieldOptions): ParagraphChild {
  * clients fall back to any font with U+2610.
  */
 export function checkBox(opts: { tag: string; alias: string }): ParagraphChild {
-  const xml =
-    `<w:sdt><w:sdtPr><w:alias w:val="${escapeXml(opts.alias)}"/><w:tag w:val="${escapeXml(opts.tag)}"/>` +
-    `<w14:checkbox><w14:checked w14:val="0"/><w14:checkedState w14:val="2612" w14:font="MS Gothic"/><w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox>` +
-    `</w:sdtPr><w:sdtContent><w:r><w:rPr><w:rFonts w:ascii="MS Gothic" w:hAnsi="MS Gothic" w:eastAsia="MS Gothic" w:hint="eastAsia"/><w:sz w:val="28"/></w:rPr><w:t>\u2610</w:t></w:r></w:sdtContent></w:sdt>`;
-  return ImportedXmlComponent.fromXmlString(xml) as unknown as ParagraphChild;
+  const gothic = 'MS Gothic';
+  return el(
+    'w:sdt',
+    undefined,
+    el(
+      'w:sdtPr',
+      undefined,
+      el('w:alias', val(opts.alias)),
+      el('w:tag', val(opts.tag)),
+      el(
+        'w14:checkbox',
+        undefined,
+        el('w14:checked', { 'w14:val': '0' }),
+        el('w14:checkedState', { 'w14:val': '2612', 'w14:font': gothic }),
+        el('w14:uncheckedState', { 'w14:val': '2610', 'w14:font': gothic }),
+      ),
+    ),
+    el(
+      'w:sdtContent',
+      undefined,
+      el(
+        'w:r',
+        undefined,
+        el('w:rPr', undefined, el('w:rFonts', { 'w:ascii': gothic, 'w:hAnsi': gothic, 'w:eastAsia': gothic, 'w:hint': 'eastAsia' }), el('w:sz', val('28'))),
+        el('w:t', undefined, '\u2610'),
+      ),
+    ),
+  ) as unknown as ParagraphChild;
 }
 
 /** Splits a total width into integer DXA widths in proportion to `weights`, summing exactly to the total. */
@@ -293,55 +335,58 @@ export function formDocument(opts: FormDocOptions): Document {
   });
 }
 
+/**
+ * docx's compiler: the package's parts before zipping. Not in docx's typings
+ * (`Packer.compiler` is a private static), so this is the one place refleks
+ * uses an API docx does not promise. docx's public Packer deflates the parts
+ * with JavaScript and we would have to inflate them again to fix the dates;
+ * taking them straight from the compiler saves both steps (about a third of
+ * the time of a form). tests/unit/docx-compiler.test.ts fails loudly when a
+ * docx release changes it: it checks these parts against the public Packer's.
+ */
+interface PartsCompiler {
+  compile(file: Document, prettify?: unknown, overrides?: unknown[]): Map<string, string | Uint8Array>;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The parts of a document's package, unzipped, as docx's compiler writes them. */
+export function packageParts(doc: Document): Record<string, Uint8Array> {
+  const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
+  if (!compiler || typeof compiler.compile !== 'function') {
+    throw new Error('docx: Packer.compiler is gone; this docx release needs a change in src/core/forms/docx-kit.ts (packageParts)');
+  }
+  const parts: Record<string, Uint8Array> = {};
+  for (const [path, data] of compiler.compile(doc, undefined, [])) parts[path] = typeof data === 'string' ? encoder.encode(data) : data;
+  return parts;
+}
+
 function isoSeconds(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /**
- * Packs a document and makes its bytes depend only on its content: document
- * dates set to the issue time, the language in the package properties, every zip entry with the same timestamp, in a
- * fixed order ([Content_Types].xml first, as Office writes it).
+ * A document's package parts with the issue time as its dates and the
+ * language in its properties, so its bytes depend only on its content.
  */
-/** docx's compiler: the package's parts before zipping. Not in its typings, but public on Packer. */
-interface PartsCompiler {
-  compile(file: Document, prettify?: unknown, overrides?: unknown[]): Map<string, string | Uint8Array>;
-}
-
-/**
- * The parts of the package. docx's own Packer deflates them, and we would
- * have to inflate them again to fix the dates; taking them straight from its
- * compiler saves both steps (about a third of the time of a form). Falls back
- * to the Packer if a docx release moves the compiler.
- */
-async function packageParts(doc: Document): Promise<Record<string, Uint8Array>> {
-  const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
-  if (compiler && typeof compiler.compile === 'function') {
-    const parts: Record<string, Uint8Array> = {};
-    for (const [path, data] of compiler.compile(doc, undefined, [])) parts[path] = typeof data === 'string' ? strToU8(data) : data;
-    return parts;
-  }
-  return unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
-}
-
-/** A document's package parts, with the issue time and language in its properties. */
 export async function docxParts(doc: Document, issuedAt: Date, lang: Lang): Promise<Record<string, Uint8Array>> {
-  const entries = await packageParts(doc);
+  const entries = packageParts(doc);
   const core = entries['docProps/core.xml'];
   if (core) {
     const stamp = isoSeconds(issuedAt);
-    const xml = strFromU8(core)
+    const xml = decoder
+      .decode(core)
       .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
       .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`)
       // docx writes no dc:language; readers of the package (not only of the styles) look for it there.
       .replace(/<\/cp:coreProperties>/, `<dc:language>${LANG_TAG[lang]}</dc:language></cp:coreProperties>`);
-    entries['docProps/core.xml'] = strToU8(xml);
+    entries['docProps/core.xml'] = encoder.encode(xml);
   }
   return entries;
 }
 
-
+/** A document as a .docx: its parts zipped the same way every time (zip.ts). */
 export async function packDocx(doc: Document, issuedAt: Date, lang: Lang): Promise<Uint8Array> {
   return zipParts(await docxParts(doc, issuedAt, lang));
 }
-
-

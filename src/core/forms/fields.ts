@@ -5,7 +5,10 @@
  * order, which is what the reader falls back to when a file lost its tags
  * (LibreOffice keeps a checkbox's state but drops its tag and alias).
  */
-import type { PlannedSession } from '../schedule.js';
+import type { SessionShape } from './view.js';
+
+/** What the fields depend on: a session's number, whether it is held, its theme's goals (the FormView's shape). */
+export type FieldSession = Pick<SessionShape, 'number' | 'cancelled'> & { theme: { goals: readonly string[] } };
 
 export type FormKind = 'attendance' | 'evaluation' | 'follow-up';
 export type FieldKind = 'checkbox' | 'text' | 'date';
@@ -43,7 +46,7 @@ export const tags = {
 };
 
 /** The attendance list: a checkbox per participant (1-based) and session held. */
-export function attendanceFields(sessions: readonly PlannedSession[], participants: number): FieldDef[] {
+export function attendanceFields(sessions: readonly FieldSession[], participants: number): FieldDef[] {
   const out: FieldDef[] = [];
   for (let p = 1; p <= participants; p++) {
     for (const s of sessions) {
@@ -53,10 +56,10 @@ export function attendanceFields(sessions: readonly PlannedSession[], participan
   return out;
 }
 
-export function evaluationFields(sessions: readonly PlannedSession[]): FieldDef[] {
+export function evaluationFields(sessions: readonly FieldSession[]): FieldDef[] {
   const out: FieldDef[] = [];
   for (const s of sessions) {
-    s.theme.theme.goals.forEach((_, gi) => {
+    s.theme.goals.forEach((_, gi) => {
       for (const answer of GOAL_ANSWERS) out.push({ tag: tags.goal(s.number, gi + 1, answer), kind: 'checkbox', meaning: { what: 'goal', session: s.number, goal: gi + 1, answer } });
     });
   }
@@ -69,7 +72,7 @@ export function evaluationFields(sessions: readonly PlannedSession[]): FieldDef[
   return out;
 }
 
-export function followUpFields(sessions: readonly PlannedSession[]): FieldDef[] {
+export function followUpFields(sessions: readonly FieldSession[]): FieldDef[] {
   const out: FieldDef[] = [];
   for (const s of sessions) {
     if (s.cancelled) continue;
@@ -83,6 +86,6 @@ export function followUpFields(sessions: readonly PlannedSession[]): FieldDef[] 
   return out;
 }
 
-export function formFields(kind: FormKind, sessions: readonly PlannedSession[], participants: number): FieldDef[] {
+export function formFields(kind: FormKind, sessions: readonly FieldSession[], participants: number): FieldDef[] {
   return kind === 'attendance' ? attendanceFields(sessions, participants) : kind === 'evaluation' ? evaluationFields(sessions) : followUpFields(sessions);
 }

@@ -5,7 +5,7 @@
  * so a field is found by its tag, else by its alias, else by its place among
  * the form's fields in document order. Pure: bytes in, answers or a reason out.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { unzip } from './unzip.js';
 import { t, type Text } from '../text.js';
 import type { FieldDef, FieldKind, FormKind } from './fields.js';
 
@@ -57,14 +57,15 @@ function runText(xml: string): string {
 export function readDocx(bytes: Uint8Array): DocxContent {
   let parts: Record<string, Uint8Array>;
   try {
-    parts = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || f.name === 'docProps/core.xml' });
+    parts = unzip(bytes, (name) => name === 'word/document.xml' || name === 'docProps/core.xml');
   } catch {
     throw new FormReadError(t('er ikke en Word-fil (.docx) – kunne ikke pakke den ut', 'is not a Word file (.docx) – it could not be unpacked'));
   }
   const doc = parts['word/document.xml'];
   if (!doc) throw new FormReadError(t('er ikke et Word-dokument (mangler word/document.xml)', 'is not a Word document (no word/document.xml)'));
-  const xml = strFromU8(doc);
-  const core = parts['docProps/core.xml'] ? strFromU8(parts['docProps/core.xml']) : '';
+  const utf8 = new TextDecoder();
+  const xml = utf8.decode(doc);
+  const core = parts['docProps/core.xml'] ? utf8.decode(parts['docProps/core.xml']) : '';
   const title = unescapeXml(/<dc:title>([^<]*)<\/dc:title>/.exec(core)?.[1] ?? '').trim();
   const controls: Control[] = [];
   const re = /<w:sdt>([\s\S]*?)<\/w:sdt>/g;

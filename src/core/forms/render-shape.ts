@@ -2,33 +2,33 @@
  * Renders a shape with docx: the only part of the forms that loads the
  * document library, imported when a shape is not in any store.
  */
-import { strFromU8 } from 'fflate';
 import type { Document } from 'docx';
-import type { Lang } from '../text.js';
-import type { FormContext } from './context.js';
 import { attendanceList, certificate, evaluationForm, followUpForm, planningForm } from './documents.js';
 import { docxParts } from './docx-kit.js';
-import { NAME_TOKEN } from './merge.js';
-import { SHAPE_DATE, SHAPE_STAMP, type Rendered, type Template } from './shape.js';
+import type { Merge } from './merge.js';
+import { SHAPE_DATE, splitAtTokens, type Rendered, type Template } from './shape.js';
 
-async function template(doc: Document, lang: Lang): Promise<Template> {
-  const parts = await docxParts(doc, SHAPE_DATE, lang);
+const decoder = new TextDecoder();
+
+async function template(doc: Document, merge: Merge): Promise<Template> {
+  const parts = await docxParts(doc, SHAPE_DATE, merge.view.lang);
   return Object.entries(parts).map(([name, bytes]) => {
     if (!name.endsWith('.xml') && !name.endsWith('.rels')) return { name, bytes };
-    const text = strFromU8(bytes);
-    return text.includes('RFLK') || text.includes(SHAPE_STAMP) ? { name, text } : { name, bytes };
+    const pieces = splitAtTokens(decoder.decode(bytes), merge);
+    return pieces ? { name, pieces } : { name, bytes };
   });
 }
 
 /** Shapes do not depend on the issue time: `fillIn` puts the real one in place of this. */
-export async function renderShape(c: FormContext, lang: Lang): Promise<Rendered> {
+export async function renderShape(merge: Merge): Promise<Rendered> {
+  const v = merge.view;
   return {
     forms: [
-      ['planleggingsskjema.docx', await template(planningForm(c), lang)],
-      ['oppfolgingsskjema.docx', await template(followUpForm(c), lang)],
-      ['evalueringsskjema.docx', await template(evaluationForm(c), lang)],
-      ['oppmoteliste.docx', await template(attendanceList(c), lang)],
+      ['planleggingsskjema.docx', await template(planningForm(v), merge)],
+      ['oppfolgingsskjema.docx', await template(followUpForm(v), merge)],
+      ['evalueringsskjema.docx', await template(evaluationForm(v), merge)],
+      ['oppmoteliste.docx', await template(attendanceList(v), merge)],
     ],
-    certificate: await template(certificate(c, { name: NAME_TOKEN }), lang),
+    certificate: await template(certificate(v, merge.nameToken), merge),
   };
 }

@@ -4,12 +4,19 @@
  * parts hold wording, theme content and structure, never a person's name or
  * any other text of a group, so a store may keep them on disk.
  */
-import { strToU8 } from 'fflate';
-import { untoken, type Tokens } from './merge.js';
+import type { Merge } from './merge.js';
 import { xmlText } from './zip.js';
 
-/** A part as bytes when it holds no token, as text when a group's text goes in. */
-export type Part = { name: string; bytes: Uint8Array; text?: undefined } | { name: string; text: string };
+/**
+ * A part's text cut at the tokens: literal text, or a number for what goes
+ * between: `values[n]` of the merge, a participant's name, or the issue time.
+ */
+export type Piece = string | number;
+export const NAME = -1;
+export const STAMP = -2;
+
+/** A part as bytes when it holds no token, as pieces when a group's text goes in. */
+export type Part = { name: string; bytes: Uint8Array; pieces?: undefined } | { name: string; pieces: Piece[] };
 export type Template = Part[];
 
 export interface Rendered {
@@ -27,15 +34,63 @@ export interface ShapeStore {
 export const SHAPE_DATE = new Date('2000-01-01T00:00:00Z');
 export const SHAPE_STAMP = '2000-01-01T00:00:00Z';
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const finders = new WeakMap<Merge, { index: Map<string, number>; pattern: RegExp }>();
+function finder(merge: Merge) {
+  let f = finders.get(merge);
+  if (!f) {
+    const index = new Map<string, number>(merge.tokens.map((t, i) => [t, i]));
+    index.set(merge.nameToken, NAME);
+    index.set(SHAPE_STAMP, STAMP);
+    // Longest first, so no token is cut short by another that begins it.
+    const all = [...index.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    finders.set(merge, (f = { index, pattern: new RegExp(all.join('|'), 'g') }));
+  }
+  return f;
+}
+
+/**
+ * Cuts a rendered part at the exact token strings `merge` made (and the
+ * shape's issue time); undefined when it holds none, so it is kept as bytes.
+ */
+export function splitAtTokens(text: string, merge: Merge): Piece[] | undefined {
+  const { index, pattern } = finder(merge);
+  const pieces: Piece[] = [];
+  let last = 0;
+  for (const m of text.matchAll(pattern)) {
+    if (m.index > last) pieces.push(text.slice(last, m.index));
+    pieces.push(index.get(m[0])!);
+    last = m.index + m[0].length;
+  }
+  if (!last) return undefined;
+  if (last < text.length) pieces.push(text.slice(last));
+  return pieces;
+}
+
 /**
  * A template with the group's text (and a participant's name) put back,
  * XML-escaped as docx would, and the real issue time in the document dates.
+ * `escaped` is `values.map(xmlText)`, made once per group.
  */
-export function fillIn(parts: Template, tokens: Tokens, stamp: string, name?: string): Record<string, Uint8Array> {
+export function fillIn(parts: Template, escaped: string[], stamp: string, name?: string): Record<string, Uint8Array> {
   const out: Record<string, Uint8Array> = {};
   for (const part of parts) {
-    if (part.text === undefined) out[part.name] = part.bytes;
-    else out[part.name] = strToU8(untoken(part.text, tokens, xmlText, name).split(SHAPE_STAMP).join(stamp));
+    if (part.pieces === undefined) {
+      out[part.name] = part.bytes;
+      continue;
+    }
+    let text = '';
+    for (const p of part.pieces) {
+      if (typeof p === 'string') text += p;
+      else if (p >= 0) text += escaped[p]!;
+      else if (p === STAMP) text += stamp;
+      else if (name === undefined) throw new Error('merge: a name in a form that is not a certificate');
+      else text += xmlText(name);
+    }
+    out[part.name] = Buffer.from(text, 'utf8');
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * so the parts are zipped again with fixed dates: the same report gives the
  * same bytes.
  */
-import { unzipSync } from 'fflate';
+import { unzip } from '../forms/unzip.js';
 import { zipParts } from '../forms/zip.js';
 import type { ReportTable } from './tables.js';
 
@@ -25,5 +25,5 @@ export async function xlsxBytes(tables: ReportTable[], title: string, issuedAt: 
     });
   }
   const buffer = await wb.xlsx.writeBuffer();
-  return zipParts(unzipSync(new Uint8Array(buffer as ArrayBuffer)));
+  return zipParts(unzip(new Uint8Array(buffer as ArrayBuffer)));
 }
