@@ -73,6 +73,13 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
     return 130;
   }
   const failed = report.groups.filter((g) => g.status === 'failed');
+  // The workspace overview, ut/index.html (also with --json: it is an output like the others).
+  if (!opts.dryRun) {
+    const files = report.groups.reduce((sum, g) => sum + g.written, 0);
+    const { writeOverviewPage } = await import('../pipeline/overview-page.js');
+    const page = writeOverviewPage(root, ctx.lang, { changed: files > 0, force: !!opts.force });
+    for (const path of page?.edited ?? []) ctx.err(t(`advarsel: ${path} er endret for hånd og ble ikke overskrevet (bruk --force)`, `warning: ${path} was edited by hand and was not overwritten (use --force)`)[ctx.lang]);
+  }
   if (!opts.dryRun && !failed.length) keepSchemasCurrent(ctx, root, true);
   if (opts.json) {
     ctx.out(JSON.stringify({
@@ -93,12 +100,6 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
       : files === 0 && !failed.length
         ? t(`Ingenting å gjøre: alt er oppdatert (${report.groups.length} grupper).`, `Nothing to do: everything is up to date (${report.groups.length} groups).`)
         : t(`Ferdig: ${n('built')} grupper bygget, ${n('skipped')} uendret, ${failed.length} med feil; ${files} filer skrevet.`, `Done: ${n('built')} groups built, ${n('skipped')} unchanged, ${failed.length} failed; ${files} files written.`));
-  }
-  if (!opts.dryRun) {
-    const files = report.groups.reduce((sum, g) => sum + g.written, 0);
-    const { writeOverviewPage } = await import('../pipeline/overview-page.js');
-    const page = writeOverviewPage(root, ctx.lang, { changed: files > 0, force: !!opts.force });
-    for (const path of page?.edited ?? []) ctx.err(t(`advarsel: ${path} er endret for hånd og ble ikke overskrevet (bruk --force)`, `warning: ${path} was edited by hand and was not overwritten (use --force)`)[ctx.lang]);
   }
   if (failed.length) {
     ctx.err(t(`${failed.length} ${failed.length === 1 ? 'gruppe' : 'grupper'} kunne ikke bygges: ${failed.map((g) => g.file).join(', ')}`, `${failed.length} group${failed.length === 1 ? '' : 's'} could not be built: ${failed.map((g) => g.file).join(', ')}`)[ctx.lang]);

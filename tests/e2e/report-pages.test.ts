@@ -4,7 +4,7 @@
  * fetched from the network, and the report prints on A4. Screenshots are
  * left in the temporary workspace (ut/*.png) for a person to look at.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
@@ -44,6 +44,19 @@ describe.runIf(hasChromium)('report and overview pages in Chromium', () => {
     const overview = readFileSync(pages[1]!, 'utf8');
     expect(overview).toContain('<a href="rapport/rapport.html#g-sone-nord">rapport</a>');
     expect(overview).toContain('samling 4 03.03.2027 (flyttet fra 24.02.2027)');
+  });
+
+  it('the overview made from the plans kept in .refleks is the one a full load makes, and follows a change', () => {
+    const ws = copyWorkspace();
+    expect(runCli(['build'], { cwd: ws }).code).toBe(0);
+    const page = join(ws, 'ut', 'index.html');
+    const full = readFileSync(page);
+    rmSync(page);
+    expect(runCli(['build'], { cwd: ws }).code).toBe(0);
+    expect(readFileSync(page).equals(full)).toBe(true);
+    appendFileSync(join(ws, 'groups', 'rehab-teamet.yaml'), '\nsessions:\n  4: { cancelled: true }\n');
+    expect(runCli(['build'], { cwd: ws }).stdout).toContain('sone-nord: uendret, hoppet over');
+    expect(readFileSync(page, 'utf8')).toMatch(/Rehabiliteringsteamet: [^.]*samling 4 [\d.]+ \(avlyst\)/);
   });
 
   it('html-validate finds nothing wrong', async () => {

@@ -35,7 +35,7 @@ export function runCli(args: string[], opts: { cwd?: string; env?: Record<string
 /** A fresh copy of a fixture workspace (default: the demo) in a temp folder. */
 export function copyWorkspace(from: string = DEMO): string {
   const dir = mkdtempSync(join(tmpdir(), 'refleks-test-'));
-  cpSync(from, dir, { recursive: true, filter: (src) => !/[\\/](ut|\.refleks)([\\/]|$)/.test(relative(from, src)) || relative(from, src) === '' });
+  cpSync(from, dir, { recursive: true, filter: (src) => !/(^|[\\/])(ut|\.refleks)([\\/]|$)/.test(relative(from, src)) || relative(from, src) === '' });
   return dir;
 }
 
