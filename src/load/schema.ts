@@ -454,18 +454,6 @@ export function numberedMap<T>(value: Schema<T>, what: Text): Schema<Map<number,
   };
 }
 
-/** Adds a check after a schema has parsed a value. */
-export function refine<T>(schema: Schema<T>, check: (value: T, path: Path, ctx: Ctx) => boolean): Schema<T> {
-  return {
-    parse(value, path, ctx) {
-      const r = schema.parse(value, path, ctx);
-      if (r === FAIL) return FAIL;
-      return check(r, path, ctx) ? r : FAIL;
-    },
-    json: () => schema.json(),
-  };
-}
-
 /** A slug usable as a file name and in calendar UIDs: cannot leave a folder. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;
 

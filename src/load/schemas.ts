@@ -157,7 +157,5 @@ export const groupSchema = obj({
   hint: t('En gruppefil består av felt som «name: …» og «programme: …» på hver sin linje, uten «-» foran.', 'A group file is made of fields such as "name: …" and "programme: …", one per line, without a "-" in front.'),
 });
 
-export type WorkspaceFile = Infer<typeof workspaceSchema>;
 export type ProgrammeFile = Infer<typeof programmeSchema>;
-export type GroupFile = Infer<typeof groupSchema>;
 export type LocationInput = Infer<typeof locationSchema>;

@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { attendanceList, certificate, evaluationForm, followUpForm, planningForm, type FormContext } from '../../src/core/forms/documents.js';
-import { packDocx } from '../../src/core/forms/docx-kit.js';
+import { docxParts } from '../../src/core/forms/docx-kit.js';
+import { zipParts } from '../../src/core/forms/zip.js';
 import { formFiles } from '../../src/core/forms/index.js';
 import type { Workspace } from '../../src/core/model.js';
 import { planGroup } from '../../src/core/schedule.js';
@@ -26,7 +27,7 @@ async function direct(workspace: Workspace, groupId: string, lang: 'nb' | 'en'):
   const plan = planGroup(group, workspace.settings);
   const c: FormContext = { workspace, group, sessions: plan.sessions, w: loadFormWording(workspace, group.programmeId, lang).wording!, lang };
   const docs = [planningForm(c), followUpForm(c), evaluationForm(c), attendanceList(c), ...group.participants.map((p) => certificate(c, p))];
-  return Promise.all(docs.map(async (d) => Buffer.from(await packDocx(d, at, lang))));
+  return Promise.all(docs.map(async (d) => Buffer.from(zipParts(await docxParts(d, at, lang)))));
 }
 
 async function merged(workspace: Workspace, groupId: string, lang: 'nb' | 'en'): Promise<Buffer[]> {

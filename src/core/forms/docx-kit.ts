@@ -28,7 +28,6 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { zipParts } from './zip.js';
 import type { Lang } from '../text.js';
 
 /** A4 in twentieths of a point (DXA). */
@@ -337,11 +336,6 @@ export async function docxParts(doc: Document, issuedAt: Date, lang: Lang): Prom
     entries['docProps/core.xml'] = strToU8(xml);
   }
   return entries;
-}
-
-
-export async function packDocx(doc: Document, issuedAt: Date, lang: Lang): Promise<Uint8Array> {
-  return zipParts(await docxParts(doc, issuedAt, lang));
 }
 
 
