@@ -4,7 +4,7 @@
  * (RFC 5546, as Evolution applies it) through GObject introspection.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyWorkspace, ROOT, runCli, filesBelow } from '../helpers/cli.js';
@@ -12,7 +12,11 @@ import { hasPythonModule, PYTHON, requireTool } from '../helpers/tools.js';
 
 const CHECK = join(ROOT, 'tests', 'clients', 'check_ics.py');
 const havePython = requireTool(hasPythonModule('icalendar'), 'python3-icalendar') && requireTool(hasPythonModule('vobject'), 'python3-vobject');
-const haveLibical = havePython && spawnSync(PYTHON, ['-c', "import gi; gi.require_version('ICalGLib', '3.0'); from gi.repository import ICalGLib; ICalGLib.restriction_check"]).status === 0;
+const haveLibical = requireTool(
+  existsSync(PYTHON) &&
+    spawnSync(PYTHON, ['-c', "import gi; gi.require_version('ICalGLib', '3.0'); from gi.repository import ICalGLib; ICalGLib.restriction_check"]).status === 0,
+  'libical (python3-gi, gir1.2-ical-3.0)',
+);
 
 // A group with the names and places that break naive writers.
 const TRICKY = `name: "Tøffe navn; test, gruppe"

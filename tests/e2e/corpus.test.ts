@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, ROOT, runCli, treeHashes, type CliResult } from '../helpers/cli.js';
+import { BIN, copyInputs, ROOT, runCli, treeHashes, type CliResult } from '../helpers/cli.js';
 
 const CORPUS = join(ROOT, 'tests', 'corpus');
 const BASE = join(CORPUS, '_base');
@@ -78,7 +78,7 @@ function prepare(name: string | undefined, e: Expect): { top: string; workspace:
   const top = mkdtempSync(join(tmpdir(), 'refleks-corpus-'));
   temps.push(top);
   const workspace = join(top, 'arbeidsomrade');
-  cpSync(BASE, workspace, { recursive: true });
+  copyInputs(BASE, workspace);
   if (name) cpSync(join(CORPUS, name), workspace, { recursive: true, filter: (src) => !src.endsWith('expect.yaml') });
   for (const path of e.remove ?? []) rmSync(join(workspace, path));
   if (e.generate === 'huge') {

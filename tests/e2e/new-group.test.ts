@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli, scratchWorkspaces, treeHashes } from '../helpers/cli.js';
-import { hasCommand } from '../helpers/tools.js';
+import { hasCommand, requireTool } from '../helpers/tools.js';
 
 const ROSTERS = new URL('../fixtures/rosters/', import.meta.url).pathname;
 const workspace = scratchWorkspaces();
@@ -140,7 +140,7 @@ class Tmux {
 
 const CLEAR = { key: 'C-u' };
 
-describe.runIf(hasCommand('tmux'))('refleks new-group in a terminal (tmux)', () => {
+describe.runIf(requireTool(hasCommand('tmux'), 'tmux'))('refleks new-group in a terminal (tmux)', () => {
   it('a coordinator sets up a group in a minute: name taken, typo in an e-mail, Windows-1252 roster, a holiday, defaults', async () => {
     const dir = workspace();
     copyFileSync(join(ROSTERS, 'windows-1252-semikolon.csv'), join(dir, 'deltakere.csv'));

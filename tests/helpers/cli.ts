@@ -3,7 +3,7 @@
  * the built CLI on it as a separate process, the way a coordinator would.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { afterEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -32,10 +32,24 @@ export function runCli(args: string[], opts: { cwd?: string; env?: Record<string
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * What a workspace holds that a person wrote: everything else (the output
+ * folder, `.refleks/`) is what a run of refleks left, e.g. `npm run demo`.
+ */
+export const WORKSPACE_INPUTS = ['refleks.yaml', 'groups', 'programmes', 'templates'];
+
+/** Copies a workspace's own files (WORKSPACE_INPUTS that exist), never earlier outputs. */
+export function copyInputs(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const name of WORKSPACE_INPUTS) {
+    if (existsSync(join(from, name))) cpSync(join(from, name), join(to, name), { recursive: true });
+  }
+}
+
 /** A fresh copy of a fixture workspace (default: the demo) in a temp folder. */
 export function copyWorkspace(from: string = DEMO): string {
   const dir = mkdtempSync(join(tmpdir(), 'refleks-test-'));
-  cpSync(from, dir, { recursive: true, filter: (src) => !/[\\/](ut|\.refleks)([\\/]|$)/.test(relative(from, src)) || relative(from, src) === '' });
+  copyInputs(from, dir);
   return dir;
 }
 
