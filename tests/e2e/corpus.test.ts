@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, copyInputs, ROOT, runCli, treeHashes, type CliResult } from '../helpers/cli.js';
+import { BIN, copyInputs, ROOT, runCliProcess, treeHashes, type CliResult } from '../helpers/cli.js';
 
 const CORPUS = join(ROOT, 'tests', 'corpus');
 const BASE = join(CORPUS, '_base');
@@ -96,8 +96,8 @@ function prepare(name: string | undefined, e: Expect): { top: string; workspace:
 }
 
 /**
- * runCli without blocking, so that cases run side by side (a process start is
- * most of each case's time). Same environment as runCli.
+ * runCliProcess without blocking, so that cases run side by side (a process start is
+ * most of each case's time). Same environment as runCliProcess.
  */
 function runCliAsync(args: string[], cwd: string): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
@@ -131,7 +131,7 @@ describe('the base workspace of the corpus', () => {
   it('is valid, so every case fails only by what it changes', () => {
     const { top, workspace } = prepare(undefined, { exit: 0, stderr: ['-'] });
     const before = treeHashes(top);
-    const r = runCli(['validate'], { cwd: workspace });
+    const r = runCliProcess(['validate'], { cwd: workspace });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(treeHashes(top)).toEqual(before);
