@@ -17,13 +17,12 @@
  *   remove: [path, …]              files of the base to delete first
  *   generate: huge                 files too big to commit, made here
  */
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, copyInputs, ROOT, runCliProcess, treeHashes, type CliResult } from '../helpers/cli.js';
+import { copyInputs, ROOT, runCli, runCliProcess, treeHashes, type CliResult } from '../helpers/cli.js';
 
 const CORPUS = join(ROOT, 'tests', 'corpus');
 const BASE = join(CORPUS, '_base');
@@ -95,26 +94,6 @@ function prepare(name: string | undefined, e: Expect): { top: string; workspace:
   return { top, workspace };
 }
 
-/**
- * runCliProcess without blocking, so that cases run side by side (a process start is
- * most of each case's time). Same environment as runCliProcess.
- */
-function runCliAsync(args: string[], cwd: string): Promise<CliResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', TZ: 'Europe/Oslo' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
 function expectNoCrash(expect: ExpectStatic, r: CliResult): void {
   const all = `${r.stdout}\n${r.stderr}`;
   expect(all, 'stack trace').not.toMatch(/^\s+at .+:\d+/m);
@@ -138,7 +117,8 @@ describe('the base workspace of the corpus', () => {
   });
 });
 
-describe.concurrent('bad-input corpus', () => {
+// In-process runs of the built CLI, one at a time (runCli sets the environment around each).
+describe('bad-input corpus', () => {
   it('has at least 45 cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(45);
   });
@@ -150,7 +130,7 @@ describe.concurrent('bad-input corpus', () => {
       const { top, workspace } = prepare(name, e);
       const before = treeHashes(top);
 
-      const r = await runCliAsync(command, workspace);
+      const r = await runCli(command, { cwd: workspace });
       expectNoCrash(expect, r);
       for (const fragment of e.stderr) expect(r.stderr).toContain(fragment);
       for (const fragment of e.not_stderr ?? []) expect(r.stderr).not.toContain(fragment);
@@ -159,7 +139,7 @@ describe.concurrent('bad-input corpus', () => {
       expect(treeHashes(top), 'the workspace and the output folder must be unchanged').toEqual(before);
 
       if (e.en) {
-        const en = await runCliAsync(['--lang', 'en', ...command], workspace);
+        const en = await runCli(['--lang', 'en', ...command], { cwd: workspace });
         expectNoCrash(expect, en);
         for (const fragment of e.en) expect(en.stderr).toContain(fragment);
         // English mode says nothing in Norwegian.
