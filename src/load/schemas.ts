@@ -204,5 +204,4 @@ export const groupSchema = obj({
 
 export type WorkspaceFile = Infer<typeof workspaceSchema>;
 export type ProgrammeFile = Infer<typeof programmeSchema>;
-export type GroupFile = Infer<typeof groupSchema>;
 export type LocationInput = Infer<typeof locationSchema>;

@@ -9,7 +9,7 @@ import { formatDate, formatSessionTime, formatTime } from '../core/format-date.j
 import { isLang, type Lang } from '../core/text.js';
 import { addMinutes } from '../core/zoned-time.js';
 
-type Helper = (...args: any[]) => unknown;
+type Helper = (...args: never[]) => unknown;
 
 function langOf(options: HelperOptions | undefined): Lang {
   const v = (options?.hash as { lang?: unknown } | undefined)?.lang ?? (options?.data as { root?: { lang?: unknown } } | undefined)?.root?.lang;

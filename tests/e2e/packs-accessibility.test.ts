@@ -27,15 +27,15 @@ function pages(dir: string): string[] {
 }
 
 /** The demo in Norwegian with one session cancelled, and one group in English. */
-function generate(): string[] {
+async function generate(): Promise<string[]> {
   const nb = copyWorkspace();
   appendFileSync(join(nb, 'groups', 'sone-nord.yaml'), '\nsessions:\n  2:\n    cancelled: true\n');
-  const r = runCli(['packs'], { cwd: nb });
+  const r = (await runCli(['packs'], { cwd: nb }));
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   expect(readFileSync(join(nb, 'ut', 'sone-nord', 'veileder', 'index.html'), 'utf8')).toContain('Avlyst');
   const en = copyWorkspace();
-  expect(runCli(['packs', 'mestringstreff-var', '--lang', 'en'], { cwd: en }).code).toBe(0);
+  expect((await runCli(['packs', 'mestringstreff-var', '--lang', 'en'], { cwd: en })).code).toBe(0);
   // The English pages share their structure with the Norwegian ones; one of each kind is enough.
   const english = pages(en).filter((f) => /\/(index|alle|tema-1-.*|deltakerark-1-.*)\.html$/.test(f));
   expect(english).toHaveLength(4);
@@ -46,7 +46,7 @@ describe.runIf(hasChromium)('generated pages in Chromium', () => {
   let browser: Browser;
   let files: string[] = [];
   beforeAll(async () => {
-    files = generate();
+    files = await generate();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
   });
   afterAll(async () => {

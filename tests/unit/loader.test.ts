@@ -11,7 +11,7 @@ import { formatProblem, type Problem } from '../../src/core/problems.js';
 import { closest, distance } from '../../src/load/did-you-mean.js';
 import { suggestSlug, toGroup } from '../../src/load/group.js';
 import {
-  array, clockTime, email, FAIL, int, isoDate, numberedMap, obj, oneOf, opt, refine, req, slug, str, timeFromNumber,
+  array, clockTime, email, FAIL, int, isoDate, numberedMap, obj, oneOf, opt, req, slug, str, timeFromNumber,
   type Ctx, type Schema,
 } from '../../src/load/schema.js';
 import { groupSchema } from '../../src/load/schemas.js';
@@ -290,12 +290,6 @@ describe('schema combinators', () => {
     const id = slug(t('en id', 'an id'));
     expect(run(id, 'sone-nord').value).toBe('sone-nord');
     for (const bad of ['../../etc', 'Sone Nord', 'sone/nord', '.skjult', '-start', 'a'.repeat(81), '']) expect(run(id, bad).value, bad).toBe(FAIL);
-  });
-
-  it('refine adds a check after parsing', () => {
-    const even = refine(int(), (v, path, ctx) => v % 2 === 0 || (ctx.issues.push({ path, message: t('oddetall', 'odd') }), false));
-    expect(run(even, 4).value).toBe(4);
-    expect(run(even, 3).issues[0]?.message.nb).toBe('oddetall');
   });
 });
 

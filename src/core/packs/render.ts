@@ -20,11 +20,6 @@ export interface PackRenderer {
   render(name: string, view: object, opts: { programmeId: string }): string;
 }
 
-export interface PackOptions {
-  /** Leave out the Markdown files. */
-  htmlOnly?: boolean;
-}
-
 /** The folder below the workspace root where a group's packs go. */
 export function packDir(ws: Workspace, groupId: string): string {
   return `${ws.settings.output}/${groupId}/veileder`;
@@ -56,7 +51,7 @@ function handoutTitle(view: PackView): string {
   return `${view.labels.handout}, ${view.labels.theme.toLowerCase()} ${view.session.number} – ${view.group.name}`;
 }
 
-export function packFiles(ws: Workspace, plan: GroupPlan, templates: PackRenderer, lang: Lang, opts: PackOptions = {}): OutputFile[] {
+export function packFiles(ws: Workspace, plan: GroupPlan, templates: PackRenderer, lang: Lang): OutputFile[] {
   const dir = packDir(ws, plan.group.id);
   const files: OutputFile[] = [];
   const sections: { body: string; cancelled: boolean }[] = [];
@@ -69,12 +64,10 @@ export function packFiles(ws: Workspace, plan: GroupPlan, templates: PackRendere
     const handoutBody = templates.render('packs/handout.html.hbs', view, { programmeId: pid });
     files.push({ path: `${dir}/${view.files.handout}`, bytes: page(templates, handoutBody, { ...view, title: handoutTitle(view) }, pid, 'html') });
     sections.push({ body: templates.render('packs/pack.html.hbs', { ...view, headingOffset: 1 }, { programmeId: pid }), cancelled: view.session.cancelled });
-    if (!opts.htmlOnly) {
-      const md = escapeMarkdown(view);
-      files.push({ path: `${dir}/${view.files.packMd}`, bytes: page(templates, templates.render('packs/pack.md.hbs', md, { programmeId: pid }), md, pid, 'md') });
-      const handoutMd = { ...md, title: handoutTitle(md) };
-      files.push({ path: `${dir}/${view.files.handoutMd}`, bytes: page(templates, templates.render('packs/handout.md.hbs', md, { programmeId: pid }), handoutMd, pid, 'md') });
-    }
+    const md = escapeMarkdown(view);
+    files.push({ path: `${dir}/${view.files.packMd}`, bytes: page(templates, templates.render('packs/pack.md.hbs', md, { programmeId: pid }), md, pid, 'md') });
+    const handoutMd = { ...md, title: handoutTitle(md) };
+    files.push({ path: `${dir}/${view.files.handoutMd}`, bytes: page(templates, templates.render('packs/handout.md.hbs', md, { programmeId: pid }), handoutMd, pid, 'md') });
   }
   const index = indexView(ws, plan, lang);
   const pid = plan.group.programmeId;

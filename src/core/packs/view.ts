@@ -131,25 +131,23 @@ function agenda(session: PlannedSession, lang: Lang): AgendaItemView[] {
 /** What to have done before people arrive; items only where the theme needs them. */
 function checklist(session: PlannedSession, leaderName: string | null, lang: Lang): string[] {
   const kinds = new Set(session.theme.theme.materials.map((m) => m.kind));
-  const L = (nb: string, en: string) => t(nb, en)[lang];
-  const items = [L(`Rommet er booket: ${session.location.text}.`, `The room is booked: ${session.location.text}.`)];
-  if (kinds.has('film')) items.push(L('Filmen er testet på skjermen i rommet, med lyd.', 'The film is tested on the screen in the room, with sound.'));
-  items.push(L('Deltakerarket og annet materiell er skrevet ut, ett til hver.', 'The handout and other material are printed, one for each person.'));
-  if (kinds.has('form')) items.push(L('Skjemaet til denne samlingen ligger klart.', 'The form for this session is ready.'));
-  if (session.leaderInvited && leaderName) items.push(L(`Leder, ${leaderName}, er minnet på å være med denne gangen.`, `The leader, ${leaderName}, is reminded to come this time.`));
-  if (session.number > 1) items.push(L('Du har lest egenarbeidet fra forrige gang og vet hva gruppa har prøvd ut.', 'You have read the work from last time and know what the group has tried out.'));
-  items.push(L('Du har sett veiledningsvideoen og lest veiledernotatene under.', 'You have watched the facilitator video and read the notes below.'));
+  const items = [t(`Rommet er booket: ${session.location.text}.`, `The room is booked: ${session.location.text}.`)[lang]];
+  if (kinds.has('film')) items.push(t('Filmen er testet på skjermen i rommet, med lyd.', 'The film is tested on the screen in the room, with sound.')[lang]);
+  items.push(t('Deltakerarket og annet materiell er skrevet ut, ett til hver.', 'The handout and other material are printed, one for each person.')[lang]);
+  if (kinds.has('form')) items.push(t('Skjemaet til denne samlingen ligger klart.', 'The form for this session is ready.')[lang]);
+  if (session.leaderInvited && leaderName) items.push(t(`Leder, ${leaderName}, er minnet på å være med denne gangen.`, `The leader, ${leaderName}, is reminded to come this time.`)[lang]);
+  if (session.number > 1) items.push(t('Du har lest egenarbeidet fra forrige gang og vet hva gruppa har prøvd ut.', 'You have read the work from last time and know what the group has tried out.')[lang]);
+  items.push(t('Du har sett veiledningsvideoen og lest veiledernotatene under.', 'You have watched the facilitator video and read the notes below.')[lang]);
   return items;
 }
 
 /** The facilitator's role, paraphrased from the programme's guidance for facilitators. */
 function role(lang: Lang): string[] {
-  const L = (nb: string, en: string) => t(nb, en)[lang];
   return [
-    L('Du leder gruppa og passer på at samlingene og arbeidet mellom dem blir gjennomført og kommer trygt i mål.', 'You lead the group and see to it that the sessions and the work between them are carried through safely to the end.'),
-    L('Legg til rette for at alle deltar så mye som mulig, også de som sier minst.', 'Make room for everyone to take part as much as they can, also those who say least.'),
-    L('Du skal ikke bære alt ansvaret alene, og gruppa skal ikke legge det på deg: alle i gruppa tar sin del av ansvaret.', 'You do not carry all the responsibility, and the group should not hand it to you: everyone in the group takes their share.'),
-    L('Du trenger ikke være eksperten. Materialet til hvert tema finnes ferdig, og gruppa lærer av hverandre.', 'You do not need to be the expert. The material for each theme is ready, and the group learns from each other.'),
+    t('Du leder gruppa og passer på at samlingene og arbeidet mellom dem blir gjennomført og kommer trygt i mål.', 'You lead the group and see to it that the sessions and the work between them are carried through safely to the end.')[lang],
+    t('Legg til rette for at alle deltar så mye som mulig, også de som sier minst.', 'Make room for everyone to take part as much as they can, also those who say least.')[lang],
+    t('Du skal ikke bære alt ansvaret alene, og gruppa skal ikke legge det på deg: alle i gruppa tar sin del av ansvaret.', 'You do not carry all the responsibility, and the group should not hand it to you: everyone in the group takes their share.')[lang],
+    t('Du trenger ikke være eksperten. Materialet til hvert tema finnes ferdig, og gruppa lærer av hverandre.', 'You do not need to be the expert. The material for each theme is ready, and the group learns from each other.')[lang],
   ];
 }
 
