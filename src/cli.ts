@@ -163,7 +163,8 @@ export async function main(opts: RunOptions): Promise<number> {
       .alias('skjema')
       .argument(...groupsArg)
       .description(L('lag Word-skjema: planlegging, oppfølging, evaluering, oppmøteliste og kursbevis', 'write Word forms: planning, follow-up, evaluation, attendance list and certificates'))
-      .option('--pdf', L('lag også PDF/A med LibreOffice', 'also write PDF/A with LibreOffice')),
+      .option('--pdf', L('lag også PDF/A med LibreOffice', 'also write PDF/A with LibreOffice'))
+      .option('--strict', L('samlinger på helligdager eller i ferier er feil i stedet for å flyttes', 'sessions on holidays or in blackout periods are errors instead of being moved')),
   )
     .addHelpText('after', examples([['refleks forms sone-nord', 'skjemaene for én gruppe', 'the forms for one group']]))
     .action(action(() => import('./commands/forms.js')));
@@ -174,7 +175,8 @@ export async function main(opts: RunOptions): Promise<number> {
       .alias('hefter')
       .argument(...groupsArg)
       .description(L('lag veilederhefter og deltakerark per tema (HTML og Markdown)', 'write facilitator packs and participant handouts per theme (HTML and Markdown)'))
-      .option('--templates <mappe>', L('bruk maler fra denne mappen først', 'use templates from this folder first')),
+      .option('--templates <mappe>', L('bruk maler fra denne mappen først', 'use templates from this folder first'))
+      .option('--strict', L('samlinger på helligdager eller i ferier er feil i stedet for å flyttes', 'sessions on holidays or in blackout periods are errors instead of being moved')),
   )
     .action(action(() => import('./commands/packs.js')));
 
@@ -226,7 +228,10 @@ export async function main(opts: RunOptions): Promise<number> {
       .description(L('lag alt for alle gruppene: kalender, skjema og hefter; hopper over uendrede grupper', 'build everything for all groups: calendar, forms and packs; skips unchanged groups'))
       .option('--json', L('skriv en rapport som JSON', 'print a report as JSON'))
       .option('-j, --jobs <antall>', L('antall parallelle arbeidere', 'number of parallel workers'))
-      .option('--strict', L('samlinger på helligdager eller i ferier er feil', 'sessions on holidays or in blackout periods are errors')),
+      .option('--strict', L('samlinger på helligdager eller i ferier er feil i stedet for å flyttes', 'sessions on holidays or in blackout periods are errors instead of being moved'))
+      .option('--per-person', L('én invitasjonsfil per person, så ingen ser de andres adresser', 'one invitation file per person, so nobody sees the others\' addresses'))
+      .option('--pdf', L('lag også PDF/A av skjemaene med LibreOffice', 'also write PDF/A of the forms with LibreOffice'))
+      .option('--templates <mappe>', L('bruk maler fra denne mappen først', 'use templates from this folder first')),
   )
     .action(action(() => import('./commands/build.js')));
 
