@@ -65,7 +65,9 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: Schedule
   }, hooks);
   const L = ctx.lang;
 
-  if (!opts.json && !ctx.quiet) {
+  // A group that could not even be loaded has no dates: then only the problems are shown.
+  const allPlanned = result.groups.every((g) => g.plan || g.status === 'skipped');
+  if (!opts.json && !ctx.quiet && allPlanned) {
     for (const { plan } of result.groups) {
       if (!plan) continue;
       for (const line of describePlan(plan, L)) ctx.out(line);
@@ -98,12 +100,17 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: Schedule
   }
   printEdited(ctx, written.flatMap((g) => g.write.edited));
   const count = (pick: (g: (typeof written)[number]) => number) => written.reduce((n, g) => n + pick(g), 0);
-  const planned = count((g) => g.write.files.filter((f) => f.outcome === 'planned').length);
+  const wouldWrite = count((g) => g.write.files.filter((f) => f.outcome === 'planned').length);
   const unchanged = count((g) => g.write.unchanged.length);
+  const files = count((g) => g.write.written.length);
+  const output = result.settings.output;
   out(
     opts.dryRun
-      ? t(`Prøvekjøring: ${planned} filer ville blitt skrevet, ${unchanged} er uendret. Ingenting er skrevet.`, `Dry run: ${planned} files would be written, ${unchanged} are unchanged. Nothing was written.`)[L]
-      : t(`${count((g) => g.write.written.length)} filer skrevet, ${unchanged} uendret, under ${result.settings.output}/.`, `${count((g) => g.write.written.length)} files written, ${unchanged} unchanged, in ${result.settings.output}/.`)[L],
+      ? t(
+        `Prøvekjøring: ${wouldWrite} filer ville blitt skrevet, ${unchanged} er uendret. Ingenting er skrevet.`,
+        `Dry run: ${wouldWrite} files would be written, ${unchanged} are unchanged. Nothing was written.`,
+      )[L]
+      : t(`${files} filer skrevet, ${unchanged} uendret, under ${output}/.`, `${files} files written, ${unchanged} unchanged, in ${output}/.`)[L],
   );
   return 0;
 }

@@ -79,7 +79,8 @@ export async function buildGroup(ws: Workspace, group: Group, input: GroupInput,
   let calendar: GroupBuild['calendar'];
   try {
     if (wants.has('calendar')) {
-      const result = calendarFiles(ws, plan, input.previous(), new Date(settings.calendarIssuedAt), { lang: settings.lang, version: settings.version, perPerson: settings.perPerson });
+      const options = { lang: settings.lang, version: settings.version, perPerson: settings.perPerson };
+      const result = calendarFiles(ws, plan, input.previous(), new Date(settings.calendarIssuedAt), options);
       files.calendar = result.files;
       calendar = { state: result.state, outcomes: result.outcomes };
     }

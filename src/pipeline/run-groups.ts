@@ -21,7 +21,13 @@ export type WorkerMessage =
  * @param loadProblems what loading these groups found; with `allOrNothing`,
  *   an error there means nothing will be written, so groups are only planned.
  */
-export async function buildGroups(ws: Workspace, settings: RenderSettings, loadProblems: Problem[], post: (m: WorkerMessage) => void, signal?: AbortSignal): Promise<void> {
+export async function buildGroups(
+  ws: Workspace,
+  settings: RenderSettings,
+  loadProblems: Problem[],
+  post: (m: WorkerMessage) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   const tools = await loadTools(ws, settings);
   let render = !(settings.allOrNothing && hasErrors(loadProblems));
   for (const group of ws.groups) {

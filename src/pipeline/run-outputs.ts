@@ -126,7 +126,10 @@ export async function runOutputs(root: string, req: OutputRequest, hooks: Output
   const { settings, problems: settingsProblems } = loadSettings(root);
   const { problems: programmeProblems } = loadProgrammes(root);
   const shared = [...settingsProblems, ...programmeProblems];
-  if (!settings || hasErrors(shared)) throw new InputError(shared);
+  if (!settings || hasErrors(shared)) {
+    // Nothing can be built; say at once what else is wrong in the groups asked for.
+    throw new InputError(loadWorkspace(root, req.only?.length ? { only: req.only.map(idOf) } : {}).problems);
+  }
   const lang = req.lang ?? settings.language;
   hooks.onStart?.(lang);
 
@@ -158,7 +161,13 @@ export async function runOutputs(root: string, req: OutputRequest, hooks: Output
 
   // Skip what is unchanged, judged from raw bytes before anything is parsed.
   const cache = req.incremental ? new BuildCache(root) : undefined;
-  const options = { lang, strict: render.strict, perPerson: render.perPerson, ...(soffice ? { pdf: true } : {}), ...(req.templatesDir ? { templates: req.templatesDir } : {}) };
+  const options = {
+    lang,
+    strict: render.strict,
+    perPerson: render.perPerson,
+    ...(soffice ? { pdf: true } : {}),
+    ...(req.templatesDir ? { templates: req.templatesDir } : {}),
+  };
   const sharedFp = cache ? sharedFingerprint(root, options, req.templatesDir) : '';
   const groupBytes = new Map<string, Uint8Array>();
   const fingerprint = (id: string) => groupFingerprint(sharedFp, groupBytes.get(id)!, readIfExists(calendarStatePath(root, id)));
@@ -185,10 +194,20 @@ export async function runOutputs(root: string, req: OutputRequest, hooks: Output
   const manifest = new OutputManifest(root);
 
   const idOfFile = new Map(files.map((f) => [`groups/${f}`, idOf(f)]));
-  const failed = (file: string, problems: Problem[], groupId?: string): GroupResult => {
+  const failed = (file: string, problems: Problem[]): GroupResult => {
     const id = idOfFile.get(file)!;
-    return { id, groupId: groupId ?? id, file, status: 'failed', outcomes: [], write: noWrites(), problems };
+    return { id, groupId: id, file, status: 'failed', outcomes: [], write: noWrites(), problems };
   };
+  const resultOf = (build: GroupBuild, status: GroupStatus, problems: Problem[], write = noWrites()): GroupResult => ({
+    id: idOfFile.get(build.file)!,
+    groupId: build.groupId,
+    file: build.file,
+    status,
+    outcomes: build.calendar?.outcomes ?? [],
+    write,
+    ...(build.plan ? { plan: build.plan } : {}),
+    problems,
+  });
 
   // Warnings from loading a group are reported with its result.
   const loadWarnings = new Map<string, Problem[]>();
@@ -219,7 +238,7 @@ export async function runOutputs(root: string, req: OutputRequest, hooks: Output
       // the next run will read it (by the file's name).
       cache?.set(id, fingerprint(id), files.map((f) => f.path));
     }
-    finish({ id, groupId: build.groupId, file: build.file, status: 'built', outcomes: build.calendar?.outcomes ?? [], write, ...(build.plan ? { plan: build.plan } : {}), problems });
+    finish(resultOf(build, 'built', problems, write));
   };
 
   // All groups are rendered before any is written when nothing may be
@@ -232,7 +251,7 @@ export async function runOutputs(root: string, req: OutputRequest, hooks: Output
     if (req.signal?.aborted) return;
     const problems = [...(loadWarnings.get(build.file) ?? []), ...build.problems];
     if (hasErrors(build.problems)) {
-      finish({ ...failed(build.file, problems, build.groupId), ...(build.plan ? { plan: build.plan } : {}) });
+      finish(resultOf(build, 'failed', problems));
     } else if (gather) {
       rendered.push({ build, problems });
     } else {
@@ -257,10 +276,11 @@ export async function runOutputs(root: string, req: OutputRequest, hooks: Output
 
     if (gather && !req.signal?.aborted) {
       if (render.allOrNothing && ordered().some((r) => r.status === 'failed')) {
-        for (const { build, problems } of rendered) {
-          finish({ id: idOfFile.get(build.file)!, groupId: build.groupId, file: build.file, status: 'held', outcomes: [], write: noWrites(), ...(build.plan ? { plan: build.plan } : {}), problems });
-        }
+        for (const { build, problems } of rendered) finish(resultOf(build, 'held', problems));
       } else {
+        // Workers finish in any order; groups are written in the order of their files.
+        const position = new Map(files.map((f, i) => [`groups/${f}`, i]));
+        rendered.sort((a, b) => position.get(a.build.file)! - position.get(b.build.file)!);
         if (soffice) addPdfs(root, soffice, rendered.map((r) => r.build), issuedAt);
         for (const { build, problems } of rendered) {
           if (req.signal?.aborted) break;
