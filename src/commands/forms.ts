@@ -27,6 +27,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: FormsOpt
     force: !!opts.force,
     allOrNothing: true,
   }, hooks);
+  if (result.interrupted) return printInterrupted(ctx, result.groups.filter((g) => g.status === 'built').length, 'forms');
   if (!result.groups.length) {
     say(ctx, t('Ingen grupper ennå. Lag en med «refleks new-group».', 'No groups yet. Create one with "refleks new-group".'));
     return 0;
@@ -35,7 +36,6 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: FormsOpt
   if (hasErrors(problems)) throw new InputError(problems);
   printProblems(ctx, problems);
   const written = result.groups.filter((g) => g.status === 'built');
-  if (result.interrupted) return printInterrupted(ctx, written.length, 'forms');
 
   for (const { groupId: id, write } of written) {
     if (opts.dryRun) {

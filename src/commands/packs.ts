@@ -31,11 +31,11 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: PacksOpt
     force: !!opts.force,
     allOrNothing: true,
   }, hooks);
+  if (result.interrupted) return printInterrupted(ctx, result.groups.filter((g) => g.status === 'built').length, 'packs');
   const problems = dedupe(result.groups.flatMap((g) => g.problems));
   if (hasErrors(problems)) throw new InputError(problems);
   printProblems(ctx, problems);
   const written = result.groups.filter((g) => g.status === 'built');
-  if (result.interrupted) return printInterrupted(ctx, written.length, 'packs');
 
   // packDir needs only the settings of a workspace.
   const ws = { root, settings: result.settings, programmes: new Map(), groups: [] };

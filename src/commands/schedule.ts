@@ -63,6 +63,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: Schedule
     allOrNothing: true,
     withPlan: true,
   }, hooks);
+  if (result.interrupted) return printInterrupted(ctx, result.groups.filter((g) => g.status === 'built').length, 'schedule');
   const L = ctx.lang;
 
   // A group that could not even be loaded has no dates: then only the problems are shown.
@@ -78,7 +79,6 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: Schedule
   if (hasErrors(problems)) throw new InputError(problems);
   printProblems(ctx, problems);
   const written = result.groups.filter((g) => g.status === 'built');
-  if (result.interrupted) return printInterrupted(ctx, written.length, 'schedule');
 
   if (opts.json) {
     const data = {
