@@ -169,7 +169,8 @@ export async function main(opts: RunOptions): Promise<number> {
       .alias('skjema')
       .argument(...groupsArg)
       .description(t('lag Word-skjema: planlegging, oppfølging, evaluering, oppmøteliste og kursbevis', 'write Word forms: planning, follow-up, evaluation, attendance list and certificates')[lang])
-      .option('--pdf', t('lag også PDF/A med LibreOffice', 'also write PDF/A with LibreOffice')[lang]),
+      .option('--pdf', t('lag også PDF/A med LibreOffice', 'also write PDF/A with LibreOffice')[lang])
+      .option('--strict', t('samlinger på helligdager eller i ferier er feil i stedet for å flyttes', 'sessions on holidays or in blackout periods are errors instead of being moved')[lang]),
   )
     .addHelpText('after', examples([['refleks forms sone-nord', 'skjemaene for én gruppe', 'the forms for one group']]))
     .action(action(() => import('./commands/forms.js')));
@@ -180,7 +181,8 @@ export async function main(opts: RunOptions): Promise<number> {
       .alias('hefter')
       .argument(...groupsArg)
       .description(t('lag veilederhefter og deltakerark per tema (HTML og Markdown)', 'write facilitator packs and participant handouts per theme (HTML and Markdown)')[lang])
-      .option('--templates <mappe>', t('bruk maler fra denne mappen først', 'use templates from this folder first')[lang]),
+      .option('--templates <mappe>', t('bruk maler fra denne mappen først', 'use templates from this folder first')[lang])
+      .option('--strict', t('samlinger på helligdager eller i ferier er feil i stedet for å flyttes', 'sessions on holidays or in blackout periods are errors instead of being moved')[lang]),
   )
     .action(action(() => import('./commands/packs.js')));
 
@@ -232,7 +234,10 @@ export async function main(opts: RunOptions): Promise<number> {
       .description(t('lag alt for alle gruppene: kalender, skjema og hefter; hopper over uendrede grupper', 'build everything for all groups: calendar, forms and packs; skips unchanged groups')[lang])
       .option('--json', t('skriv en rapport som JSON', 'print a report as JSON')[lang])
       .option('-j, --jobs <antall>', t('antall parallelle arbeidere', 'number of parallel workers')[lang])
-      .option('--strict', t('samlinger på helligdager eller i ferier er feil', 'sessions on holidays or in blackout periods are errors')[lang]),
+      .option('--strict', t('samlinger på helligdager eller i ferier er feil i stedet for å flyttes', 'sessions on holidays or in blackout periods are errors instead of being moved')[lang])
+      .option('--per-person', t('én invitasjonsfil per person, så ingen ser de andres adresser', 'one invitation file per person, so nobody sees the others\' addresses')[lang])
+      .option('--pdf', t('lag også PDF/A av skjemaene med LibreOffice', 'also write PDF/A of the forms with LibreOffice')[lang])
+      .option('--templates <mappe>', t('bruk maler fra denne mappen først', 'use templates from this folder first')[lang]),
   )
     .action(action(() => import('./commands/build.js')));
 

@@ -1,28 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, copyWorkspace, DEMO, ROOT, runCli, treeHashes } from '../helpers/cli.js';
+import { hasCommand, requireTool } from '../helpers/tools.js';
+
+const HAS_SOFFICE = requireTool(hasCommand('soffice'), 'LibreOffice (soffice)');
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1798761600' };
 
 describe('refleks build', () => {
-  it('produces the same bytes as schedule, forms and packs run one by one', async () => {
+  it('writes every kind of output for every group', async () => {
     const a = copyWorkspace();
-    const b = copyWorkspace();
-    const built = (await runCli(['build'], { cwd: a, env: EPOCH }));
+    const built = await runCli(['build'], { cwd: a, env: EPOCH });
     expect(built.stderr).toBe('');
     expect(built.code).toBe(0);
-    for (const cmd of ['schedule', 'forms', 'packs']) {
-      const r = (await runCli([cmd], { cwd: b, env: EPOCH }));
-      expect(r.code, `${cmd}: ${r.stderr}`).toBe(0);
-    }
     const ta = treeHashes(join(a, 'ut'));
-    const tb = treeHashes(join(b, 'ut'));
     expect(Object.keys(ta).length).toBeGreaterThan(100);
-    expect(ta).toEqual(tb);
-    // Every kind of output is there for every group.
     for (const g of ['sone-nord', 'rehab-teamet', 'sykehjem-kombinert', 'mestringstreff-var']) {
       const mine = Object.keys(ta).filter((p) => p.startsWith(`${g}/`));
       expect(mine.some((p) => p.endsWith('kalender.ics')), g).toBe(true);
@@ -30,6 +25,36 @@ describe('refleks build', () => {
       expect(mine.some((p) => p.endsWith('skjema/evalueringsskjema.docx')), g).toBe(true);
       expect(mine.some((p) => p.endsWith('veileder/index.html')), g).toBe(true);
     }
+    // Mestringstreff invites each person separately without being asked.
+    expect(Object.keys(ta)).toContain('mestringstreff-var/invitasjoner/arne-fjeld/samling-1.ics');
+  });
+
+  it('takes the options of the single commands: --per-person, --templates', async () => {
+    const ws = copyWorkspace();
+    mkdirSync(join(ws, 'mine', 'partials'), { recursive: true });
+    writeFileSync(join(ws, 'mine', 'partials', 'agenda.html.hbs'), '<p>MIN AGENDA</p>\n');
+    const r = (await runCli(['build', 'sone-nord', '--per-person', '--templates', 'mine'], { cwd: ws, env: EPOCH }));
+    expect(r.code, r.stderr).toBe(0);
+    const files = Object.keys(treeHashes(join(ws, 'ut')));
+    expect(files).toContain('sone-nord/invitasjoner/siri-odegard/samling-1.ics');
+    expect(files).not.toContain('sone-nord/invitasjoner/samling-1.ics');
+    expect(files.every((f) => f.startsWith('sone-nord/'))).toBe(true);
+    const pack = files.find((f) => /^sone-nord\/veileder\/tema-1-.*\.html$/.test(f))!;
+    expect(readFileSync(join(ws, 'ut', pack), 'utf8')).toContain('MIN AGENDA');
+    // A changed option is a changed input: built again, not skipped.
+    expect((await runCli(['build', 'sone-nord'], { cwd: ws, env: EPOCH })).stdout).toMatch(/sone-nord: \d+ filer skrevet/);
+    expect((await runCli(['build', 'sone-sor'], { cwd: ws, env: EPOCH }))).toMatchObject({ code: 2, stderr: expect.stringContaining('sone-sor') });
+  });
+
+  it('reports a damaged calendar state as schedule does, and builds the other groups', async () => {
+    const ws = copyWorkspace();
+    expect((await runCli(['build'], { cwd: ws, env: EPOCH })).code).toBe(0);
+    writeFileSync(join(ws, '.refleks', 'calendar', 'sone-nord.json'), '{ not json');
+    rmSync(join(ws, 'ut', 'rehab-teamet'), { recursive: true });
+    const r = (await runCli(['build'], { cwd: ws, env: EPOCH }));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('feil: .refleks/calendar/sone-nord.json: kalenderstatusen er skadet');
+    expect(r.stdout).toMatch(/rehab-teamet: \d+ filer skrevet/);
   });
 
   it('skips unchanged groups, rebuilds only a changed one, and writes nothing when nothing changed', async () => {
@@ -113,6 +138,23 @@ describe('refleks build', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Ingenting er skrevet');
     expect(treeHashes(ws)).toEqual(before);
+  });
+});
+
+describe.runIf(HAS_SOFFICE)('refleks build --pdf', () => {
+  it('writes a PDF next to every form, and skips the group when run again', async () => {
+    const ws = copyWorkspace();
+    const r = (await runCli(['build', 'rehab-teamet', '--pdf'], { cwd: ws, env: EPOCH }));
+    expect(r.code, r.stderr).toBe(0);
+    const files = Object.keys(treeHashes(join(ws, 'ut', 'rehab-teamet', 'skjema')));
+    const docx = files.filter((f) => f.endsWith('.docx'));
+    expect(docx.length).toBeGreaterThan(4);
+    expect(files.filter((f) => f.endsWith('.pdf')).sort()).toEqual(docx.map((f) => f.replace(/\.docx$/, '.pdf')).sort());
+    const pdf = readFileSync(join(ws, 'ut', 'rehab-teamet', 'skjema', 'evalueringsskjema.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // No PDFs of calendars or packs.
+    expect(existsSync(join(ws, 'ut', 'rehab-teamet', 'kalender.pdf'))).toBe(false);
+    expect((await runCli(['build', 'rehab-teamet', '--pdf'], { cwd: ws, env: EPOCH })).stdout).toContain('Ingenting å gjøre');
   });
 });
 
