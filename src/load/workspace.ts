@@ -16,6 +16,7 @@ import { closest } from './did-you-mean.js';
 import { FAIL, isPlainMapping, type Ctx } from './schema.js';
 import { programmeSchema, workspaceSchema } from './schemas.js';
 import { parseYaml, type YamlFile } from './yaml-file.js';
+import { listGroupFiles } from './group-files.js';
 
 export function findWorkspaceRoot(start: string): string | undefined {
   let dir = resolve(start);
@@ -175,7 +176,10 @@ export function loadWorkspace(root: string, opts: LoadOptions = {}): LoadResult 
   const groups: Group[] = [];
   const ids = new Map<string, string>();
   const groupDir = join(root, 'groups');
-  let files = yamlFilesIn(groupDir);
+  // Two files claiming one id by name refuse the workspace for every command.
+  const listed = listGroupFiles(root);
+  problems.push(...listed.problems);
+  let files = listed.names.map((f) => join(groupDir, f));
   if (opts.only?.length) {
     const wanted = new Set(opts.only.map((g) => g.replace(/\.ya?ml$/i, '')));
     files = files.filter((f) => wanted.has(basename(f).replace(/\.ya?ml$/i, '')));

@@ -4,7 +4,7 @@
  * anything is parsed; the rest are built inline or, when there are many, in
  * worker threads. Only this thread writes, one complete group at a time.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -14,6 +14,7 @@ import type { Lang } from '../core/text.js';
 import { calendarIssueTime, calendarStatePath, writeCalendarState } from '../io/calendar-state.js';
 import { issueTime, recordIssueTime } from '../io/issue-time.js';
 import { OutputManifest, writeFileAtomic, writeOutputs } from '../io/write-outputs.js';
+import { listGroupFiles } from '../load/group-files.js';
 import { loadProgrammes, loadSettings, loadWorkspace } from '../load/workspace.js';
 import { VERSION } from '../version.js';
 import type { BuildSettings, GroupBuild } from './group-outputs.js';
@@ -102,7 +103,10 @@ export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: Gr
   const cache = readCache(root);
 
   const groupDir = join(root, 'groups');
-  let files = existsSync(groupDir) ? readdirSync(groupDir).filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.')).sort() : [];
+  // The same listing as every other command: a refused workspace is refused here too.
+  const listed = listGroupFiles(root);
+  if (hasErrors(listed.problems)) throw new InputError(listed.problems);
+  let files = listed.names;
   const idOf = (f: string) => basename(f).replace(/\.ya?ml$/i, '');
   if (opts.only?.length) {
     const wanted = new Set(opts.only.map(idOf));
