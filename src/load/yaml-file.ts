@@ -238,12 +238,24 @@ function describeYamlError(code: string, raw: string, offset: number, text: stri
         message: t('her mangler kolon og mellomrom etter feltnavnet', 'a colon and a space are missing after the field name here'),
         hint: t('Skriv «felt: verdi», for eksempel «email: kari@kommune.no».', 'Write "field: value", e.g. "email: kari@example.org".'),
       };
-    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      // `location: Helsehuset: møterom 2`: a second «: » inside an unquoted value.
+      const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+      const line = restOfLine(text, lineStart);
+      const m = /^(\s*(?:-\s+)?[\w-]+:\s+)([^"'{[\s#][^#]*?:\s.*?)\s*$/.exec(line);
+      if (m && offset >= lineStart + m[1]!.length) {
+        return {
+          offset: lineStart + m[1]!.length,
+          message: t('verdien inneholder «: » og må stå i anførselstegn', 'the value contains ": " and must be quoted'),
+          hint: t(`Skriv ${m[1]}"${m[2]}".`, `Write ${m[1]}"${m[2]}".`),
+        };
+      }
       return {
         offset,
         message: t('feil innrykk: linjen under står lenger inn enn den skal, eller to felt står på samme linje', 'wrong indentation: the line below is indented too far, or two fields share a line'),
         hint: t('Felt på samme nivå må stå like langt inn, ett felt per linje; bruk mellomrom, ikke tabulator.', 'Fields on the same level must line up, one field per line; use spaces, not tabs.'),
       };
+    }
     case 'BLOCK_IN_FLOW':
       return {
         offset,

@@ -373,7 +373,8 @@ export function workspaceFieldProblems(cfg: LayerConfig, programmeIds: readonly 
     const layers = templateLayers(cfg, pid || undefined);
     if (!hasOwnTemplates(layers)) continue;
     for (const p of layerFieldProblems(layers, cfg.root)) {
-      const key = `${p.file}:${p.line}:${p.column}:${p.message.en}`;
+      // One report per place, even where programmes' layers differ in what they tried.
+      const key = `${p.file}:${p.line}:${p.column}`;
       if (!seen.has(key)) problems.push(p);
       seen.add(key);
     }
