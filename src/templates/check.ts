@@ -192,8 +192,19 @@ export function checkTemplate(source: CheckSource, view: Shape, env: CheckEnv): 
       const guess = closest(name, [...helpers]);
       report(scope, path, { nb: `ukjent hjelper «${name}»`, en: `unknown helper "${name}"` }, guess ? { nb: `Mente du «${guess}»?`, en: `Did you mean "${guess}"?` } : { nb: `Tilgjengelige hjelpere: ${list([...env.helpers].sort())}.`, en: `Available helpers: ${list([...env.helpers].sort())}.` });
     }
-    for (const p of (node.params as Node[]) ?? []) expr(scope, p);
+    const params = (node.params as Node[]) ?? [];
+    const shapes = params.map((p) => expr(scope, p));
     for (const pair of ((node.hash as Node | undefined)?.pairs as Node[] | undefined) ?? []) expr(scope, pair.value as Node);
+    // `{{join list "field"}}` names a field of the list's items as text.
+    const field = params[1];
+    if (path.original === 'join' && field?.type === 'StringLiteral' && shapes[0]?.kind === 'array' && shapes[0].item.kind === 'object') {
+      const name = String(field.value);
+      const keys = Object.keys(shapes[0].item.fields);
+      if (!Object.hasOwn(shapes[0].item.fields, name)) {
+        const guess = closest(name, keys);
+        report(scope, field, { nb: `ukjent felt «${name}» i ${(params[0] as PathNode).original}`, en: `unknown field "${name}" in ${(params[0] as PathNode).original}` }, guess ? { nb: `Mente du «${guess}»?`, en: `Did you mean "${guess}"?` } : { nb: `Kjente felt: ${list(keys)}.`, en: `Known fields: ${list(keys)}.` });
+      }
+    }
   };
 
   const program = (scope: Scope, prog: Node | undefined, context: Shape | undefined, blockParams: Shape[] = []) => {

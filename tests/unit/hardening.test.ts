@@ -76,6 +76,14 @@ describe('template field check', () => {
     expect(found).toContain('templates/partials/people.md.hbs:1:49: ukjent hjelper «joni». Mente du «join»?');
   });
 
+  it('knows the fields join may name', () => {
+    const root = workspace({ 'packs/pack.html.hbs': '{{join people.participants "detail"}} {{join people.participants "nmae"}} {{join people.participants "constructor"}}' });
+    expect(nb(workspaceFieldProblems({ root }, []))).toEqual([
+      'templates/packs/pack.html.hbs:1:66: ukjent felt «nmae» i people.participants. Mente du «name»?',
+      'templates/packs/pack.html.hbs:1:102: ukjent felt «constructor» i people.participants. Kjente felt: name, detail.',
+    ]);
+  });
+
   it('a layout may only name what every page it wraps has', () => {
     const root = workspace({ 'packs/layout.html.hbs': builtin('packs/layout.html.hbs').replace('{{{body}}}', '{{{body}}}{{session.whenText}}') });
     expect(nb(workspaceFieldProblems({ root }, []))[0]).toMatch(/^templates\/packs\/layout\.html\.hbs:\d+:\d+: ukjent variabel «session\.whenText»/);
