@@ -18,6 +18,7 @@ import { parse } from 'csv-parse/sync';
 import type { Person } from '../core/model.js';
 import { t, type Text } from '../core/text.js';
 import { EMAIL_PATTERN } from './schema.js';
+import { codePointName, unsafeChar } from '../core/safe-text.js';
 
 export const MAX_ROSTER_ROWS = 500;
 export const MAX_ROSTER_BYTES = 2 * 1024 * 1024;
@@ -164,6 +165,11 @@ export function parseRoster(bytes: Uint8Array, opts: RosterOptions = {}): Roster
     const name = cell('name') || [cell('first'), cell('last')].filter(Boolean).join(' ');
     const email = cell('email');
     const problem = (message: Text) => problems.push({ row, message });
+    // What no document can hold (U+FFFF, C1 controls from a mis-saved file)
+    // is refused here rather than written into a Word form.
+    // eslint-disable-next-line no-control-regex -- plain controls are dropped before the check; only the rest are refused
+    const bad = record.map((c) => unsafeChar(c.replace(/[\u0000-\u001f\u007f]/g, ''))).find((b) => b);
+    if (bad) return problem(t(`inneholder tegnet ${codePointName(bad.char)}, som ikke kan stå i et dokument`, `contains the character ${codePointName(bad.char)}, which cannot be part of a document`));
     if (!name) return problem(t('mangler navn', 'has no name'));
     if (name.length > MAX_NAME) return problem(t(`navnet er lengre enn ${MAX_NAME} tegn`, `the name is longer than ${MAX_NAME} characters`));
     if (email && !EMAIL_PATTERN.test(email)) return problem(t(`«${email}» er ikke en gyldig e-postadresse (${name})`, `"${email}" is not a valid e-mail address (${name})`));

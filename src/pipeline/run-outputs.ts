@@ -6,7 +6,7 @@
  * calendar state, then its entries in the manifest and the build cache. Only
  * this thread writes. Commands parse arguments and print what comes back.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -19,6 +19,7 @@ import { calendarIssueTime, calendarStatePath, saveCalendarState } from '../io/c
 import { issueTime, recordIssueTime } from '../io/issue-time.js';
 import { pdfCopies, requireSoffice } from '../io/pdf-convert.js';
 import { OutputManifest, writeOutputs, type WriteReport } from '../io/write-outputs.js';
+import { listGroupFiles } from '../load/group-files.js';
 import { loadProgrammes, loadSettings, loadWorkspace } from '../load/workspace.js';
 import { VERSION } from '../version.js';
 import { BuildCache } from './build-cache.js';
@@ -103,8 +104,10 @@ const idOf = (f: string) => basename(f).replace(/\.ya?ml$/i, '');
 
 /** The group files asked for (all when none is named); a name that is not there is a usage error. */
 function groupFiles(root: string, only: string[] = []): string[] {
-  const dir = join(root, 'groups');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.')).sort() : [];
+  // The same listing as every other command: a workspace validate refuses is refused here too.
+  const listed = listGroupFiles(root);
+  if (hasErrors(listed.problems)) throw new InputError(listed.problems);
+  const files = listed.names;
   if (!only.length) return files;
   const wanted = new Set(only.map(idOf));
   const known = new Set(files.map(idOf));

@@ -119,8 +119,8 @@ describe('the base workspace of the corpus', () => {
 
 // In-process runs of the built CLI, one at a time (runCli sets the environment around each).
 describe('bad-input corpus', () => {
-  it('has at least 45 cases', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(45);
+  it('has at least 120 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(120);
   });
 
   for (const name of cases) {

@@ -197,7 +197,7 @@ describe('schema combinators', () => {
     expect(run(str(), '  Møterom 2 ').value).toBe('Møterom 2');
     expect(run(str(), 201).value).toBe('201');
     expect(run(str(), '   ').issues[0]?.message.nb).toBe('kan ikke være tom');
-    expect(run(str(), 'Kari\u0007').issues[0]?.message.nb).toBe('inneholder kontrolltegn');
+    expect(run(str(), 'Kari\u0007').issues[0]?.message.nb).toBe('inneholder kontrolltegn (U+0007)');
     expect(run(str({ max: 3 }), 'abcd').issues[0]?.message.nb).toBe('er for lang (4 tegn, høyst 3)');
     expect(run(str(), ['a']).issues[0]?.message.nb).toBe('forventet tekst, fant en liste');
   });

@@ -26,14 +26,40 @@ export function packDir(ws: Workspace, groupId: string): string {
 }
 
 const MD_SPECIAL = /[\\`*_[\]<>|]/g;
+/** What starts a heading, list, quote or rule at the start of a line. */
+const MD_BLOCK_START = /^(#{1,6}(?=\s|$)|[-+=~]|\d{1,9}(?=[.)](\s|$)))/;
+
+/**
+ * One piece of text as Markdown that shows exactly that text: characters that
+ * would become markup or raw HTML get a backslash; a single line break
+ * becomes a space, so a name can never start a heading, a list item or a new
+ * table row; paragraphs (blank lines) stay, each unable to start a block.
+ */
+export function markdownText(value: string): string {
+  return value
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .split(/\n[ \t]*\n\s*/)
+    .map((para) => para.replace(/\s*\n\s*/g, ' ').replace(MD_SPECIAL, '\\$&').replace(MD_BLOCK_START, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`)))
+    .join('\n\n');
+}
+
+/**
+ * A link as it may stand inside `<…>` or `(…)` in Markdown: characters that
+ * would end the link early are percent-encoded (the loader refuses most of
+ * them already; this holds for any view).
+ */
+export function markdownUrl(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\s<>()"'`\\|[\]\u0000-\u001f\u007f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
 
 /**
  * Markdown has no escaping of its own in Handlebars (templates are compiled
- * with `noEscape`); names and titles get a backslash before the characters
- * that would otherwise turn into markup or raw HTML. File names and links stay as they are.
+ * with `noEscape`); every text of the view goes through markdownText, links
+ * through markdownUrl. File names stay as they are (refleks makes them).
  */
 export function escapeMarkdown<T>(value: T, key = ''): T {
-  if (typeof value === 'string') return (key === 'url' || key === 'files' ? value : value.replace(MD_SPECIAL, '\\$&')) as T;
+  if (typeof value === 'string') return (key === 'files' ? value : key === 'url' ? markdownUrl(value) : markdownText(value)) as T;
   if (Array.isArray(value)) return value.map((v) => escapeMarkdown(v, key)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
