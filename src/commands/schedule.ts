@@ -44,6 +44,7 @@ function planJson(plan: GroupPlan, lang: 'nb' | 'en') {
       location: s.location,
       cancelled: s.cancelled,
       moved: s.moved ? { from: s.moved.from, reason: s.moved.reason[lang] } : null,
+      postponedFrom: s.postponed?.from ?? null,
       overridden: s.overridden,
       note: s.note ?? null,
       leaderInvited: s.leaderInvited,

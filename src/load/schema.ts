@@ -99,6 +99,37 @@ export function str(opts: StringOptions = {}): Schema<string> {
   };
 }
 
+/**
+ * A web address people open from a document: http(s) only, so a link in a
+ * handout can never be `javascript:` or a path on the coordinator's disk.
+ */
+export function webUrl(opts: { max?: number; description?: string } = {}): Schema<string> {
+  const text = str({ max: opts.max ?? 1000, ...(opts.description ? { description: opts.description } : {}) });
+  return {
+    parse(value, path, ctx) {
+      const v = text.parse(value, path, ctx);
+      if (v === FAIL) return FAIL;
+      let ok = false;
+      try {
+        const u = new URL(v);
+        ok = (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname;
+      } catch {
+        ok = false;
+      }
+      if (!ok) {
+        ctx.issues.push({
+          path,
+          message: t(`«${v}» er ikke en nettadresse`, `"${v}" is not a web address`),
+          hint: t('Skriv hele adressen med https://, for eksempel https://www.kompetansebroen.no/…', 'Write the whole address with https://, e.g. https://www.example.org/…'),
+        });
+        return FAIL;
+      }
+      return v;
+    },
+    json: () => ({ type: 'string', format: 'uri', pattern: '^https?://', maxLength: opts.max ?? 1000 }),
+  };
+}
+
 /** Same check as the `email` input type in browsers: pragmatic, not RFC 5322. */
 export const EMAIL_PATTERN = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 

@@ -84,7 +84,8 @@ export function calendarFiles(
   const { settings } = ws;
   const base = `${settings.output}/${group.id}`;
   const perPerson = opts.perPerson || group.perPersonInvitations;
-  const prodId = `-//refleks//refleks ${opts.version}//NB`;
+  // The last field of PRODID names the language of the calendar's text (RFC 5545, 3.7.3).
+  const prodId = `-//refleks//refleks ${opts.version}//${opts.lang.toUpperCase()}`;
   const stamp = issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
   const events = new Map<number, SessionEvent>();
