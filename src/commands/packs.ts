@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openWorkspace, printProblems, say, type CliContext } from './support/context.js';
+import { dirname } from 'node:path';
 import { packDir, packFiles } from '../core/packs/render.js';
 import { hasErrors, InputError, UsageError } from '../core/problems.js';
 import { planGroup } from '../core/schedule.js';
@@ -43,11 +44,12 @@ export function run(ctx: CliContext, groups: string[] = [], opts: PacksOptions =
   let edited = 0;
   for (const set of sets) {
     const report = writeOutputs(ws.root, set.files, { dryRun: !!opts.dryRun, force: !!opts.force });
-    const dir = packDir(ws, set.groupId);
+    // Packs go to veileder/, handouts to deltaker/: name the group's folder.
+    const dir = dirname(packDir(ws, set.groupId));
     edited += report.edited.length;
     if (opts.dryRun) {
       const planned = report.files.filter((f) => f.outcome === 'planned').length;
-      say(ctx, t(`${set.groupId}: ville skrevet ${planned} filer, ${report.unchanged.length} uendret i ${dir}/`, `${set.groupId}: would write ${planned} files, ${report.unchanged.length} unchanged in ${dir}/`));
+      say(ctx, t(`${set.groupId}: ville skrevet ${planned} ${planned === 1 ? 'fil' : 'filer'}, ${report.unchanged.length} uendret i ${dir}/`, `${set.groupId}: would write ${planned} ${planned === 1 ? 'file' : 'files'}, ${report.unchanged.length} unchanged in ${dir}/`));
       if (!ctx.quiet) for (const f of report.files) ctx.out(`  ${f.outcome === 'planned' ? '+' : f.outcome === 'edited' ? '!' : '='} ${f.path}`);
     } else if (!ctx.quiet) {
       say(ctx, t(`${set.groupId}: ${report.written.length} skrevet, ${report.unchanged.length} uendret i ${dir}/`, `${set.groupId}: ${report.written.length} written, ${report.unchanged.length} unchanged in ${dir}/`));
@@ -57,7 +59,7 @@ export function run(ctx: CliContext, groups: string[] = [], opts: PacksOptions =
     }
   }
   if (edited) {
-    ctx.err(t(`${edited} filer er endret for hånd og beholdt. Bruk --force for å skrive over dem.`, `${edited} files were edited by hand and kept. Use --force to overwrite them.`)[ctx.lang]);
+    ctx.err(t(`${edited} ${edited === 1 ? 'fil' : 'filer'} er endret for hånd og beholdt. Bruk --force for å skrive over.`, `${edited} ${edited === 1 ? 'file was' : 'files were'} edited by hand and kept. Use --force to overwrite.`)[ctx.lang]);
   }
   if (!opts.dryRun && !ctx.quiet && sets.length) {
     say(ctx, t(`Åpne ${ws.settings.output}/<gruppe>/veileder/index.html for å se heftene.`, `Open ${ws.settings.output}/<group>/veileder/index.html to see the packs.`));

@@ -91,6 +91,8 @@ export interface Programme {
   equalLeaders: boolean;
   /** Where the programme and its material are published; linked from packs and invitations. */
   sourceLink?: { title: string; url: string };
+  /** The language the programme's text is written in. */
+  language: Lang;
   /** The programme's own words, per language. */
   vocabulary: Record<Lang, Vocabulary>;
   /** Between-session items are voluntary suggestions (a course for residents), not set work. */

@@ -59,6 +59,7 @@ export function toProgramme(raw: ProgrammeFile, source: Source, ctx: Ctx): Progr
     ...(coLabel ? { coFacilitatorLabel: coLabel } : {}),
     ...(raw.roles?.facilitator ? { facilitatorLabel: raw.roles.facilitator } : {}),
     equalLeaders: raw.roles?.equal ?? false,
+    language: raw.language ?? 'nb',
     ...(raw.source ? { sourceLink: { title: raw.source.title, url: raw.source.url } } : {}),
     vocabulary: { nb: vocabulary('nb', raw.vocabulary?.nb), en: vocabulary('en', raw.vocabulary?.en) },
     betweenSessionsVoluntary: raw.between_sessions_style === 'voluntary',

@@ -134,6 +134,7 @@ export const programmeSchema = obj({
   recommended_participants: opt(obj({ min: req(int({ min: 1, max: 200 })), max: req(int({ min: 1, max: 200 })) }), 'Anbefalt antall deltakere (standard 4–6)'),
   co_facilitator_label: opt(str({ max: 100 }), 'Betegnelse på medveileder, f.eks. erfaringskonsulent'),
   source: opt(obj({ title: req(str({ max: 300 })), url: req(webUrl()) }), 'Hvor programmet og materiellet er publisert'),
+  language: opt(oneOf(['nb', 'en'] as const), 'Språket programmets tekst er skrevet på (standard nb)'),
   vocabulary: opt(obj({ nb: opt(words), en: opt(words) }), 'Programmets egne ord (samling/treff, veileder/kursleder …)'),
   between_sessions_style: opt(oneOf(['work', 'voluntary'] as const), 'work: egenarbeid (standard); voluntary: frivillige forslag mellom samlingene'),
   roles: opt(

@@ -86,7 +86,7 @@ function links(ws: Pick<Workspace, 'programmes'>, group: Group, session: Planned
   const own = [...session.theme.theme.materials, ...(group.materials.get(session.number) ?? [])].filter((m) => m.url && m.audience !== 'facilitator');
   const lines = own.map((m) => `${m.title}: ${m.url}`);
   if (programme?.sourceLink && !own.some((m) => m.url === programme.sourceLink!.url)) {
-    lines.push(`${lang === 'nb' ? 'Materiell' : 'Material'} (${programme.sourceLink.title}): ${programme.sourceLink.url}`);
+    lines.push(`${lang === 'nb' ? 'Materiell og mer om programmet' : 'Material and more about the programme'}: ${programme.sourceLink.title}, ${programme.sourceLink.url}`);
   }
   return lines;
 }

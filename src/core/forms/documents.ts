@@ -25,8 +25,6 @@ import { fill } from './wording.js';
 
 export { realFormatters, type FormContext, type Formatters } from './context.js';
 
-/** Programmes planned along the didactic relation model rather than the general questions. */
-export const DIDACTIC_PROGRAMMES = new Set(['mestringstreff']);
 
 /** More sessions than this turn the attendance list to landscape, so the date columns stay readable. */
 const PORTRAIT_MAX_SESSIONS = 4;
@@ -187,7 +185,8 @@ export function planningForm(c: FormContext): Document {
       c.sessions.map((s) => [String(s.number), themeCell(c, s), sessionLines(c, s), s.leaderInvited ? w.common.yes_value : '–']),
     ),
   ];
-  if (DIDACTIC_PROGRAMMES.has(group.programmeId)) {
+  // Programmes planned along the didactic relation model say so in their YAML (forms.planning).
+  if (c.workspace.programmes.get(group.programmeId)?.forms.planning === 'didactic') {
     const d = p.didactic;
     const elements = [
       ['malgruppe', d.target_group],

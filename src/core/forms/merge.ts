@@ -163,6 +163,7 @@ export function tokenize(workspace: Workspace, group: Group, sessions: PlannedSe
         lang,
         contentHash(w),
         workspace.programmes.get(group.programmeId)?.coFacilitatorLabel ?? null,
+        workspace.programmes.get(group.programmeId)?.forms ?? null,
         view.sessions.map((s) => contentHash(s.theme.theme)),
         viewJson,
       ]))
