@@ -198,7 +198,7 @@ export async function main(opts: RunOptions): Promise<number> {
     .option('--co-facilitator <"Navn <e-post>">', L('medveileder, f.eks. erfaringskonsulent', 'co-facilitator, e.g. peer expert'))
     .option('--leader <"Navn <e-post>">', L('leder', 'leader'))
     .option('--participant <"Navn <e-post>">', L('deltaker (kan gjentas)', 'participant (repeatable)'), (v: string, prev: string[] = []) => [...prev, v])
-    .option('--roster <fil>', L('les deltakerne fra en CSV-fil (lagret fra Excel)', 'read participants from a CSV file (saved from Excel)'))
+    .option('--roster <fil>', L('les deltakerne fra en Excel-fil (.xlsx) eller en CSV-fil', 'read participants from an Excel file (.xlsx) or a CSV file'))
     .option('--skip-bad-rows', L('hopp over ugyldige rader i deltakerlisten', 'skip invalid rows in the roster'))
     .option('--start <dato>', L('første samling (ÅÅÅÅ-MM-DD)', 'first session (YYYY-MM-DD)'))
     .option('--time <TT:MM>', L('starttidspunkt', 'start time'))
@@ -210,10 +210,10 @@ export async function main(opts: RunOptions): Promise<number> {
       ['refleks new-group', 'spør deg gjennom oppsettet', 'asks you through the set-up'],
       ['refleks new-group --programme mestring --name "Sone sør" --facilitator "Kari Nordmann <kari@kommune.no>" --roster deltakere.csv --start 2027-01-12 --time 13:00 --location "Møterom 2" --yes', 'alt fra valg, uten spørsmål', 'everything from flags, no questions'],
     ]) + L(
-      '\nDeltakerlisten (--roster) er en CSV fra Excel: semikolon eller komma, UTF-8 eller Windows-1252, første rad\nNavn (eller Fornavn og Etternavn), E-post, Enhet, Stilling. Rader med feil stopper oppsettet, med radnummer,\nmed mindre du bruker --skip-bad-rows.\n' +
+      '\nDeltakerlisten (--roster) er en Excel-fil (.xlsx, første ark) eller en CSV (semikolon eller komma, UTF-8 eller\nWindows-1252). Første rad: Navn (eller Fornavn og Etternavn), E-post, Enhet, Stilling. Rader med feil stopper\noppsettet, med radnummeret Excel viser, med mindre du bruker --skip-bad-rows.\n' +
         '\nUten terminal (i et skript) spør refleks ikke: mangler et valg, avsluttes den med kode 2 og lister dem.\n' +
         'Avslutningskoder: 0 skrevet (eller avslått), 1 feil i innholdet i deltakerlisten, 2 ugyldig eller manglende\nvalg (feil e-post, dato, program, navn som er tatt, fil som ikke finnes), 130 avbrutt med Ctrl+C.\n',
-      '\nThe roster (--roster) is a CSV from Excel: semicolons or commas, UTF-8 or Windows-1252, first row\nName (or First name and Last name), Email, Unit, Role. Bad rows stop the set-up, with row numbers,\nunless you use --skip-bad-rows.\n' +
+      '\nThe roster (--roster) is an Excel file (.xlsx, first sheet) or a CSV (semicolons or commas, UTF-8 or\nWindows-1252). First row: Name (or First name and Last name), Email, Unit, Role. Bad rows stop the set-up,\nwith the row number Excel shows, unless you use --skip-bad-rows.\n' +
         '\nWithout a terminal (in a script) refleks does not ask: if a flag is missing, it exits with code 2 and lists them.\n' +
         'Exit codes: 0 written (or declined), 1 a problem in the roster\'s content, 2 an invalid or missing flag\n(bad e-mail, date, programme, a name already taken, a file that does not exist), 130 cancelled with Ctrl+C.\n',
     ))
