@@ -4,7 +4,7 @@
  * prompts. Errors become exit codes here and nowhere else: 0 ok, 1 bad input,
  * 2 wrong usage.
  */
-import { Command, CommanderError, Help, Option } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import type { CliContext } from './commands/support/context.js';
 import { printProblems } from './commands/support/print.js';
 import { InputError, UsageError } from './core/problems.js';
@@ -61,7 +61,7 @@ export async function main(opts: RunOptions): Promise<number> {
   const program = new Command('refleks');
   program
     .usage(L('[valg] [kommando]', '[options] [command]'))
-    .description(L('Refleksjonsgrupper uten Word, Outlook og regneark: timeplaner, kalenderinvitasjoner, skjema og veilederhefter.', 'Reflection groups without Word, Outlook and spreadsheets: schedules, calendar invitations, forms and facilitator packs.'))
+    .description(L('Refleksjonsgrupper og Mestringstreff fra én mappe: timeplaner, kalenderinvitasjoner, skjema og veilederhefter.', 'Reflection groups and Mestringstreff courses from one folder: schedules, calendar invitations, forms and facilitator packs.'))
     .version(VERSION, '-V, --version', L('vis versjonen', 'show the version'))
     .helpOption('-h, --help', L('vis hjelp', 'show help'))
     .helpCommand('help [kommando]', L('vis hjelp for en kommando', 'show help for a command'))
@@ -79,6 +79,15 @@ export async function main(opts: RunOptions): Promise<number> {
       },
       optionDescription: (option: Option) => {
         const text = new Help().optionDescription(option);
+        return nb ? text.replace(/\(default: /, '(standard: ').replace(/\(choices: /, '(valg: ') : text;
+      },
+      // The command list («init [options] [mappe]») and argument defaults are Commander's English too.
+      subcommandTerm: (cmd: Command) => {
+        const term = new Help().subcommandTerm(cmd);
+        return nb ? term.replace('[options]', '[valg]') : term;
+      },
+      argumentDescription: (argument: Argument) => {
+        const text = new Help().argumentDescription(argument);
         return nb ? text.replace(/\(default: /, '(standard: ').replace(/\(choices: /, '(valg: ') : text;
       },
     } as Partial<Help>)
@@ -103,7 +112,7 @@ export async function main(opts: RunOptions): Promise<number> {
 
   program
     .command('init')
-    .argument('[mappe]', L('mappen som skal bli arbeidsområde', 'the folder to become a workspace'), '.')
+    .addArgument(new Argument('[mappe]', L('mappen som skal bli arbeidsområde', 'the folder to become a workspace')).default('.', L('denne mappen', 'this folder')))
     .option('--organisation <navn>', L('kommune og tjeneste', 'municipality and service'))
     .option('--organiser <"Navn <e-post>">', L('den som sender invitasjonene', 'who sends the invitations'))
     .description(L('lag et nytt arbeidsområde med refleks.yaml og mappene groups/, programmes/ og templates/', 'create a new workspace with refleks.yaml and the folders groups/, programmes/ and templates/'))
@@ -124,7 +133,7 @@ export async function main(opts: RunOptions): Promise<number> {
     .argument('[id]', L('programmets id', 'the programme id'))
     .description(L('list programmene (innebygde og arbeidsområdets egne), eller vis temaene i ett', 'list the programmes (built-in and the workspace\'s own), or show the themes of one'))
     .addHelpText('after', examples([
-      ['refleks programmes', 'lister alle program', 'lists all programmes'],
+      ['refleks programmes', 'lister alle programmene', 'lists all programmes'],
       ['refleks programmes show mestring', 'viser temaene i Mestring-utgaven', 'shows the themes of the Mestring edition'],
     ]))
     .action(action(() => import('./commands/programmes.js')));
@@ -211,7 +220,7 @@ export async function main(opts: RunOptions): Promise<number> {
       ['refleks new-group --programme mestring --name "Sone sør" --facilitator "Kari Nordmann <kari@kommune.no>" --roster deltakere.csv --start 2027-01-12 --time 13:00 --location "Møterom 2" --yes', 'alt fra valg, uten spørsmål', 'everything from flags, no questions'],
     ]) + L(
       '\nDeltakerlisten (--roster) er en Excel-fil (.xlsx, første ark) eller en CSV (semikolon eller komma, UTF-8 eller\nWindows-1252). Første rad: Navn (eller Fornavn og Etternavn), E-post, Enhet, Stilling. Rader med feil stopper\noppsettet, med radnummeret Excel viser, med mindre du bruker --skip-bad-rows.\n' +
-        '\nUten terminal (i et skript) spør refleks ikke: mangler et valg, avsluttes den med kode 2 og lister dem.\n' +
+        '\nUten terminal (i et skript) spør refleks ikke: mangler et valg, avslutter refleks med kode 2 og lister valgene som mangler.\n' +
         'Avslutningskoder: 0 skrevet (eller avslått), 1 feil i innholdet i deltakerlisten, 2 ugyldig eller manglende\nvalg (feil e-post, dato, program, navn som er tatt, fil som ikke finnes), 130 avbrutt med Ctrl+C.\n',
       '\nThe roster (--roster) is an Excel file (.xlsx, first sheet) or a CSV (semicolons or commas, UTF-8 or\nWindows-1252). First row: Name (or First name and Last name), Email, Unit, Role. Bad rows stop the set-up,\nwith the row number Excel shows, unless you use --skip-bad-rows.\n' +
         '\nWithout a terminal (in a script) refleks does not ask: if a flag is missing, it exits with code 2 and lists them.\n' +
@@ -241,7 +250,7 @@ export async function main(opts: RunOptions): Promise<number> {
   program
     .command('status')
     .description(L('hva skjer framover: samlinger de neste dagene, grupper med advarsler, ferdige grupper', 'what happens next: sessions in the coming days, groups with warnings, finished groups'))
-    .option('--days <dager>', L('hvor mange dager framover', 'how many days ahead'), '14')
+    .addOption(new Option('--days <dager>', L('hvor mange dager framover', 'how many days ahead')).default('14', '14'))
     .option('--today <dato>', L('regn fra denne datoen (ÅÅÅÅ-MM-DD)', 'count from this date (YYYY-MM-DD)'))
     .option('--json', L('skriv som JSON', 'print as JSON'))
     .action(action(() => import('./commands/status.js')));

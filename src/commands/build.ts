@@ -34,8 +34,8 @@ function groupLine(r: GroupReport): Text {
   const inv = invitationText(r);
   const warnings = r.problems.length;
   return t(
-    `${r.id}: ${r.written} filer skrevet, ${r.unchanged} uendret${inv ? `; ${inv.nb}` : ''}${warnings ? `; ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}` : ''}`,
-    `${r.id}: ${r.written} files written, ${r.unchanged} unchanged${inv ? `; ${inv.en}` : ''}${warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
+    `${r.id}: ${r.written} ${r.written === 1 ? 'fil' : 'filer'} skrevet, ${r.unchanged} uendret${inv ? `; ${inv.nb}` : ''}${warnings ? `; ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}` : ''}`,
+    `${r.id}: ${r.written} file${r.written === 1 ? '' : 's'} written, ${r.unchanged} unchanged${inv ? `; ${inv.en}` : ''}${warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
   );
 }
 
@@ -50,7 +50,9 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
   const report = await runBuild(
     root,
     { only: groups, force: !!opts.force, dryRun: !!opts.dryRun, strict: !!opts.strict, perPerson: !!opts.perPerson, ...(jobs ? { jobs } : {}), ...(ctx.langFromFlag ? { lang: ctx.lang } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) },
-    (r, done, total) => {
+    (r, done, total, lang) => {
+      // Without --lang the workspace's language decides, from the first line on.
+      if (!ctx.langFromFlag) ctx.lang = lang;
       if (bar) {
         const width = 30;
         const filled = Math.round((done / total) * width);
@@ -66,8 +68,8 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
     if (bar) process.stderr.write('\n');
     const built = report.groups.filter((g) => g.status === 'built').length;
     ctx.err(t(
-      `Avbrutt: ${built} grupper ble bygget helt før stans; resten er urørt. Kjør «refleks build» igjen for å fortsette.`,
-      `Interrupted: ${built} groups were built completely before stopping; the rest are untouched. Run "refleks build" again to go on.`,
+      `Avbrutt: ${built} ${built === 1 ? 'gruppe' : 'grupper'} ble bygget helt før stans; resten er urørt. Kjør «refleks build» igjen for å fortsette.`,
+      `Interrupted: ${built} group${built === 1 ? ' was' : 's were'} built completely before stopping; the rest are untouched. Run "refleks build" again to go on.`,
     )[ctx.lang]);
     return 130;
   }
@@ -86,11 +88,15 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
   if (!ctx.quiet) {
     const n = (s: string) => report.groups.filter((g) => g.status === s).length;
     const files = report.groups.reduce((sum, g) => sum + g.written, 0);
+    const gr = (k: number) => `${k} ${k === 1 ? 'gruppe' : 'grupper'}`;
+    const grEn = (k: number) => `${k} group${k === 1 ? '' : 's'}`;
+    const fl = (k: number) => `${k} ${k === 1 ? 'fil' : 'filer'}`;
+    const flEn = (k: number) => `${k} file${k === 1 ? '' : 's'}`;
     say(ctx, opts.dryRun
-      ? t(`Tørrkjøring: ${n('built')} grupper ville fått ${files} filer skrevet, ${n('skipped')} uendret, ${failed.length} med feil. Ingenting er skrevet.`, `Dry run: ${n('built')} groups would get ${files} files written, ${n('skipped')} unchanged, ${failed.length} failed. Nothing was written.`)
+      ? t(`Tørrkjøring: ${gr(n('built'))} ville fått ${fl(files)} skrevet, ${n('skipped')} uendret, ${failed.length} med feil. Ingenting er skrevet.`, `Dry run: ${grEn(n('built'))} would get ${flEn(files)} written, ${n('skipped')} unchanged, ${failed.length} failed. Nothing was written.`)
       : files === 0 && !failed.length
-        ? t(`Ingenting å gjøre: alt er oppdatert (${report.groups.length} grupper).`, `Nothing to do: everything is up to date (${report.groups.length} groups).`)
-        : t(`Ferdig: ${n('built')} grupper bygget, ${n('skipped')} uendret, ${failed.length} med feil; ${files} filer skrevet.`, `Done: ${n('built')} groups built, ${n('skipped')} unchanged, ${failed.length} failed; ${files} files written.`));
+        ? t(`Ingenting å gjøre: alt er oppdatert (${gr(report.groups.length)}).`, `Nothing to do: everything is up to date (${grEn(report.groups.length)}).`)
+        : t(`Ferdig: ${gr(n('built'))} bygget, ${n('skipped')} uendret, ${failed.length} med feil; ${fl(files)} skrevet.`, `Done: ${grEn(n('built'))} built, ${n('skipped')} unchanged, ${failed.length} failed; ${flEn(files)} written.`));
   }
   if (failed.length) {
     ctx.err(t(`${failed.length} ${failed.length === 1 ? 'gruppe' : 'grupper'} kunne ikke bygges: ${failed.map((g) => g.file).join(', ')}`, `${failed.length} group${failed.length === 1 ? '' : 's'} could not be built: ${failed.map((g) => g.file).join(', ')}`)[ctx.lang]);

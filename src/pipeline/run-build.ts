@@ -82,7 +82,8 @@ function readIfExists(path: string): Uint8Array | undefined {
   }
 }
 
-export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: GroupReport, done: number, total: number) => void = () => {}): Promise<BuildReport> {
+/** `onGroup` gets the build's language too, so progress lines are in the workspace's language before the report is back. */
+export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: GroupReport, done: number, total: number, lang: Lang) => void = () => {}): Promise<BuildReport> {
   // Settings and programmes first: a problem there concerns every group.
   const { settings, problems: settingsProblems } = loadSettings(root);
   const { problems: programmeProblems } = loadProgrammes(root);
@@ -122,7 +123,7 @@ export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: Gr
     if (!opts.force && cached?.fingerprint === fp && cached.files.every((p) => existsSync(join(root, p)))) {
       const r: GroupReport = { id, file: `groups/${f}`, status: 'skipped', invitations: {}, written: 0, unchanged: cached.files.length, edited: [], problems: [] };
       reports.set(id, r);
-      onGroup(r, ++done, files.length);
+      onGroup(r, ++done, files.length, lang);
     } else {
       toBuild.push(id);
     }
@@ -141,7 +142,7 @@ export async function runBuild(root: string, opts: BuildOptions, onGroup: (r: Gr
   const loadWarnings = new Map<string, Problem[]>();
   const finish = (r: GroupReport) => {
     reports.set(r.id, r);
-    onGroup(r, ++done, files.length);
+    onGroup(r, ++done, files.length, lang);
   };
   const failed = (file: string, problems: Problem[]): GroupReport => ({ id: idOfFile.get(file)!, file, status: 'failed', invitations: {}, written: 0, unchanged: 0, edited: [], problems });
 
