@@ -31,10 +31,19 @@ function fromLibrary(): Lookup {
   return libraryLookup;
 }
 
+/**
+ * Holiday names are common nouns in bokmål and written in lower case in running
+ * text («er skjærtorsdag», «flyttet fra … (første påskedag)»); only the name
+ * of Christ keeps its capital («Kristi himmelfartsdag»). Every place refleks
+ * uses a name is mid-sentence.
+ */
+function inRunningText(name: string): string {
+  return name.startsWith('Kristi ') ? name : name.charAt(0).toLocaleLowerCase('nb') + name.slice(1);
+}
+
 /** The holiday's name if `date` (YYYY-MM-DD) is a public holiday in Norway. */
 export function publicHoliday(date: string): Text | undefined {
   const year = +date.slice(0, 4);
-  if (year < FIRST_YEAR || year > LAST_YEAR) return fromLibrary()(date);
-  const entry = HOLIDAYS_NO[date];
-  return entry ? { nb: entry[0], en: entry[1] } : undefined;
+  const found = year < FIRST_YEAR || year > LAST_YEAR ? fromLibrary()(date) : HOLIDAYS_NO[date] ? { nb: HOLIDAYS_NO[date][0], en: HOLIDAYS_NO[date][1] } : undefined;
+  return found ? { nb: found.nb.split(' og ').map(inRunningText).join(' og '), en: found.en } : undefined;
 }

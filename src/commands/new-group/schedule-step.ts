@@ -52,7 +52,7 @@ async function chooseStart({ ctx, opts, deps, settings, prompter, L, say, usage 
   };
   const dateWarning = (date: string): string | undefined => {
     const conflict = dateConflict(date, settings);
-    if (conflict) return L(`${formatDate(date, 'nb')} er ${conflict.nb}; samlingen flyttes da en uke fram`, `${formatDate(date, 'en')} is ${conflict.en}; the session would move a week on`);
+    if (conflict) return L(`${formatDate(date, 'nb')} er ${conflict.nb}; samlingen flyttes da en uke senere`, `${formatDate(date, 'en')} is ${conflict.en}; the session would move a week later`);
     if (weekday(date) >= 5) return L(`${formatDate(date, 'nb')} er en helgedag`, `${formatDate(date, 'en')} is a weekend day`);
     return undefined;
   };
