@@ -133,7 +133,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: FormsOpt
     edited += report.edited.length;
     if (opts.dryRun) {
       const planned = report.files.filter((f) => f.outcome === 'planned').length;
-      say(ctx, t(`${set.id}: ville skrevet ${planned} filer, ${report.unchanged.length} uendret`, `${set.id}: would write ${planned} files, ${report.unchanged.length} unchanged`));
+      say(ctx, t(`${set.id}: ville skrevet ${planned} ${planned === 1 ? 'fil' : 'filer'}, ${report.unchanged.length} uendret`, `${set.id}: would write ${planned} file${planned === 1 ? '' : 's'}, ${report.unchanged.length} unchanged`));
     } else if (!ctx.quiet) {
       say(ctx, t(`${set.id}: ${report.written.length} skrevet, ${report.unchanged.length} uendret`, `${set.id}: ${report.written.length} written, ${report.unchanged.length} unchanged`));
     }
@@ -142,7 +142,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: FormsOpt
     }
   }
   if (edited) {
-    ctx.err(t(`${edited} filer er endret for hånd og beholdt. Bruk --force for å skrive over dem.`, `${edited} files were edited by hand and kept. Use --force to overwrite them.`)[L]);
+    ctx.err(t(`${edited} ${edited === 1 ? 'fil' : 'filer'} er endret for hånd og beholdt. Bruk --force for å skrive over.`, `${edited} ${edited === 1 ? 'file was' : 'files were'} edited by hand and kept. Use --force to overwrite.`)[L]);
   }
   if (!opts.dryRun && !ctx.quiet && sets.length) {
     say(ctx, t(`Skjemaene ligger i ${ws.settings.output}/<gruppe>/skjema/.`, `The forms are in ${ws.settings.output}/<group>/skjema/.`));

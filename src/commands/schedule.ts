@@ -136,8 +136,8 @@ export function run(ctx: CliContext, groups: string[] = [], opts: ScheduleOption
   const unchanged = results.reduce((n, r) => n + r.report.unchanged.length, 0);
   out(
     opts.dryRun
-      ? t(`Prøvekjøring: ${planned} filer ville blitt skrevet, ${unchanged} er uendret. Ingenting er skrevet.`, `Dry run: ${planned} files would be written, ${unchanged} are unchanged. Nothing was written.`)[L]
-      : t(`${written} filer skrevet, ${unchanged} uendret, under ${ws.settings.output}/.`, `${written} files written, ${unchanged} unchanged, in ${ws.settings.output}/.`)[L],
+      ? t(`Prøvekjøring: ${planned} ${planned === 1 ? 'fil' : 'filer'} ville blitt skrevet, ${unchanged} er uendret. Ingenting er skrevet.`, `Dry run: ${planned} file${planned === 1 ? '' : 's'} would be written, ${unchanged} unchanged. Nothing was written.`)[L]
+      : t(`${written} ${written === 1 ? 'fil' : 'filer'} skrevet, ${unchanged} uendret, under ${ws.settings.output}/.`, `${written} file${written === 1 ? '' : 's'} written, ${unchanged} unchanged, in ${ws.settings.output}/.`)[L],
   );
   return 0;
 }

@@ -108,7 +108,7 @@ export function parseRoster(bytes: Uint8Array, opts: RosterOptions = {}): Roster
   if (isZip(bytes)) {
     throw new RosterError(
       t('filen er en Excel-arbeidsbok (.xlsx), ikke CSV', 'the file is an Excel workbook (.xlsx), not CSV'),
-      t('Les den med parseXlsxRoster, eller lagre den som CSV i Excel: Fil → Lagre som → «CSV (semikolondelt)».', 'Read it with parseXlsxRoster, or save it as CSV in Excel: File → Save as → "CSV (comma delimited)".'),
+      t('Les den med parseXlsxRoster (som refleks new-group gjør), eller lagre den som CSV.', 'Read it with parseXlsxRoster (as refleks new-group does), or save it as CSV.'),
     );
   }
   const { text, encoding } = decodeRoster(bytes);
@@ -157,7 +157,7 @@ export function rosterFromRecords(records: string[][], format: Pick<Roster, 'enc
   if (dataRows > MAX_ROSTER_ROWS) {
     throw new RosterError(
       t(`listen har ${dataRows} rader; refleks leser høyst ${MAX_ROSTER_ROWS}`, `the list has ${dataRows} rows; refleks reads at most ${MAX_ROSTER_ROWS}`),
-      t('En refleksjonsgruppe har 4–6 deltakere. Er dette riktig fil? Del den opp per gruppe.', 'A reflection group has 4–6 participants. Is this the right file? Split it per group.'),
+      t('En gruppe har vanligvis 4–15 deltakere. Er dette riktig fil? Del den opp per gruppe.', 'A group usually has 4–15 participants. Is this the right file? Split it per group.'),
     );
   }
 

@@ -71,7 +71,7 @@ export function planGroup(group: Group, settings: WorkspaceSettings, opts: PlanO
   const count = group.themes.length;
 
   if (weekday(group.start) >= 5) {
-    problems.push({ severity: 'warning', ...where('start'), field: 'start', message: t(`første samling er en ${formatDate(group.start, 'nb')}: en helgedag`, `the first session is on ${formatDate(group.start, 'en')}: a weekend day`) });
+    problems.push({ severity: 'warning', ...where('start'), field: 'start', message: t(`første samling er på en helgedag: ${formatDate(group.start, 'nb')}`, `the first session is on a weekend day: ${formatDate(group.start, 'en')}`) });
   }
 
   for (let number = 1; number <= count; number++) {

@@ -58,7 +58,7 @@ export async function chooseParticipants(s: WizardState, recommended: GroupAnswe
       message: L('Hvordan vil du legge inn deltakerne?', 'How do you want to add the participants?'),
       choices: [
         { name: L('Én og én', 'One at a time'), value: 'one' },
-        { name: L('Importer fra fil (CSV fra Excel)', 'Import from a file (CSV from Excel)'), value: 'file', description: L('Første rad: Navn; E-post; Enhet; Stilling. Semikolon eller komma.', 'First row: Name, Email, Unit, Role. Semicolons or commas.') },
+        { name: L('Importer fra fil (Excel eller CSV)', 'Import from a file (Excel or CSV)'), value: 'file', description: L('Første rad: Navn, E-post, Enhet, Stilling.', 'First row: Name, Email, Unit, Role.') },
       ],
       default: 'one',
     });

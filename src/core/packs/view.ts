@@ -159,7 +159,7 @@ function agenda(session: PlannedSession, lang: Lang): AgendaItemView[] {
 }
 
 /** What to have done before people arrive; items only where the theme needs them. */
-function checklist(session: PlannedSession, materials: Material[], leaderName: string | null, w: Vocabulary, lang: Lang): string[] {
+function checklist(session: PlannedSession, materials: Material[], leaderName: string | null, voluntary: boolean, w: Vocabulary, lang: Lang): string[] {
   const kinds = new Set(materials.map((m) => m.kind));
   const L = (nb: string, en: string) => fillWords(t(nb, en)[lang], w);
   const items = [L(`Rommet er reservert: ${session.location.text}.`, `The room is reserved: ${session.location.text}.`)];
@@ -167,7 +167,11 @@ function checklist(session: PlannedSession, materials: Material[], leaderName: s
   items.push(L('Deltakerarket og annet materiell er skrevet ut, ett til hver.', 'The handout and other material are printed, one for each person.'));
   if (kinds.has('form')) items.push(L('Skjemaet til {this_session} ligger klart.', 'The form for {this_session} is ready.'));
   if (session.leaderInvited && leaderName) items.push(L(`Leder, ${leaderName}, er minnet på å være med denne gangen.`, `The leader, ${leaderName}, is reminded to come this time.`));
-  if (session.preparation.length) items.push(L('Du har lest hva som ble gitt med fra forrige gang, og vet hva gruppen har prøvd ut.', 'You have read what was handed out last time and know what the group has tried out.'));
+  if (session.preparation.length) {
+    items.push(voluntary
+      ? L('Du har sett på forslagene fra forrige gang, så dere kan spørre hvordan det gikk.', 'You have looked at the suggestions from last time, so you can ask how it went.')
+      : L('Du har lest egenarbeidet fra forrige gang og vet hva gruppen har prøvd ut.', 'You have read the work from last time and know what the group has tried out.'));
+  }
   // Only a programme with a facilitator video gets the item about watching it.
   const video = materials.some((m) => m.kind === 'film' && m.audience === 'facilitator');
   items.push(video
@@ -307,7 +311,7 @@ export function packView(ws: Workspace, plan: GroupPlan, session: PlannedSession
     materials,
     participantMaterials: materials.filter((m) => m.forParticipants),
     role: role(programme, words, lang),
-    checklist: checklist(session, own, leader?.name ?? null, words, lang),
+    checklist: checklist(session, own, leader?.name ?? null, voluntary, words, lang),
     facilitatorNotes: theme.facilitatorNotes,
     files: packFileNames(session),
   };
