@@ -63,6 +63,7 @@ const LABELS = {
   noMaterials: ['Ikke noe materiell til dette temaet.', 'No materials for this theme.'],
   onSourcePage: ['på programmets nettside', 'on the programme\'s web page'],
   source: ['Kilde', 'Source'],
+  findMaterial: ['Materiellet finner du på', 'You find the material on'],
   facilitatorPart: ['For {facilitator}', 'For the {facilitator}'],
   role: ['Din rolle som {facilitator}', 'Your role as {facilitator}'],
   checklist: ['Sjekkliste før {the_session}', 'Checklist before {the_session}'],
