@@ -57,7 +57,7 @@ describe('sources and what is ours', () => {
     const pack = pick(files, /veileder\/tema-2-.*\.html$/);
     const handout = pick(files, /deltaker\/deltakerark-2-.*\.html$/);
     for (const page of [pack, handout]) expect(page).toContain(`href="${KOMPETANSEBROEN}"`);
-    expect(pack).toContain('Forslag fra refleks som dere tilpasser: læringsmål, spørsmål, agenda, egenarbeid og notater.');
+    expect(pack).toContain('Forslag fra refleks som dere tilpasser: læringsmål, spørsmål, agenda, oppgaver mellom samlinger og notater.');
     expect(handout).toContain('spørsmålene og oppgavene er forslag');
     expect(pack).toContain('Forslag: leder er med på samling 1, 3 og 5.');
     expect(pick(files, /deltaker\/deltakerark-2-.*\.md$/)).toContain(`](${KOMPETANSEBROEN})`);

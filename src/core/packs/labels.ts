@@ -75,7 +75,7 @@ const LABELS = {
   markdownFiles: ['Markdown-filer', 'Markdown files'],
   markdownHint: ['De samme heftene og arkene som ren tekst, til å kopiere fra eller redigere.', 'The same packs and handouts as plain text, to copy from or edit.'],
   generatedBy: ['Laget med refleks fra programmet og gruppefilen.', 'Made by refleks from the programme and the group file.'],
-  ours: ['Fra programmet: temaet, rammene og materiellet. Forslag fra refleks som dere tilpasser: læringsmål, spørsmål, agenda, egenarbeid og notater.', 'From the programme: the theme, the frame and the material. Suggestions from refleks for you to adapt: goals, questions, agenda, between-session work and notes.'],
+  ours: ['Fra programmet: temaet, rammene og materiellet. Forslag fra refleks som dere tilpasser: læringsmål, spørsmål, agenda, oppgaver mellom {sessions} og notater.', 'From the programme: the theme, the frame and the material. Suggestions from refleks for you to adapt: goals, questions, agenda, tasks between {sessions} and notes.'],
   oursHandout: ['Temaet og materiellet er fra programmet; spørsmålene og oppgavene er forslag.', 'The theme and the material come from the programme; the questions and tasks are suggestions.'],
   handoutFooter: ['Ta med arket til neste {session}.', 'Bring this sheet to the next {session}.'],
 } as const satisfies Record<string, readonly [string, string]>;
