@@ -19,6 +19,19 @@ const TITLES: Record<string, string> = {
   'Global Options:': 'Felles valg:',
 };
 
+/** Placeholders are written in bokmål in the command table; English help shows them in English. */
+const PLACEHOLDERS_EN: Record<string, string> = {
+  mappe: 'dir', språk: 'lang', navn: 'name', '"Navn <e-post>"': '"Name <email>"', liste: 'list', fil: 'file', dato: 'date',
+  'TT:MM': 'HH:MM', minutter: 'minutes', uker: 'weeks', sted: 'place', antall: 'count', dager: 'days', grupper: 'groups', kommando: 'command',
+};
+
+function placeholdersInEnglish(text: string): string {
+  return text.replace(/([<[])("Navn <e-post>"|[^<>[\]\s.]+)(\.\.\.)?([>\]])/g, (all, open: string, word: string, dots: string | undefined, close: string) => {
+    const en = PLACEHOLDERS_EN[word];
+    return en ? `${open}${en}${dots ?? ''}${close}` : all;
+  });
+}
+
 function detectLang(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; fromFlag: boolean } {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -75,7 +88,12 @@ export async function main(opts: RunOptions): Promise<number> {
       // Commander writes «[options]» and «(default: …)» in English.
       commandUsage: (cmd: Command) => {
         const usage = new Help().commandUsage(cmd);
-        return nb ? usage.replace('[options]', '[valg]').replace('[command]', '[kommando]') : usage;
+        return nb ? usage.replace('[options]', '[valg]').replace('[command]', '[kommando]') : placeholdersInEnglish(usage);
+      },
+      optionTerm: (option: Option) => (nb ? option.flags : placeholdersInEnglish(option.flags)),
+      argumentTerm: (argument: Argument) => {
+        const term = new Help().argumentTerm(argument);
+        return nb ? term : placeholdersInEnglish(term);
       },
       optionDescription: (option: Option) => {
         const text = new Help().optionDescription(option);
@@ -84,7 +102,7 @@ export async function main(opts: RunOptions): Promise<number> {
       // The command list («init [options] [mappe]») and argument defaults are Commander's English too.
       subcommandTerm: (cmd: Command) => {
         const term = new Help().subcommandTerm(cmd);
-        return nb ? term.replace('[options]', '[valg]') : term;
+        return nb ? term.replace('[options]', '[valg]') : placeholdersInEnglish(term);
       },
       argumentDescription: (argument: Argument) => {
         const text = new Help().argumentDescription(argument);
