@@ -65,6 +65,10 @@ describe('Excel rosters (.xlsx)', () => {
     ]);
   });
 
+  it('a zip file that is not a workbook is refused with advice, not a stack trace', async () => {
+    await expect(parseXlsxRoster(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]))).rejects.toMatchObject({ text: { nb: expect.stringContaining('kunne ikke lese Excel-filen') } });
+  });
+
   it('new-group --roster takes a workbook re-saved by LibreOffice Calc, with æøå intact', async () => {
     if (!requireTool(hasCommand('soffice'), 'soffice')) return;
     const made = join(scratch, 'deltakere.xlsx');
