@@ -4,7 +4,7 @@
  * prompts. Errors become exit codes here and nowhere else: 0 ok, 1 bad input,
  * 2 wrong usage.
  */
-import { Command, CommanderError, Help, Option } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import type { CliContext } from './commands/support/context.js';
 import { printProblems } from './commands/support/print.js';
 import { InputError, UsageError } from './core/problems.js';
@@ -18,6 +18,19 @@ const TITLES: Record<string, string> = {
   'Arguments:': 'Argumenter:',
   'Global Options:': 'Felles valg:',
 };
+
+/** Placeholders are written in bokmål in the command table; English help shows them in English. */
+const PLACEHOLDERS_EN: Record<string, string> = {
+  mappe: 'dir', språk: 'lang', navn: 'name', '"Navn <e-post>"': '"Name <email>"', liste: 'list', fil: 'file', dato: 'date',
+  'TT:MM': 'HH:MM', minutter: 'minutes', uker: 'weeks', sted: 'place', antall: 'count', dager: 'days', grupper: 'groups', kommando: 'command',
+};
+
+function placeholdersInEnglish(text: string): string {
+  return text.replace(/([<[])("Navn <e-post>"|[^<>[\]\s.]+)(\.\.\.)?([>\]])/g, (all, open: string, word: string, dots: string | undefined, close: string) => {
+    const en = PLACEHOLDERS_EN[word];
+    return en ? `${open}${en}${dots ?? ''}${close}` : all;
+  });
+}
 
 function detectLang(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; fromFlag: boolean } {
   for (let i = 0; i < argv.length; i++) {
@@ -61,7 +74,7 @@ export async function main(opts: RunOptions): Promise<number> {
   const program = new Command('refleks');
   program
     .usage(t('[valg] [kommando]', '[options] [command]')[lang])
-    .description(t('Refleksjonsgrupper uten Word, Outlook og regneark: timeplaner, kalenderinvitasjoner, skjema og veilederhefter.', 'Reflection groups without Word, Outlook and spreadsheets: schedules, calendar invitations, forms and facilitator packs.')[lang])
+    .description(t('Refleksjonsgrupper og Mestringstreff fra én mappe: timeplaner, kalenderinvitasjoner, skjema og veilederhefter.', 'Reflection groups and Mestringstreff courses from one folder: schedules, calendar invitations, forms and facilitator packs.')[lang])
     .version(VERSION, '-V, --version', t('vis versjonen', 'show the version')[lang])
     .helpOption('-h, --help', t('vis hjelp', 'show help')[lang])
     .helpCommand('help [kommando]', t('vis hjelp for en kommando', 'show help for a command')[lang])
@@ -75,10 +88,24 @@ export async function main(opts: RunOptions): Promise<number> {
       // Commander writes «[options]» and «(default: …)» in English.
       commandUsage: (cmd: Command) => {
         const usage = new Help().commandUsage(cmd);
-        return nb ? usage.replace('[options]', '[valg]').replace('[command]', '[kommando]') : usage;
+        return nb ? usage.replace('[options]', '[valg]').replace('[command]', '[kommando]') : placeholdersInEnglish(usage);
+      },
+      optionTerm: (option: Option) => (nb ? option.flags : placeholdersInEnglish(option.flags)),
+      argumentTerm: (argument: Argument) => {
+        const term = new Help().argumentTerm(argument);
+        return nb ? term : placeholdersInEnglish(term);
       },
       optionDescription: (option: Option) => {
         const text = new Help().optionDescription(option);
+        return nb ? text.replace(/\(default: /, '(standard: ').replace(/\(choices: /, '(valg: ') : text;
+      },
+      // The command list («init [options] [mappe]») and argument defaults are Commander's English too.
+      subcommandTerm: (cmd: Command) => {
+        const term = new Help().subcommandTerm(cmd);
+        return nb ? term.replace('[options]', '[valg]') : placeholdersInEnglish(term);
+      },
+      argumentDescription: (argument: Argument) => {
+        const text = new Help().argumentDescription(argument);
         return nb ? text.replace(/\(default: /, '(standard: ').replace(/\(choices: /, '(valg: ') : text;
       },
     } as Partial<Help>)
@@ -103,7 +130,7 @@ export async function main(opts: RunOptions): Promise<number> {
 
   program
     .command('init')
-    .argument('[mappe]', t('mappen som skal bli arbeidsområde', 'the folder to become a workspace')[lang], '.')
+    .addArgument(new Argument('[mappe]', t('mappen som skal bli arbeidsområde', 'the folder to become a workspace')[lang]).default('.', t('denne mappen', 'this folder')[lang]))
     .option('--organisation <navn>', t('kommune og tjeneste', 'municipality and service')[lang])
     .option('--organiser <"Navn <e-post>">', t('den som sender invitasjonene', 'who sends the invitations')[lang])
     .option('--county <fylke>', t('fylket, for vinterferien i skolen (uke 8 eller 9); også --fylke', 'the county, for the school winter holiday (week 8 or 9); also --fylke')[lang])
@@ -130,7 +157,7 @@ export async function main(opts: RunOptions): Promise<number> {
     .argument('[id]', t('programmets id', 'the programme id')[lang])
     .description(t('list programmene (innebygde og arbeidsområdets egne), eller vis temaene i ett', 'list the programmes (built-in and the workspace\'s own), or show the themes of one')[lang])
     .addHelpText('after', examples([
-      ['refleks programmes', 'lister alle program', 'lists all programmes'],
+      ['refleks programmes', 'lister alle programmene', 'lists all programmes'],
       ['refleks programmes show mestring', 'viser temaene i Mestring-utgaven', 'shows the themes of the Mestring edition'],
     ]))
     .action(action(() => import('./commands/programmes.js')));
@@ -206,7 +233,7 @@ export async function main(opts: RunOptions): Promise<number> {
     .option('--co-facilitator <"Navn <e-post>">', t('medveileder, f.eks. erfaringskonsulent', 'co-facilitator, e.g. peer expert')[lang])
     .option('--leader <"Navn <e-post>">', t('leder', 'leader')[lang])
     .option('--participant <"Navn <e-post>">', t('deltaker (kan gjentas)', 'participant (repeatable)')[lang], (v: string, prev: string[] = []) => [...prev, v])
-    .option('--roster <fil>', t('les deltakerne fra en CSV-fil (lagret fra Excel)', 'read participants from a CSV file (saved from Excel)')[lang])
+    .option('--roster <fil>', t('les deltakerne fra en Excel-fil (.xlsx) eller en CSV-fil', 'read participants from an Excel file (.xlsx) or a CSV file')[lang])
     .option('--skip-bad-rows', t('hopp over ugyldige rader i deltakerlisten', 'skip invalid rows in the roster')[lang])
     .option('--start <dato>', t('første samling (ÅÅÅÅ-MM-DD)', 'first session (YYYY-MM-DD)')[lang])
     .option('--time <TT:MM>', t('starttidspunkt', 'start time')[lang])
@@ -218,10 +245,10 @@ export async function main(opts: RunOptions): Promise<number> {
       ['refleks new-group', 'spør deg gjennom oppsettet', 'asks you through the set-up'],
       ['refleks new-group --programme mestring --name "Sone sør" --facilitator "Kari Nordmann <kari@kommune.no>" --roster deltakere.csv --start 2027-01-12 --time 13:00 --location "Møterom 2" --yes', 'alt fra valg, uten spørsmål', 'everything from flags, no questions'],
     ]) + t(
-      '\nDeltakerlisten (--roster) er en CSV fra Excel: semikolon eller komma, UTF-8 eller Windows-1252, første rad\nNavn (eller Fornavn og Etternavn), E-post, Enhet, Stilling. Rader med feil stopper oppsettet, med radnummer,\nmed mindre du bruker --skip-bad-rows.\n' +
-        '\nUten terminal (i et skript) spør refleks ikke: mangler et valg, avsluttes den med kode 2 og lister dem.\n' +
+      '\nDeltakerlisten (--roster) er en Excel-fil (.xlsx, første ark) eller en CSV (semikolon eller komma, UTF-8 eller\nWindows-1252). Første rad: Navn (eller Fornavn og Etternavn), E-post, Enhet, Stilling. Rader med feil stopper\noppsettet, med radnummeret Excel viser, med mindre du bruker --skip-bad-rows.\n' +
+        '\nUten terminal (i et skript) spør refleks ikke: mangler et valg, avslutter refleks med kode 2 og lister valgene som mangler.\n' +
         'Avslutningskoder: 0 skrevet (eller avslått), 1 feil i innholdet i deltakerlisten, 2 ugyldig eller manglende\nvalg (feil e-post, dato, program, navn som er tatt, fil som ikke finnes), 130 avbrutt med Ctrl+C.\n',
-      '\nThe roster (--roster) is a CSV from Excel: semicolons or commas, UTF-8 or Windows-1252, first row\nName (or First name and Last name), Email, Unit, Role. Bad rows stop the set-up, with row numbers,\nunless you use --skip-bad-rows.\n' +
+      '\nThe roster (--roster) is an Excel file (.xlsx, first sheet) or a CSV (semicolons or commas, UTF-8 or\nWindows-1252). First row: Name (or First name and Last name), Email, Unit, Role. Bad rows stop the set-up,\nwith the row number Excel shows, unless you use --skip-bad-rows.\n' +
         '\nWithout a terminal (in a script) refleks does not ask: if a flag is missing, it exits with code 2 and lists them.\n' +
         'Exit codes: 0 written (or declined), 1 a problem in the roster\'s content, 2 an invalid or missing flag\n(bad e-mail, date, programme, a name already taken, a file that does not exist), 130 cancelled with Ctrl+C.\n',
     )[lang])
@@ -272,7 +299,7 @@ export async function main(opts: RunOptions): Promise<number> {
   program
     .command('status')
     .description(t('hva skjer framover: samlinger de neste dagene, grupper med advarsler, ferdige grupper', 'what happens next: sessions in the coming days, groups with warnings, finished groups')[lang])
-    .option('--days <dager>', t('hvor mange dager framover', 'how many days ahead')[lang], '14')
+    .addOption(new Option('--days <dager>', t('hvor mange dager framover', 'how many days ahead')[lang]).default('14', '14'))
     .option('--today <dato>', t('regn fra denne datoen (ÅÅÅÅ-MM-DD)', 'count from this date (YYYY-MM-DD)')[lang])
     .option('--json', t('skriv som JSON', 'print as JSON')[lang])
     .action(action(() => import('./commands/status.js')));

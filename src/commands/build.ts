@@ -67,8 +67,8 @@ function groupLine(r: GroupReport): Text {
   const inv = invitationText(r);
   const warnings = r.problems.length;
   return t(
-    `${r.id}: ${r.written} filer skrevet, ${r.unchanged} uendret${inv ? `; ${inv.nb}` : ''}${warnings ? `; ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}` : ''}`,
-    `${r.id}: ${r.written} files written, ${r.unchanged} unchanged${inv ? `; ${inv.en}` : ''}${warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
+    `${r.id}: ${r.written} ${r.written === 1 ? 'fil' : 'filer'} skrevet, ${r.unchanged} uendret${inv ? `; ${inv.nb}` : ''}${warnings ? `; ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}` : ''}`,
+    `${r.id}: ${r.written} file${r.written === 1 ? '' : 's'} written, ${r.unchanged} unchanged${inv ? `; ${inv.en}` : ''}${warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
   );
 }
 
@@ -98,7 +98,9 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
     },
     {
       ...hooks,
-      onGroup: (r, done, total) => {
+      onGroup: (r, done, total, lang) => {
+        // Without --lang the workspace's language decides, from the first line on.
+        if (!ctx.langFromFlag) ctx.lang = lang;
         if (bar) {
           const width = 30;
           const filled = Math.round((done / total) * width);
@@ -130,11 +132,15 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
   if (!ctx.quiet) {
     const n = (s: string) => reports.filter((g) => g.status === s).length;
     const files = reports.reduce((sum, g) => sum + g.written, 0);
+    const gr = (k: number) => `${k} ${k === 1 ? 'gruppe' : 'grupper'}`;
+    const grEn = (k: number) => `${k} group${k === 1 ? '' : 's'}`;
+    const fl = (k: number) => `${k} ${k === 1 ? 'fil' : 'filer'}`;
+    const flEn = (k: number) => `${k} file${k === 1 ? '' : 's'}`;
     say(ctx, opts.dryRun
-      ? t(`Tørrkjøring: ${n('built')} grupper ville fått ${files} filer skrevet, ${n('skipped')} uendret, ${failed.length} med feil. Ingenting er skrevet.`, `Dry run: ${n('built')} groups would get ${files} files written, ${n('skipped')} unchanged, ${failed.length} failed. Nothing was written.`)
+      ? t(`Tørrkjøring: ${gr(n('built'))} ville fått ${fl(files)} skrevet, ${n('skipped')} uendret, ${failed.length} med feil. Ingenting er skrevet.`, `Dry run: ${grEn(n('built'))} would get ${flEn(files)} written, ${n('skipped')} unchanged, ${failed.length} failed. Nothing was written.`)
       : files === 0 && !failed.length
-        ? t(`Ingenting å gjøre: alt er oppdatert (${reports.length} grupper).`, `Nothing to do: everything is up to date (${reports.length} groups).`)
-        : t(`Ferdig: ${n('built')} grupper bygget, ${n('skipped')} uendret, ${failed.length} med feil; ${files} filer skrevet.`, `Done: ${n('built')} groups built, ${n('skipped')} unchanged, ${failed.length} failed; ${files} files written.`));
+        ? t(`Ingenting å gjøre: alt er oppdatert (${gr(reports.length)}).`, `Nothing to do: everything is up to date (${grEn(reports.length)}).`)
+        : t(`Ferdig: ${gr(n('built'))} bygget, ${n('skipped')} uendret, ${failed.length} med feil; ${fl(files)} skrevet.`, `Done: ${grEn(n('built'))} built, ${n('skipped')} unchanged, ${failed.length} failed; ${flEn(files)} written.`));
   }
   if (failed.length) {
     ctx.err(t(`${failed.length} ${failed.length === 1 ? 'gruppe' : 'grupper'} kunne ikke bygges: ${failed.map((g) => g.file).join(', ')}`, `${failed.length} group${failed.length === 1 ? '' : 's'} could not be built: ${failed.map((g) => g.file).join(', ')}`)[ctx.lang]);

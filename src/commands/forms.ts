@@ -40,7 +40,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: FormsOpt
   for (const { groupId: id, write } of written) {
     if (opts.dryRun) {
       const planned = write.files.filter((f) => f.outcome === 'planned').length;
-      say(ctx, t(`${id}: ville skrevet ${planned} filer, ${write.unchanged.length} uendret`, `${id}: would write ${planned} files, ${write.unchanged.length} unchanged`));
+      say(ctx, t(`${id}: ville skrevet ${planned} ${planned === 1 ? 'fil' : 'filer'}, ${write.unchanged.length} uendret`, `${id}: would write ${planned} file${planned === 1 ? '' : 's'}, ${write.unchanged.length} unchanged`));
     } else if (!ctx.quiet) {
       say(ctx, t(`${id}: ${write.written.length} skrevet, ${write.unchanged.length} uendret`, `${id}: ${write.written.length} written, ${write.unchanged.length} unchanged`));
     }

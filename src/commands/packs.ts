@@ -7,6 +7,7 @@ import { printProblems, say, workspaceRoot, type CliContext } from './support/co
 import { dedupe, fromContext, printEdited, printInterrupted, templatesOption } from './support/outputs.js';
 import { packDir } from '../core/packs/render.js';
 import { hasErrors, InputError } from '../core/problems.js';
+import { dirname } from 'node:path';
 import { t } from '../core/text.js';
 import { runOutputs } from '../pipeline/run-outputs.js';
 
@@ -40,10 +41,11 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: PacksOpt
   // packDir needs only the settings of a workspace.
   const ws = { root, settings: result.settings, programmes: new Map(), groups: [] };
   for (const { groupId: id, write } of written) {
-    const dir = packDir(ws, id);
+    // Packs go to veileder/, handouts to deltaker/: name the group's folder.
+    const dir = dirname(packDir(ws, id));
     if (opts.dryRun) {
       const planned = write.files.filter((f) => f.outcome === 'planned').length;
-      say(ctx, t(`${id}: ville skrevet ${planned} filer, ${write.unchanged.length} uendret i ${dir}/`, `${id}: would write ${planned} files, ${write.unchanged.length} unchanged in ${dir}/`));
+      say(ctx, t(`${id}: ville skrevet ${planned} ${planned === 1 ? 'fil' : 'filer'}, ${write.unchanged.length} uendret i ${dir}/`, `${id}: would write ${planned} file${planned === 1 ? '' : 's'}, ${write.unchanged.length} unchanged in ${dir}/`));
       if (!ctx.quiet) for (const f of write.files) ctx.out(`  ${f.outcome === 'planned' ? '+' : f.outcome === 'edited' ? '!' : '='} ${f.path}`);
     } else if (!ctx.quiet) {
       say(ctx, t(`${id}: ${write.written.length} skrevet, ${write.unchanged.length} uendret i ${dir}/`, `${id}: ${write.written.length} written, ${write.unchanged.length} unchanged in ${dir}/`));

@@ -39,6 +39,7 @@ function planJson(plan: GroupPlan, lang: 'nb' | 'en') {
       location: s.location,
       cancelled: s.cancelled,
       moved: s.moved ? { from: s.moved.from, reason: s.moved.reason[lang] } : null,
+      postponedFrom: s.postponed?.from ?? null,
       overridden: s.overridden,
       note: s.note ?? null,
       leaderInvited: s.leaderInvited,
@@ -107,10 +108,10 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: Schedule
   out(
     opts.dryRun
       ? t(
-        `Prøvekjøring: ${wouldWrite} filer ville blitt skrevet, ${unchanged} er uendret. Ingenting er skrevet.`,
-        `Dry run: ${wouldWrite} files would be written, ${unchanged} are unchanged. Nothing was written.`,
+        `Prøvekjøring: ${wouldWrite} ${wouldWrite === 1 ? 'fil' : 'filer'} ville blitt skrevet, ${unchanged} er uendret. Ingenting er skrevet.`,
+        `Dry run: ${wouldWrite} file${wouldWrite === 1 ? '' : 's'} would be written, ${unchanged} are unchanged. Nothing was written.`,
       )[L]
-      : t(`${files} filer skrevet, ${unchanged} uendret, under ${output}/.`, `${files} files written, ${unchanged} unchanged, in ${output}/.`)[L],
+      : t(`${files} ${files === 1 ? 'fil' : 'filer'} skrevet, ${unchanged} uendret, under ${output}/.`, `${files} file${files === 1 ? '' : 's'} written, ${unchanged} unchanged, in ${output}/.`)[L],
   );
   return 0;
 }

@@ -65,10 +65,21 @@ export function holidaysOfYear(year: number): Map<string, Text> {
 
 const byYear = new Map<number, Map<string, Text>>();
 
-/** The holiday's name if `date` (YYYY-MM-DD) is a public holiday in Norway. */
+/**
+ * Holiday names are common nouns in bokmål and written in lower case in running
+ * text («er skjærtorsdag», «flyttet fra … (første påskedag)»); only the name
+ * of Christ keeps its capital («Kristi himmelfartsdag»). Every place refleks
+ * uses a name is mid-sentence.
+ */
+function inRunningText(name: string): string {
+  return name.startsWith('Kristi ') ? name : name.charAt(0).toLocaleLowerCase('nb') + name.slice(1);
+}
+
+/** The holiday's name, as written mid-sentence, if `date` (YYYY-MM-DD) is a public holiday in Norway. */
 export function publicHoliday(date: string): Text | undefined {
   const year = +date.slice(0, 4);
   let days = byYear.get(year);
   if (!days) byYear.set(year, (days = holidaysOfYear(year)));
-  return days.get(date);
+  const found = days.get(date);
+  return found ? { nb: found.nb.split(' og ').map(inRunningText).join(' og '), en: found.en } : undefined;
 }

@@ -25,7 +25,8 @@ export const MAX_ROSTER_BYTES = 2 * 1024 * 1024;
 /** Same limits as the group file's fields. */
 const MAX_NAME = 200;
 
-export type RosterEncoding = 'utf-8' | 'utf-16' | 'windows-1252';
+/** `xlsx`: an Excel workbook, read by its own module (roster-xlsx.ts). */
+export type RosterEncoding = 'utf-8' | 'utf-16' | 'windows-1252' | 'xlsx';
 
 export interface RosterRowProblem {
   /** Row as Excel shows it: the header is row 1. */
@@ -38,7 +39,8 @@ export interface Roster {
   /** Rows that cannot be used; nothing is written until they are fixed or skipped. */
   problems: RosterRowProblem[];
   encoding: RosterEncoding;
-  separator: ';' | ',' | '\t';
+  /** Null for a workbook, which has cells rather than separators. */
+  separator: ';' | ',' | '\t' | null;
   /** Data rows read (not counting the header or empty rows). */
   rows: number;
 }
@@ -99,16 +101,21 @@ function clean(cell: string | undefined): string {
   return (cell ?? '').replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '').trim();
 }
 
+/** An .xlsx workbook (or any zip file) starts with «PK». */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b;
+}
+
 export function parseRoster(bytes: Uint8Array, opts: RosterOptions = {}): Roster {
   if (bytes.byteLength > MAX_ROSTER_BYTES) {
     throw new RosterError(
       t(`filen er for stor (${Math.round(bytes.byteLength / 1024)} KiB) til å være en deltakerliste`, `the file is too large (${Math.round(bytes.byteLength / 1024)} KiB) to be a participant list`),
     );
   }
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+  if (isZip(bytes)) {
     throw new RosterError(
       t('filen er en Excel-arbeidsbok (.xlsx), ikke CSV', 'the file is an Excel workbook (.xlsx), not CSV'),
-      t('Lagre den som CSV i Excel: Fil → Lagre som → «CSV (semikolondelt)».', 'Save it as CSV in Excel: File → Save as → "CSV (comma delimited)".'),
+      t('Les den med parseXlsxRoster (som refleks new-group gjør), eller lagre den som CSV.', 'Read it with parseXlsxRoster (as refleks new-group does), or save it as CSV.'),
     );
   }
   const { text, encoding } = decodeRoster(bytes);
@@ -123,6 +130,18 @@ export function parseRoster(bytes: Uint8Array, opts: RosterOptions = {}): Roster
       t('Sjekk at hvert anførselstegn (") er lukket, eller lagre filen på nytt som CSV fra Excel.', 'Check that every quote (") is closed, or save the file again as CSV from Excel.'),
     );
   }
+  return rosterFromRecords(records, { encoding, separator }, opts);
+}
+
+/**
+ * The rules every roster follows, whatever the file: a header row naming the
+ * columns, then one person per row. `records[0]` is row `firstRow` (default 1)
+ * as the spreadsheet numbers it, so a problem names the row Excel shows.
+ */
+export function rosterFromRecords(records: string[][], format: Pick<Roster, 'encoding' | 'separator'> & { firstRow?: number }, opts: RosterOptions = {}): Roster {
+  const { encoding, separator } = format;
+  const firstRow = format.firstRow ?? 1;
+  records = [...records];
   // Excel leaves empty rows at the end; they are not participants.
   while (records.length && records[records.length - 1]!.every((c) => !clean(c))) records.pop();
   if (!records.length) throw new RosterError(t('filen er tom', 'the file is empty'));
@@ -145,7 +164,7 @@ export function parseRoster(bytes: Uint8Array, opts: RosterOptions = {}): Roster
   if (dataRows > MAX_ROSTER_ROWS) {
     throw new RosterError(
       t(`listen har ${dataRows} rader; refleks leser høyst ${MAX_ROSTER_ROWS}`, `the list has ${dataRows} rows; refleks reads at most ${MAX_ROSTER_ROWS}`),
-      t('En refleksjonsgruppe har 4–6 deltakere. Er dette riktig fil? Del den opp per gruppe.', 'A reflection group has 4–6 participants. Is this the right file? Split it per group.'),
+      t('En gruppe har vanligvis 4–15 deltakere. Er dette riktig fil? Del den opp per gruppe.', 'A group usually has 4–15 participants. Is this the right file? Split it per group.'),
     );
   }
 
@@ -158,7 +177,7 @@ export function parseRoster(bytes: Uint8Array, opts: RosterOptions = {}): Roster
   }
   let rows = 0;
   records.slice(1).forEach((record, i) => {
-    const row = i + 2;
+    const row = i + 1 + firstRow;
     const cell = (c: Column) => (col[c] === undefined ? '' : clean(record[col[c]!]));
     if (record.every((c) => !clean(c))) return;
     rows++;

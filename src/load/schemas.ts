@@ -113,7 +113,28 @@ const material = obj({
   title: req(str({ max: 300, oneLine: true })),
   kind: req(oneOf(['film', 'article', 'form', 'presentation', 'other'] as const), 'film, article, form, presentation eller other'),
   audience: opt(oneOf(['participants', 'facilitator', 'both'] as const), 'participants, facilitator eller both (standard both)'),
-  url: opt(url()),
+  url: opt(url(), 'Lenke (https://…) til materiellet'),
+});
+
+/** The same, in a group file: links the coordinator found for one session's theme. */
+const groupMaterial = obj({
+  title: req(str({ max: 300, oneLine: true })),
+  url: req(url(), 'Lenke (https://…)'),
+  kind: opt(oneOf(['film', 'article', 'form', 'presentation', 'other'] as const), 'film, article, form, presentation eller other (standard other)'),
+  audience: opt(oneOf(['participants', 'facilitator', 'both'] as const), 'participants, facilitator eller both (standard both)'),
+});
+
+/** A programme's own words; what is left out keeps the Refleksjonsprogram's words. */
+const words = obj({
+  session: opt(str({ max: 60, oneLine: true }), 'Én samling, f.eks. treff'),
+  sessions: opt(str({ max: 60, oneLine: true }), 'Flere samlinger, f.eks. treff'),
+  the_session: opt(str({ max: 60, oneLine: true }), 'Bestemt form, f.eks. treffet'),
+  this_session: opt(str({ max: 60, oneLine: true }), 'F.eks. dette treffet'),
+  facilitator: opt(str({ max: 60, oneLine: true }), 'Den som leder, f.eks. kursleder'),
+  facilitators: opt(str({ max: 60, oneLine: true }), 'Flertall, f.eks. kursledere'),
+  participant: opt(str({ max: 60, oneLine: true }), 'F.eks. deltaker'),
+  participants: opt(str({ max: 60, oneLine: true }), 'F.eks. deltakere'),
+  calendar_category: opt(str({ max: 100, oneLine: true }), 'Kategori i kalenderen, f.eks. Mestringstreff'),
 });
 
 const theme = obj({
@@ -157,6 +178,26 @@ export const programmeSchema = obj({
   per_person_invitations: opt(bool(), 'Én invitasjon per person (for kurs for innbyggere)'),
   recommended_participants: opt(obj({ min: req(int({ min: 1, max: 200 })), max: req(int({ min: 1, max: 200 })) }), 'Anbefalt antall deltakere (standard 4–6)'),
   co_facilitator_label: opt(str({ max: 100, oneLine: true }), 'Betegnelse på medveileder, f.eks. erfaringskonsulent'),
+  source: opt(obj({ title: req(str({ max: 300, oneLine: true })), url: req(url()) }), 'Hvor programmet og materiellet er publisert'),
+  language: opt(oneOf(['nb', 'en'] as const), 'Språket programmets tekst er skrevet på (standard nb)'),
+  vocabulary: opt(obj({ nb: opt(words), en: opt(words) }), 'Programmets egne ord (samling/treff, veileder/kursleder …)'),
+  between_sessions_style: opt(oneOf(['work', 'voluntary'] as const), 'work: egenarbeid (standard); voluntary: frivillige forslag mellom samlingene'),
+  roles: opt(
+    obj({
+      facilitator: opt(str({ max: 100, oneLine: true }), 'Betegnelse på den som leder, f.eks. fagperson'),
+      co_facilitator: opt(str({ max: 100, oneLine: true }), 'Betegnelse på den andre, f.eks. erfaringskonsulent'),
+      equal: opt(bool(), 'true når de to leder sammen som likeverdige'),
+    }),
+    'Rollene i gruppen',
+  ),
+  forms: opt(
+    obj({
+      planning: opt(oneOf(['leader', 'didactic'] as const), 'leader (standard) eller didactic: etter den didaktiske relasjonsmodellen'),
+      follow_up: opt(bool(), 'Oppfølgingsskjema med leder (standard true)'),
+      evaluation: opt(oneOf(['leader', 'participants'] as const), 'leader (standard): evaluering med leder; participants: anonym evaluering for deltakerne'),
+    }),
+    'Hvilke skjema gruppen får',
+  ),
   themes: req(array(theme, { min: 1, max: 52 })),
 });
 
@@ -165,7 +206,8 @@ const override = obj({
   time: opt(clockTime(), 'Nytt starttidspunkt (TT:MM)'),
   duration: opt(int({ min: 15, max: 600, hint: MINUTES_HINT }), 'Ny varighet i minutter'),
   location: opt(locationSchema, 'Annet sted'),
-  cancelled: opt(bool(), 'true hvis samlingen er avlyst'),
+  cancelled: opt(bool(), 'true hvis samlingen er avlyst (temaet utgår)'),
+  postponed: opt(bool(), 'true hvis samlingen er utsatt: temaet flyttes til neste gang, og resten av samlingene kommer ett intervall senere'),
   note: opt(str({ max: 1000 }), 'Merknad'),
 });
 
@@ -197,6 +239,7 @@ export const groupSchema = obj({
   duration: opt(int({ min: 15, max: 600, hint: MINUTES_HINT }), 'Varighet i minutter'),
   interval_weeks: opt(int({ min: 1, max: 12, hint: WEEKS_HINT }), 'Uker mellom samlingene'),
   sessions: opt(numberedMap(override, t('samlingsnummer med endringer', 'session numbers with changes')), 'Endringer for enkeltsamlinger'),
+  materials: opt(numberedMap(array(groupMaterial, { max: 50 }), t('samlingsnummer med lenker', 'session numbers with links')), 'Lenker til materiell per samling'),
 }, {
   what: t('en gruppe med felt som name, programme og participants', 'a group with fields such as name, programme and participants'),
   hint: t('En gruppefil består av felt som «name: …» og «programme: …» på hver sin linje, uten «-» foran.', 'A group file is made of fields such as "name: …" and "programme: …", one per line, without a "-" in front.'),

@@ -93,7 +93,8 @@ export interface OutputHooks {
   /** The workspace settings are read, so the language is known. */
   onStart?(lang: Lang): void;
   /** A group is final (built, skipped, failed or held). */
-  onGroup?(r: GroupResult, done: number, total: number): void;
+  /** Gets the run's language too, so progress lines are in the workspace's language before the run is back. */
+  onGroup?(r: GroupResult, done: number, total: number, lang: Lang): void;
 }
 
 /** Below this many groups to render a worker's start-up costs more than it saves. */
@@ -158,7 +159,7 @@ export async function runOutputs(root: string, req: OutputRequest, hooks: Output
   let done = 0;
   const finish = (r: GroupResult) => {
     results.set(r.id, r);
-    hooks.onGroup?.(r, ++done, files.length);
+    hooks.onGroup?.(r, ++done, files.length, lang);
   };
   const ordered = () => files.map((f) => results.get(idOf(f))).filter((r): r is GroupResult => !!r);
 

@@ -167,7 +167,7 @@ describe.runIf(requireTool(hasCommand('tmux'), 'tmux'))('refleks new-group in a 
       await tmux.waitFor(/Leste 5 av 5 rader fra deltakere\.csv \(Windows-1252, semikolon\)\./);
       await tmux.answer(/Legge til flere deltakere/); // default: no
       await tmux.answer(/Første samling/, CLEAR, '2027-05-17');
-      await tmux.waitFor(/Merk: mandag 17\. mai 2027 er Grunnlovsdagen/);
+      await tmux.waitFor(/Merk: mandag 17\. mai 2027 er grunnlovsdagen/);
       await tmux.answer(/Bruke denne datoen likevel/); // default: no
       await tmux.answer(/Første samling/, CLEAR, '2027-03-02');
       await tmux.answer(/Starttidspunkt/);

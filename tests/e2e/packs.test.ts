@@ -28,8 +28,11 @@ describe('refleks packs', () => {
       const files = readdirSync(PACKS(dir, group));
       expect(files.filter((f) => /^tema-\d+-[a-z0-9-]+\.html$/.test(f))).toHaveLength(themes);
       expect(files.filter((f) => /^tema-\d+-[a-z0-9-]+\.md$/.test(f))).toHaveLength(themes);
-      expect(files.filter((f) => /^deltakerark-\d+-[a-z0-9-]+\.html$/.test(f))).toHaveLength(themes);
-      expect(files.filter((f) => /^deltakerark-\d+-[a-z0-9-]+\.md$/.test(f))).toHaveLength(themes);
+      // Handouts are in a folder of their own, next to the facilitator's.
+      expect(files.filter((f) => f.startsWith('deltakerark-'))).toEqual([]);
+      const handouts = readdirSync(join(dir, 'ut', group, 'deltaker'));
+      expect(handouts.filter((f) => /^deltakerark-\d+-[a-z0-9-]+\.html$/.test(f))).toHaveLength(themes);
+      expect(handouts.filter((f) => /^deltakerark-\d+-[a-z0-9-]+\.md$/.test(f))).toHaveLength(themes);
       expect(files).toContain('index.html');
       expect(files).toContain('alle.html');
       expect(r.stdout).toContain(`${group}: ${themes * 4 + 2} skrevet, 0 uendret`);

@@ -58,7 +58,7 @@ export async function chooseParticipants(s: WizardState, recommended: GroupAnswe
       message: t('Hvordan vil du legge inn deltakerne?', 'How do you want to add the participants?')[ctx.lang],
       choices: [
         { name: t('Én og én', 'One at a time')[ctx.lang], value: 'one' },
-        { name: t('Importer fra fil (CSV fra Excel)', 'Import from a file (CSV from Excel)')[ctx.lang], value: 'file', description: t('Første rad: Navn; E-post; Enhet; Stilling. Semikolon eller komma.', 'First row: Name, Email, Unit, Role. Semicolons or commas.')[ctx.lang] },
+        { name: t('Importer fra fil (Excel eller CSV)', 'Import from a file (Excel or CSV)')[ctx.lang], value: 'file', description: t('Første rad: Navn, E-post, Enhet, Stilling.', 'First row: Name, Email, Unit, Role.')[ctx.lang] },
       ],
       default: 'one',
     });

@@ -1,8 +1,9 @@
 /**
- * Participants from a roster file (CSV from Excel) in `refleks new-group`:
+ * Participants from a roster file (CSV, or an Excel workbook) in `refleks new-group`:
  * given with --roster, or chosen when asked. Rows with problems stop the run
  * unless skipped (--skip-bad-rows, or yes when asked). The roster parser, and
- * with it csv-parse, is imported only here and only when a file is read.
+ * with it csv-parse (or read-excel-file for .xlsx), is imported only here and
+ * only when a file is read.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,9 +18,13 @@ import type { WizardState } from './wizard-state.js';
 async function readRoster({ ctx, people }: WizardState, path: string): Promise<{ roster?: Roster; display: string; failure?: Problem }> {
   const abs = resolve(ctx.cwd, path);
   const display = shownPath(ctx.cwd, abs);
-  const { parseRoster, RosterError } = await import('../../load/roster.js');
+  const { parseRoster, RosterError, isZip } = await import('../../load/roster.js');
   try {
-    const roster = parseRoster(readFileSync(abs), { taken: people.list });
+    const bytes = readFileSync(abs);
+    // A workbook loads the spreadsheet reader; a CSV never does.
+    const roster = isZip(bytes)
+      ? await (await import('../../load/roster-xlsx.js')).parseXlsxRoster(bytes, { taken: people.list })
+      : parseRoster(bytes, { taken: people.list });
     return { roster, display };
   } catch (err) {
     if (err instanceof RosterError) return { display, failure: { severity: 'error', file: display, message: err.text, ...(err.hint ? { hint: err.hint } : {}) } };
@@ -28,6 +33,7 @@ async function readRoster({ ctx, people }: WizardState, path: string): Promise<{
 }
 
 function rosterSummary({ ctx }: WizardState, r: Roster, display: string): string {
+  if (r.encoding === 'xlsx') return t(`Leste ${r.people.length} av ${r.rows} rader fra ${display} (Excel-arbeidsbok, første ark).`, `Read ${r.people.length} of ${r.rows} rows from ${display} (Excel workbook, first sheet).`)[ctx.lang];
   const enc = r.encoding === 'windows-1252' ? 'Windows-1252' : r.encoding.toUpperCase();
   const sep = r.separator === ';' ? t('semikolon', 'semicolons')[ctx.lang] : r.separator === ',' ? t('komma', 'commas')[ctx.lang] : t('tabulator', 'tabs')[ctx.lang];
   return t(`Leste ${r.people.length} av ${r.rows} rader fra ${display} (${enc}, ${sep}).`, `Read ${r.people.length} of ${r.rows} rows from ${display} (${enc}, ${sep}).`)[ctx.lang];
@@ -68,7 +74,7 @@ export async function rosterFromFlag(s: WizardState, path: string, participants:
         return 1;
       }
     } else {
-      rows[rows.length - 1]!.hint = t('Rett radene (i Excel: eksporter på nytt som CSV), eller bruk --skip-bad-rows for å hoppe over dem.', 'Fix the rows (in Excel: export again as CSV), or use --skip-bad-rows to skip them.');
+      rows[rows.length - 1]!.hint = t('Rett radene og lagre listen på nytt, eller bruk --skip-bad-rows for å hoppe over dem.', 'Fix the rows and save the list again, or use --skip-bad-rows to skip them.');
       throw new InputError(rows);
     }
   }
@@ -84,7 +90,7 @@ export async function rosterFromQuestion(s: WizardState, participants: Participa
   for (;;) {
     const path = (
       await prompter!.input({
-        message: t('Filen med deltakerlisten (CSV):', 'The file with the participant list (CSV):')[ctx.lang],
+        message: t('Filen med deltakerlisten (CSV eller Excel):', 'The file with the participant list (CSV or Excel):')[ctx.lang],
         validate: (v) => {
           const abs = resolve(ctx.cwd, v.trim());
           if (!v.trim()) return t('Skriv filnavnet, for eksempel deltakere.csv.', 'Type the file name, e.g. participants.csv.')[ctx.lang];
@@ -104,7 +110,7 @@ export async function rosterFromQuestion(s: WizardState, participants: Participa
       showRowProblems(s, r);
       const skip = r.people.length > 0 && (await prompter!.confirm({ message: t(`Hoppe over ${r.problems.length === 1 ? 'raden' : 'radene'} med feil og bruke de ${r.people.length} andre?`, `Skip the ${r.problems.length === 1 ? 'row' : 'rows'} with problems and use the other ${r.people.length}?`)[ctx.lang], default: false }));
       if (!skip) {
-        say(t('Rett listen (og lagre den som CSV igjen), og velg filen på nytt.', 'Fix the list (and save it as CSV again), then choose the file again.')[ctx.lang]);
+        say(t('Rett listen, lagre den, og velg filen på nytt.', 'Fix the list, save it, then choose the file again.')[ctx.lang]);
         continue;
       }
     }

@@ -53,7 +53,7 @@ async function chooseStart({ ctx, opts, deps, settings, prompter, say, usage }: 
   };
   const dateWarning = (date: string): string | undefined => {
     const conflict = dateConflict(date, settings);
-    if (conflict) return t(`${formatDate(date, 'nb')} er ${conflict.nb}; samlingen flyttes da en uke fram`, `${formatDate(date, 'en')} is ${conflict.en}; the session would move a week on`)[ctx.lang];
+    if (conflict) return t(`${formatDate(date, 'nb')} er ${conflict.nb}; samlingen flyttes da en uke senere`, `${formatDate(date, 'en')} is ${conflict.en}; the session would move a week later`)[ctx.lang];
     if (weekday(date) >= 5) return t(`${formatDate(date, 'nb')} er en helgedag`, `${formatDate(date, 'en')} is a weekend day`)[ctx.lang];
     return undefined;
   };

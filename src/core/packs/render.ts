@@ -1,13 +1,15 @@
 /**
- * A group's facilitator packs as files: per session a pack and a participant
- * handout (HTML and Markdown), an index in session order and `alle.html` for
- * printing every theme at once. Templates come through the renderer passed
+ * A group's facilitator packs as files: per session a pack (in `veileder/`)
+ * and a participant handout (in `deltaker/`, so what is handed out is apart
+ * from what is not), HTML and Markdown, an index in session order and
+ * `alle.html` for printing every theme at once. Templates come through the renderer passed
  * in, so `refleks build` can reuse this with its own renderer.
  */
 import type { OutputFile } from '../output.js';
 import type { Workspace } from '../model.js';
 import type { GroupPlan } from '../schedule.js';
 import type { Lang } from '../text.js';
+import type { PackLabels } from './labels.js';
 import { indexView, packView, type PackView } from './view.js';
 
 /**
@@ -23,6 +25,11 @@ export interface PackRenderer {
 /** The folder below the workspace root where a group's packs go. */
 export function packDir(ws: Workspace, groupId: string): string {
   return `${ws.settings.output}/${groupId}/veileder`;
+}
+
+/** The folder of the participant handouts. */
+export function handoutDir(ws: Workspace, groupId: string): string {
+  return `${ws.settings.output}/${groupId}/deltaker`;
 }
 
 const MD_SPECIAL = /[\\`*_[\]<>|]/g;
@@ -69,8 +76,14 @@ export function escapeMarkdown<T>(value: T, key = ''): T {
   return value;
 }
 
-function page(templates: PackRenderer, body: string, view: { lang: Lang; title: string }, programmeId: string, format: 'html' | 'md'): string {
-  return templates.render(`packs/layout.${format}.hbs`, { ...view, body }, { programmeId });
+/**
+ * `footer` is the page's last line: organisation and where the page comes from
+ * for the facilitator, only the organisation on a handout (participants need
+ * no word about files or templates).
+ */
+function page(templates: PackRenderer, body: string, view: { lang: Lang; title: string; organisation: string; labels: PackLabels }, programmeId: string, format: 'html' | 'md', handout = false): string {
+  const footer = handout ? `${view.organisation}.` : `${view.organisation}. ${view.labels.generatedBy}`;
+  return templates.render(`packs/layout.${format}.hbs`, { ...view, body, footer }, { programmeId });
 }
 
 function handoutTitle(view: PackView): string {
@@ -79,6 +92,7 @@ function handoutTitle(view: PackView): string {
 
 export function packFiles(ws: Workspace, plan: GroupPlan, templates: PackRenderer, lang: Lang): OutputFile[] {
   const dir = packDir(ws, plan.group.id);
+  const out = handoutDir(ws, plan.group.id);
   const files: OutputFile[] = [];
   const sections: { body: string; cancelled: boolean }[] = [];
   for (const session of plan.sessions) {
@@ -88,12 +102,12 @@ export function packFiles(ws: Workspace, plan: GroupPlan, templates: PackRendere
     const packBody = templates.render('packs/pack.html.hbs', view, { programmeId: pid });
     files.push({ path: `${dir}/${view.files.pack}`, bytes: page(templates, packBody, view, pid, 'html') });
     const handoutBody = templates.render('packs/handout.html.hbs', view, { programmeId: pid });
-    files.push({ path: `${dir}/${view.files.handout}`, bytes: page(templates, handoutBody, { ...view, title: handoutTitle(view) }, pid, 'html') });
+    files.push({ path: `${out}/${view.files.handout}`, bytes: page(templates, handoutBody, { ...view, title: handoutTitle(view) }, pid, 'html', true) });
     sections.push({ body: templates.render('packs/pack.html.hbs', { ...view, headingOffset: 1 }, { programmeId: pid }), cancelled: view.session.cancelled });
     const md = escapeMarkdown(view);
     files.push({ path: `${dir}/${view.files.packMd}`, bytes: page(templates, templates.render('packs/pack.md.hbs', md, { programmeId: pid }), md, pid, 'md') });
     const handoutMd = { ...md, title: handoutTitle(md) };
-    files.push({ path: `${dir}/${view.files.handoutMd}`, bytes: page(templates, templates.render('packs/handout.md.hbs', md, { programmeId: pid }), handoutMd, pid, 'md') });
+    files.push({ path: `${out}/${view.files.handoutMd}`, bytes: page(templates, templates.render('packs/handout.md.hbs', md, { programmeId: pid }), handoutMd, pid, 'md', true) });
   }
   const index = indexView(ws, plan, lang);
   const pid = plan.group.programmeId;

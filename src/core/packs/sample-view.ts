@@ -25,11 +25,12 @@ const session: Full<SessionView> = {
   place,
   cancelled: false,
   moved: 'Flyttet.',
+  postponed: 'Utsatt.',
   note: 'Merknad.',
   last: false,
 };
-const files = { pack: 'p.html', packMd: 'p.md', handout: 'h.html', handoutMd: 'h.md', index: 'index.html', all: 'alle.html' };
-const material = { title: 'Film', kind: 'film', kindLabel: 'Film', audienceLabel: 'Alle', forParticipants: true, url: 'https://film.example' };
+const files = { pack: 'p.html', packMd: 'p.md', handout: 'h.html', handoutMd: 'h.md', handoutHref: '../deltaker/h.html', handoutMdHref: '../deltaker/h.md', index: 'index.html', all: 'alle.html' };
+const material = { title: 'Film', kind: 'film', kindLabel: 'Film', audienceLabel: 'Alle', forParticipants: true, url: 'https://film.example', onSourcePage: true };
 
 const pack: Full<PackView> = {
   lang: 'nb',
@@ -37,15 +38,21 @@ const pack: Full<PackView> = {
   title: 'Veilederhefte',
   organisation: 'Kommune',
   labels: packLabels('nb'),
+  contentLang: 'nb',
+  source: { title: 'Kilde', url: 'https://kilde.example' },
+  leaderSuggestion: 'Forslag: leder er med på samling 1, 3 og 5.',
   group: { id: 'gruppe', name: 'Gruppe', programmeTitle: 'Program' },
   session,
   nextSession: { whenText: 'tirsdag 26. januar 2027 kl. 13.00–15.00', place: 'Helsehuset' },
   theme: { title: 'Tema', summary: 'Om.', goals: ['Mål'], questions: ['Spørsmål'], programmeTitle: 'Program' },
-  people: { facilitator: person, coFacilitator: person, coFacilitatorLabel: 'Medveileder', leader: person, participants: [person], participantCount: 1 },
+  people: { facilitator: person, coFacilitator: person, coFacilitatorLabel: 'Medveileder', facilitatorLabel: 'Veileder', leader: person, participants: [person], participantCount: 1 },
   agenda: [{ start: '13.00', end: '13.10', minutes: 10, title: 'Velkommen', note: 'Kort.' }],
   agendaMinutes: 120,
   agendaWarning: 'Advarsel.',
   betweenSessions: ['Egenarbeid'],
+  betweenSessionsHeading: 'Mellom samlingene',
+  betweenSessionsHint: 'Regn med 1–2 timer.',
+  noBetweenSessions: 'Ingen.',
   materials: [material],
   participantMaterials: [material],
   role: ['Rolle'],
@@ -60,6 +67,8 @@ const index: Full<IndexView> = {
   title: 'Veilederhefter',
   organisation: 'Kommune',
   labels: packLabels('nb'),
+  contentLang: 'nb',
+  source: { title: 'Kilde', url: 'https://kilde.example' },
   group: { id: 'gruppe', name: 'Gruppe', programmeTitle: 'Program', facilitator: 'Kari Nordmann' },
   sessions: [{ session, title: 'Tema', programmeTitle: 'Program', files }],
   files: { all: 'alle.html' },
