@@ -16,7 +16,7 @@ if (process.argv.includes('--remove')) {
     // devOptional: a development package that a runtime one lists only as an optional peer.
     if (entry.dev || entry.devOptional) continue;
     if (path === '') {
-      const { devDependencies, ...root } = entry;
+      const { devDependencies: _dev, ...root } = entry;
       packages[path] = root;
     } else {
       packages[path] = entry;

@@ -4,7 +4,7 @@
  * prompts. Errors become exit codes here and nowhere else: 0 ok, 1 bad input,
  * 2 wrong usage.
  */
-import { Command, CommanderError, Help, Option } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import type { CliContext } from './commands/support/context.js';
 import { printProblems } from './commands/support/print.js';
 import { InputError, UsageError } from './core/problems.js';
@@ -18,6 +18,19 @@ const TITLES: Record<string, string> = {
   'Arguments:': 'Argumenter:',
   'Global Options:': 'Felles valg:',
 };
+
+/** Placeholders are written in bokmål in the command table; English help shows them in English. */
+const PLACEHOLDERS_EN: Record<string, string> = {
+  mappe: 'dir', språk: 'lang', navn: 'name', '"Navn <e-post>"': '"Name <email>"', liste: 'list', fil: 'file', dato: 'date',
+  'TT:MM': 'HH:MM', minutter: 'minutes', uker: 'weeks', sted: 'place', antall: 'count', dager: 'days', grupper: 'groups', kommando: 'command',
+};
+
+function placeholdersInEnglish(text: string): string {
+  return text.replace(/([<[])("Navn <e-post>"|[^<>[\]\s.]+)(\.\.\.)?([>\]])/g, (all, open: string, word: string, dots: string | undefined, close: string) => {
+    const en = PLACEHOLDERS_EN[word];
+    return en ? `${open}${en}${dots ?? ''}${close}` : all;
+  });
+}
 
 function detectLang(argv: string[], env: NodeJS.ProcessEnv): { lang: Lang; fromFlag: boolean } {
   for (let i = 0; i < argv.length; i++) {
@@ -44,7 +57,6 @@ export interface RunOptions {
 export async function main(opts: RunOptions): Promise<number> {
   const { lang, fromFlag } = detectLang(opts.argv, opts.env);
   const nb = lang === 'nb';
-  const L = (n: string, e: string) => (nb ? n : e);
   const ctx: CliContext = {
     lang,
     langFromFlag: fromFlag,
@@ -61,25 +73,39 @@ export async function main(opts: RunOptions): Promise<number> {
 
   const program = new Command('refleks');
   program
-    .usage(L('[valg] [kommando]', '[options] [command]'))
-    .description(L('Refleksjonsgrupper uten Word, Outlook og regneark: timeplaner, kalenderinvitasjoner, skjema og veilederhefter.', 'Reflection groups without Word, Outlook and spreadsheets: schedules, calendar invitations, forms and facilitator packs.'))
-    .version(VERSION, '-V, --version', L('vis versjonen', 'show the version'))
-    .helpOption('-h, --help', L('vis hjelp', 'show help'))
-    .helpCommand('help [kommando]', L('vis hjelp for en kommando', 'show help for a command'))
-    .option('-w, --workspace <mappe>', L('arbeidsområdet (standard: nærmeste mappe med refleks.yaml)', 'the workspace (default: nearest folder with refleks.yaml)'))
-    .addOption(new Option('--lang <språk>', L('språk for meldinger og dokumenter', 'language of messages and documents')).choices(['nb', 'en']))
-    .option('--debug', L('vis tekniske detaljer ved feil', 'show technical details on errors'))
-    .option('-q, --quiet', L('skriv bare feil og advarsler', 'print only errors and warnings'))
-    .showHelpAfterError(L('(kjør «refleks --help» for hjelp)', '(run "refleks --help" for help)'))
+    .usage(t('[valg] [kommando]', '[options] [command]')[lang])
+    .description(t('Refleksjonsgrupper og Mestringstreff fra én mappe: timeplaner, kalenderinvitasjoner, skjema og veilederhefter.', 'Reflection groups and Mestringstreff courses from one folder: schedules, calendar invitations, forms and facilitator packs.')[lang])
+    .version(VERSION, '-V, --version', t('vis versjonen', 'show the version')[lang])
+    .helpOption('-h, --help', t('vis hjelp', 'show help')[lang])
+    .helpCommand('help [kommando]', t('vis hjelp for en kommando', 'show help for a command')[lang])
+    .option('-w, --workspace <mappe>', t('arbeidsområdet (standard: nærmeste mappe med refleks.yaml)', 'the workspace (default: nearest folder with refleks.yaml)')[lang])
+    .addOption(new Option('--lang <språk>', t('språk for meldinger og dokumenter', 'language of messages and documents')[lang]).choices(['nb', 'en']))
+    .option('--debug', t('vis tekniske detaljer ved feil', 'show technical details on errors')[lang])
+    .option('-q, --quiet', t('skriv bare feil og advarsler', 'print only errors and warnings')[lang])
+    .showHelpAfterError(t('(kjør «refleks --help» for hjelp)', '(run "refleks --help" for help)')[lang])
     .configureHelp({
       styleTitle: (s: string) => (nb ? TITLES[s] ?? s : s),
       // Commander writes «[options]» and «(default: …)» in English.
       commandUsage: (cmd: Command) => {
         const usage = new Help().commandUsage(cmd);
-        return nb ? usage.replace('[options]', '[valg]').replace('[command]', '[kommando]') : usage;
+        return nb ? usage.replace('[options]', '[valg]').replace('[command]', '[kommando]') : placeholdersInEnglish(usage);
+      },
+      optionTerm: (option: Option) => (nb ? option.flags : placeholdersInEnglish(option.flags)),
+      argumentTerm: (argument: Argument) => {
+        const term = new Help().argumentTerm(argument);
+        return nb ? term : placeholdersInEnglish(term);
       },
       optionDescription: (option: Option) => {
         const text = new Help().optionDescription(option);
+        return nb ? text.replace(/\(default: /, '(standard: ').replace(/\(choices: /, '(valg: ') : text;
+      },
+      // The command list («init [options] [mappe]») and argument defaults are Commander's English too.
+      subcommandTerm: (cmd: Command) => {
+        const term = new Help().subcommandTerm(cmd);
+        return nb ? term.replace('[options]', '[valg]') : placeholdersInEnglish(term);
+      },
+      argumentDescription: (argument: Argument) => {
+        const text = new Help().argumentDescription(argument);
         return nb ? text.replace(/\(default: /, '(standard: ').replace(/\(choices: /, '(valg: ') : text;
       },
     } as Partial<Help>)
@@ -100,16 +126,16 @@ export async function main(opts: RunOptions): Promise<number> {
     };
 
   const examples = (lines: [string, string, string][]) =>
-    `\n${L('Eksempler:', 'Examples:')}\n` + lines.map(([cmd, n, e]) => `  $ ${cmd}\n      ${L(n, e)}`).join('\n') + '\n';
+    `\n${t('Eksempler:', 'Examples:')[lang]}\n` + lines.map(([cmd, n, e]) => `  $ ${cmd}\n      ${t(n, e)[lang]}`).join('\n') + '\n';
 
   program
     .command('init')
-    .argument('[mappe]', L('mappen som skal bli arbeidsområde', 'the folder to become a workspace'), '.')
-    .option('--organisation <navn>', L('kommune og tjeneste', 'municipality and service'))
-    .option('--organiser <"Navn <e-post>">', L('den som sender invitasjonene', 'who sends the invitations'))
-    .option('--county <fylke>', L('fylket, for vinterferien i skolen (uke 8 eller 9); også --fylke', 'the county, for the school winter holiday (week 8 or 9); also --fylke'))
+    .addArgument(new Argument('[mappe]', t('mappen som skal bli arbeidsområde', 'the folder to become a workspace')[lang]).default('.', t('denne mappen', 'this folder')[lang]))
+    .option('--organisation <navn>', t('kommune og tjeneste', 'municipality and service')[lang])
+    .option('--organiser <"Navn <e-post>">', t('den som sender invitasjonene', 'who sends the invitations')[lang])
+    .option('--county <fylke>', t('fylket, for vinterferien i skolen (uke 8 eller 9); også --fylke', 'the county, for the school winter holiday (week 8 or 9); also --fylke')[lang])
     .addOption(new Option('--fylke <fylke>').hideHelp())
-    .description(L('lag et nytt arbeidsområde med refleks.yaml og mappene groups/, programmes/ og templates/', 'create a new workspace with refleks.yaml and the folders groups/, programmes/ and templates/'))
+    .description(t('lag et nytt arbeidsområde med refleks.yaml og mappene groups/, programmes/ og templates/', 'create a new workspace with refleks.yaml and the folders groups/, programmes/ and templates/')[lang])
     .addHelpText('after', examples([
       ['refleks init kurs-2027', 'lager mappen kurs-2027 med en kommentert refleks.yaml', 'creates the folder kurs-2027 with a commented refleks.yaml'],
       ['refleks init kurs-2027 --fylke Rogaland', 'med vinterferien i uke 9, som i skolene i Rogaland', 'with the winter holiday in week 9, as in Rogaland\'s schools'],
@@ -118,20 +144,20 @@ export async function main(opts: RunOptions): Promise<number> {
 
   program
     .command('validate')
-    .description(L('sjekk alle filene i arbeidsområdet og vis alle feil på én gang', 'check every file in the workspace and show all problems at once'))
-    .option('--strict', L('samlinger på helligdager eller i ferier er feil', 'sessions on holidays or in blackout periods are errors'))
-    .option('--fix', L('la skjemareferansene ($schema) i filene peke på .refleks/schemas/ i arbeidsområdet', 'point the schema references ($schema) in the files to .refleks/schemas/ in the workspace'))
+    .description(t('sjekk alle filene i arbeidsområdet og vis alle feil på én gang', 'check every file in the workspace and show all problems at once')[lang])
+    .option('--strict', t('samlinger på helligdager eller i ferier er feil', 'sessions on holidays or in blackout periods are errors')[lang])
+    .option('--fix', t('la skjemareferansene ($schema) i filene peke på .refleks/schemas/ i arbeidsområdet', 'point the schema references ($schema) in the files to .refleks/schemas/ in the workspace')[lang])
     .addHelpText('after', examples([['refleks validate', 'sjekker refleks.yaml, programmes/ og groups/', 'checks refleks.yaml, programmes/ and groups/']]))
     .action(action(() => import('./commands/validate.js')));
 
   program
     .command('programmes')
     .alias('programmer')
-    .argument('[show]', L('«show» for å vise ett program', '"show" to show one programme'))
-    .argument('[id]', L('programmets id', 'the programme id'))
-    .description(L('list programmene (innebygde og arbeidsområdets egne), eller vis temaene i ett', 'list the programmes (built-in and the workspace\'s own), or show the themes of one'))
+    .argument('[show]', t('«show» for å vise ett program', '"show" to show one programme')[lang])
+    .argument('[id]', t('programmets id', 'the programme id')[lang])
+    .description(t('list programmene (innebygde og arbeidsområdets egne), eller vis temaene i ett', 'list the programmes (built-in and the workspace\'s own), or show the themes of one')[lang])
     .addHelpText('after', examples([
-      ['refleks programmes', 'lister alle program', 'lists all programmes'],
+      ['refleks programmes', 'lister alle programmene', 'lists all programmes'],
       ['refleks programmes show mestring', 'viser temaene i Mestring-utgaven', 'shows the themes of the Mestring edition'],
     ]))
     .action(action(() => import('./commands/programmes.js')));
@@ -139,24 +165,24 @@ export async function main(opts: RunOptions): Promise<number> {
   program
     .command('groups')
     .alias('grupper')
-    .description(L('list gruppene med program, veileder, antall deltakere og første dato', 'list the groups with programme, facilitator, participant count and first date'))
+    .description(t('list gruppene med program, veileder, antall deltakere og første dato', 'list the groups with programme, facilitator, participant count and first date')[lang])
     .action(action(() => import('./commands/groups.js')));
 
-  const groupsArg = ['[grupper...]', L('gruppenes id (standard: alle)', 'the group ids (default: all)')] as const;
+  const groupsArg = ['[grupper...]', t('gruppenes id (standard: alle)', 'the group ids (default: all)')[lang]] as const;
   const writeOpts = (c: Command) =>
     c
-      .option('--dry-run', L('vis hva som ville blitt skrevet, uten å skrive', 'show what would be written, without writing'))
-      .option('--force', L('skriv også over filer som er endret for hånd', 'overwrite files even where they were edited by hand'));
+      .option('--dry-run', t('vis hva som ville blitt skrevet, uten å skrive', 'show what would be written, without writing')[lang])
+      .option('--force', t('skriv også over filer som er endret for hånd', 'overwrite files even where they were edited by hand')[lang]);
 
   writeOpts(
     program
       .command('schedule')
       .alias('timeplan')
       .argument(...groupsArg)
-      .description(L('regn ut datoene for samlingene og lag kalenderinvitasjoner (.ics)', 'compute the session dates and write calendar invitations (.ics)'))
-      .option('--json', L('skriv planen som JSON', 'print the plan as JSON'))
-      .option('--strict', L('samlinger på helligdager eller i ferier er feil i stedet for å flyttes', 'sessions on holidays or in blackout periods are errors instead of being moved'))
-      .option('--per-person', L('én invitasjonsfil per person, så ingen ser de andres adresser', 'one invitation file per person, so nobody sees the others\' addresses')),
+      .description(t('regn ut datoene for samlingene og lag kalenderinvitasjoner (.ics)', 'compute the session dates and write calendar invitations (.ics)')[lang])
+      .option('--json', t('skriv planen som JSON', 'print the plan as JSON')[lang])
+      .option('--strict', t('samlinger på helligdager eller i ferier er feil i stedet for å flyttes', 'sessions on holidays or in blackout periods are errors instead of being moved')[lang])
+      .option('--per-person', t('én invitasjonsfil per person, så ingen ser de andres adresser', 'one invitation file per person, so nobody sees the others\' addresses')[lang]),
   )
     .addHelpText('after', examples([
       ['refleks schedule', 'alle gruppene', 'all groups'],
@@ -169,8 +195,9 @@ export async function main(opts: RunOptions): Promise<number> {
       .command('forms')
       .alias('skjema')
       .argument(...groupsArg)
-      .description(L('lag Word-skjema: planlegging, oppfølging, evaluering, oppmøteliste og kursbevis', 'write Word forms: planning, follow-up, evaluation, attendance list and certificates'))
-      .option('--pdf', L('lag også PDF/A med LibreOffice', 'also write PDF/A with LibreOffice')),
+      .description(t('lag Word-skjema: planlegging, oppfølging, evaluering, oppmøteliste og kursbevis', 'write Word forms: planning, follow-up, evaluation, attendance list and certificates')[lang])
+      .option('--pdf', t('lag også PDF/A med LibreOffice', 'also write PDF/A with LibreOffice')[lang])
+      .option('--strict', t('samlinger på helligdager eller i ferier er feil i stedet for å flyttes', 'sessions on holidays or in blackout periods are errors instead of being moved')[lang]),
   )
     .addHelpText('after', examples([['refleks forms sone-nord', 'skjemaene for én gruppe', 'the forms for one group']]))
     .action(action(() => import('./commands/forms.js')));
@@ -180,60 +207,64 @@ export async function main(opts: RunOptions): Promise<number> {
       .command('packs')
       .alias('hefter')
       .argument(...groupsArg)
-      .description(L('lag veilederhefter og deltakerark per tema (HTML og Markdown)', 'write facilitator packs and participant handouts per theme (HTML and Markdown)'))
-      .option('--templates <mappe>', L('bruk maler fra denne mappen først', 'use templates from this folder first')),
+      .description(t('lag veilederhefter og deltakerark per tema (HTML og Markdown)', 'write facilitator packs and participant handouts per theme (HTML and Markdown)')[lang])
+      .option('--templates <mappe>', t('bruk maler fra denne mappen først', 'use templates from this folder first')[lang])
+      .option('--strict', t('samlinger på helligdager eller i ferier er feil i stedet for å flyttes', 'sessions on holidays or in blackout periods are errors instead of being moved')[lang]),
   )
     .action(action(() => import('./commands/packs.js')));
 
   program
     .command('templates')
     .alias('maler')
-    .argument('[eject]', L('«eject» for å kopiere en innebygd mal inn i arbeidsområdet', '"eject" to copy a built-in template into the workspace'))
-    .argument('[navn]', L('malens navn, for eksempel partials/agenda.html.hbs', 'the template name, e.g. partials/agenda.html.hbs'))
-    .description(L('list malene og hvor de kommer fra, eller kopier en inn i arbeidsområdet for å endre den', 'list the templates and where they come from, or copy one into the workspace to edit it'))
+    .argument('[eject]', t('«eject» for å kopiere en innebygd mal inn i arbeidsområdet', '"eject" to copy a built-in template into the workspace')[lang])
+    .argument('[navn]', t('malens navn, for eksempel partials/agenda.html.hbs', 'the template name, e.g. partials/agenda.html.hbs')[lang])
+    .description(t('list malene og hvor de kommer fra, eller kopier en inn i arbeidsområdet for å endre den', 'list the templates and where they come from, or copy one into the workspace to edit it')[lang])
     .action(action(() => import('./commands/templates.js')));
 
   program
     .command('new-group')
     .alias('ny-gruppe')
-    .description(L('sett opp en ny gruppe: spør om alt som trengs, eller ta alt fra valgene', 'set up a new group: asks for everything needed, or takes it all from flags'))
-    .option('--programme <id>', L('programmets id', 'the programme id'))
-    .option('--themes <liste>', L('kombinerte temaer, f.eks. mestring/1,rehabilitering/2', 'combined themes, e.g. mestring/1,rehabilitering/2'))
-    .option('--name <navn>', L('gruppens navn', 'the group name'))
-    .option('--id <id>', L('gruppens id/filnavn (standard: laget av navnet)', 'the group id/file name (default: from the name)'))
-    .option('--facilitator <"Navn <e-post>">', L('lokal veileder', 'local facilitator'))
-    .option('--co-facilitator <"Navn <e-post>">', L('medveileder, f.eks. erfaringskonsulent', 'co-facilitator, e.g. peer expert'))
-    .option('--leader <"Navn <e-post>">', L('leder', 'leader'))
-    .option('--participant <"Navn <e-post>">', L('deltaker (kan gjentas)', 'participant (repeatable)'), (v: string, prev: string[] = []) => [...prev, v])
-    .option('--roster <fil>', L('les deltakerne fra en CSV-fil (lagret fra Excel)', 'read participants from a CSV file (saved from Excel)'))
-    .option('--skip-bad-rows', L('hopp over ugyldige rader i deltakerlisten', 'skip invalid rows in the roster'))
-    .option('--start <dato>', L('første samling (ÅÅÅÅ-MM-DD)', 'first session (YYYY-MM-DD)'))
-    .option('--time <TT:MM>', L('starttidspunkt', 'start time'))
-    .option('--duration <minutter>', L('varighet i minutter', 'duration in minutes'))
-    .option('--interval <uker>', L('uker mellom samlingene', 'weeks between sessions'))
-    .option('--location <sted>', L('rom og adresse, eller lenke', 'room and address, or link'))
-    .option('-y, --yes', L('ikke spør om bekreftelse', 'do not ask for confirmation'))
+    .description(t('sett opp en ny gruppe: spør om alt som trengs, eller ta alt fra valgene', 'set up a new group: asks for everything needed, or takes it all from flags')[lang])
+    .option('--programme <id>', t('programmets id', 'the programme id')[lang])
+    .option('--themes <liste>', t('kombinerte temaer, f.eks. mestring/1,rehabilitering/2', 'combined themes, e.g. mestring/1,rehabilitering/2')[lang])
+    .option('--name <navn>', t('gruppens navn', 'the group name')[lang])
+    .option('--id <id>', t('gruppens id/filnavn (standard: laget av navnet)', 'the group id/file name (default: from the name)')[lang])
+    .option('--facilitator <"Navn <e-post>">', t('lokal veileder', 'local facilitator')[lang])
+    .option('--co-facilitator <"Navn <e-post>">', t('medveileder, f.eks. erfaringskonsulent', 'co-facilitator, e.g. peer expert')[lang])
+    .option('--leader <"Navn <e-post>">', t('leder', 'leader')[lang])
+    .option('--participant <"Navn <e-post>">', t('deltaker (kan gjentas)', 'participant (repeatable)')[lang], (v: string, prev: string[] = []) => [...prev, v])
+    .option('--roster <fil>', t('les deltakerne fra en Excel-fil (.xlsx) eller en CSV-fil', 'read participants from an Excel file (.xlsx) or a CSV file')[lang])
+    .option('--skip-bad-rows', t('hopp over ugyldige rader i deltakerlisten', 'skip invalid rows in the roster')[lang])
+    .option('--start <dato>', t('første samling (ÅÅÅÅ-MM-DD)', 'first session (YYYY-MM-DD)')[lang])
+    .option('--time <TT:MM>', t('starttidspunkt', 'start time')[lang])
+    .option('--duration <minutter>', t('varighet i minutter', 'duration in minutes')[lang])
+    .option('--interval <uker>', t('uker mellom samlingene', 'weeks between sessions')[lang])
+    .option('--location <sted>', t('rom og adresse, eller lenke', 'room and address, or link')[lang])
+    .option('-y, --yes', t('ikke spør om bekreftelse', 'do not ask for confirmation')[lang])
     .addHelpText('after', examples([
       ['refleks new-group', 'spør deg gjennom oppsettet', 'asks you through the set-up'],
       ['refleks new-group --programme mestring --name "Sone sør" --facilitator "Kari Nordmann <kari@kommune.no>" --roster deltakere.csv --start 2027-01-12 --time 13:00 --location "Møterom 2" --yes', 'alt fra valg, uten spørsmål', 'everything from flags, no questions'],
-    ]) + L(
-      '\nDeltakerlisten (--roster) er en CSV fra Excel: semikolon eller komma, UTF-8 eller Windows-1252, første rad\nNavn (eller Fornavn og Etternavn), E-post, Enhet, Stilling. Rader med feil stopper oppsettet, med radnummer,\nmed mindre du bruker --skip-bad-rows.\n' +
-        '\nUten terminal (i et skript) spør refleks ikke: mangler et valg, avsluttes den med kode 2 og lister dem.\n' +
+    ]) + t(
+      '\nDeltakerlisten (--roster) er en Excel-fil (.xlsx, første ark) eller en CSV (semikolon eller komma, UTF-8 eller\nWindows-1252). Første rad: Navn (eller Fornavn og Etternavn), E-post, Enhet, Stilling. Rader med feil stopper\noppsettet, med radnummeret Excel viser, med mindre du bruker --skip-bad-rows.\n' +
+        '\nUten terminal (i et skript) spør refleks ikke: mangler et valg, avslutter refleks med kode 2 og lister valgene som mangler.\n' +
         'Avslutningskoder: 0 skrevet (eller avslått), 1 feil i innholdet i deltakerlisten, 2 ugyldig eller manglende\nvalg (feil e-post, dato, program, navn som er tatt, fil som ikke finnes), 130 avbrutt med Ctrl+C.\n',
-      '\nThe roster (--roster) is a CSV from Excel: semicolons or commas, UTF-8 or Windows-1252, first row\nName (or First name and Last name), Email, Unit, Role. Bad rows stop the set-up, with row numbers,\nunless you use --skip-bad-rows.\n' +
+      '\nThe roster (--roster) is an Excel file (.xlsx, first sheet) or a CSV (semicolons or commas, UTF-8 or\nWindows-1252). First row: Name (or First name and Last name), Email, Unit, Role. Bad rows stop the set-up,\nwith the row number Excel shows, unless you use --skip-bad-rows.\n' +
         '\nWithout a terminal (in a script) refleks does not ask: if a flag is missing, it exits with code 2 and lists them.\n' +
         'Exit codes: 0 written (or declined), 1 a problem in the roster\'s content, 2 an invalid or missing flag\n(bad e-mail, date, programme, a name already taken, a file that does not exist), 130 cancelled with Ctrl+C.\n',
-    ))
+    )[lang])
     .action(action(() => import('./commands/new-group.js')));
 
   writeOpts(
     program
       .command('build')
       .argument(...groupsArg)
-      .description(L('lag alt for alle gruppene: kalender, skjema og hefter; hopper over uendrede grupper', 'build everything for all groups: calendar, forms and packs; skips unchanged groups'))
-      .option('--json', L('skriv en rapport som JSON', 'print a report as JSON'))
-      .option('-j, --jobs <antall>', L('antall parallelle arbeidere', 'number of parallel workers'))
-      .option('--strict', L('samlinger på helligdager eller i ferier er feil', 'sessions on holidays or in blackout periods are errors')),
+      .description(t('lag alt for alle gruppene: kalender, skjema og hefter; hopper over uendrede grupper', 'build everything for all groups: calendar, forms and packs; skips unchanged groups')[lang])
+      .option('--json', t('skriv en rapport som JSON', 'print a report as JSON')[lang])
+      .option('-j, --jobs <antall>', t('antall parallelle arbeidere', 'number of parallel workers')[lang])
+      .option('--strict', t('samlinger på helligdager eller i ferier er feil i stedet for å flyttes', 'sessions on holidays or in blackout periods are errors instead of being moved')[lang])
+      .option('--per-person', t('én invitasjonsfil per person, så ingen ser de andres adresser', 'one invitation file per person, so nobody sees the others\' addresses')[lang])
+      .option('--pdf', t('lag også PDF/A av skjemaene med LibreOffice', 'also write PDF/A of the forms with LibreOffice')[lang])
+      .option('--templates <mappe>', t('bruk maler fra denne mappen først', 'use templates from this folder first')[lang]),
   )
     .action(action(() => import('./commands/build.js')));
 
@@ -241,20 +272,20 @@ export async function main(opts: RunOptions): Promise<number> {
     .command('sent')
     .alias('sendt')
     .argument(...groupsArg)
-    .description(L('merk invitasjonene som sendt, så «refleks status» slutter å minne deg på dem', 'mark the invitations as sent, so "refleks status" stops reminding you'))
+    .description(t('merk invitasjonene som sendt, så «refleks status» slutter å minne deg på dem', 'mark the invitations as sent, so "refleks status" stops reminding you')[lang])
     .addHelpText('after', examples([['refleks sent sone-nord', 'etter at du har sendt filene i ut/sone-nord/invitasjoner/', 'after sending the files in ut/sone-nord/invitasjoner/']]))
     .action(action(() => import('./commands/sent.js')));
 
   program
     .command('attendance')
     .alias('oppmote')
-    .argument('<gruppe>', L('gruppens id (filnavnet i groups/)', 'the group id (its file name in groups/)'))
-    .argument('[samling]', L('samlingsnummeret', 'the session number'))
-    .argument('[navn...]', L('hvem som kom: navn eller e-post som i gruppefilen', 'who came: names or e-mail addresses as in the group file'))
-    .option('--all', L('alle deltakerne kom', 'every participant came'))
-    .option('--none', L('ingen kom', 'nobody came'))
-    .option('--from-form <fil>', L('les en utfylt oppmøteliste (.docx, lagret i Word eller LibreOffice)', 'read a filled-in attendance list (.docx, saved by Word or LibreOffice)'))
-    .description(L('registrer hvem som kom (lagres i attendance/<gruppe>.yaml); uten samling: vis det som er registrert', 'record who came (kept in attendance/<group>.yaml); without a session: show what is recorded'))
+    .argument('<gruppe>', t('gruppens id (filnavnet i groups/)', 'the group id (its file name in groups/)')[lang])
+    .argument('[samling]', t('samlingsnummeret', 'the session number')[lang])
+    .argument('[navn...]', t('hvem som kom: navn eller e-post som i gruppefilen', 'who came: names or e-mail addresses as in the group file')[lang])
+    .option('--all', t('alle deltakerne kom', 'every participant came')[lang])
+    .option('--none', t('ingen kom', 'nobody came')[lang])
+    .option('--from-form <fil>', t('les en utfylt oppmøteliste (.docx, lagret i Word eller LibreOffice)', 'read a filled-in attendance list (.docx, saved by Word or LibreOffice)')[lang])
+    .description(t('registrer hvem som kom (lagres i attendance/<gruppe>.yaml); uten samling: vis det som er registrert', 'record who came (kept in attendance/<group>.yaml); without a session: show what is recorded')[lang])
     .addHelpText('after', examples([
       ['refleks attendance sone-nord 2 "Ali Khan" "Siri Ødegård"', 'Ali og Siri kom på samling 2', 'Ali and Siri came to session 2'],
       ['refleks attendance sone-nord 3 --all', 'alle kom på samling 3', 'everyone came to session 3'],
@@ -266,38 +297,38 @@ export async function main(opts: RunOptions): Promise<number> {
     .command('report')
     .alias('rapport')
     .argument(...groupsArg)
-    .option('--today <dato>', L('regn fra denne datoen (ÅÅÅÅ-MM-DD)', 'count from this date (YYYY-MM-DD)'))
-    .option('--force', L('skriv over filer som er endret for hånd', 'overwrite files edited by hand'))
-    .description(L('les utfylte evaluerings- og oppfølgingsskjema (i utfylt/<gruppe>/) og oppmøtet, og skriv rapporten i ut/rapport/ (HTML, Word, CSV, Excel)', 'read filled-in evaluation and follow-up forms (in utfylt/<group>/) and attendance, and write the report to ut/rapport/ (HTML, Word, CSV, Excel)'))
+    .option('--today <dato>', t('regn fra denne datoen (ÅÅÅÅ-MM-DD)', 'count from this date (YYYY-MM-DD)')[lang])
+    .option('--force', t('skriv over filer som er endret for hånd', 'overwrite files edited by hand')[lang])
+    .description(t('les utfylte evaluerings- og oppfølgingsskjema (i utfylt/<gruppe>/) og oppmøtet, og skriv rapporten i ut/rapport/ (HTML, Word, CSV, Excel)', 'read filled-in evaluation and follow-up forms (in utfylt/<group>/) and attendance, and write the report to ut/rapport/ (HTML, Word, CSV, Excel)')[lang])
     .addHelpText('after', examples([['refleks report', 'rapport for alle grupper', 'report for every group']]))
     .action(action(() => import('./commands/report.js')));
 
   program
     .command('send')
     .argument(...groupsArg)
-    .description(L('send invitasjonene som venter på e-post, én melding til hver person: som utkast for Outlook eller gjennom e-posttjeneren', 'send the waiting invitations by e-mail, one message to each person: as drafts for Outlook or through the mail server'))
-    .option('--drafts', L('skriv e-postene som utkast (.eml) i ut/<gruppe>/epost/; sender ingenting', 'write the e-mails as drafts (.eml) in ut/<group>/epost/; sends nothing'))
-    .option('--smtp', L('send gjennom e-posttjeneren i refleks.yaml (smtp:)', 'send through the mail server in refleks.yaml (smtp:)'))
-    .option('-y, --yes', L('ikke spør om bekreftelse (for skript)', 'do not ask for confirmation (for scripts)'))
-    .option('--force', L('skriv utkast også over filer som er endret for hånd', 'write drafts even over files edited by hand'))
+    .description(t('send invitasjonene som venter på e-post, én melding til hver person: som utkast for Outlook eller gjennom e-posttjeneren', 'send the waiting invitations by e-mail, one message to each person: as drafts for Outlook or through the mail server')[lang])
+    .option('--drafts', t('skriv e-postene som utkast (.eml) i ut/<gruppe>/epost/; sender ingenting', 'write the e-mails as drafts (.eml) in ut/<group>/epost/; sends nothing')[lang])
+    .option('--smtp', t('send gjennom e-posttjeneren i refleks.yaml (smtp:)', 'send through the mail server in refleks.yaml (smtp:)')[lang])
+    .option('-y, --yes', t('ikke spør om bekreftelse (for skript)', 'do not ask for confirmation (for scripts)')[lang])
+    .option('--force', t('skriv utkast også over filer som er endret for hånd', 'write drafts even over files edited by hand')[lang])
     .addHelpText('after', examples([
       ['refleks send', 'viser hvem som får hva, uten å sende', 'shows who gets what, without sending'],
       ['refleks send sone-nord --drafts', 'utkast du åpner i Outlook og sender selv', 'drafts you open in Outlook and send yourself'],
       ['REFLEKS_SMTP_PASSWORD=… refleks send --smtp --yes', 'sender alt som venter, uten spørsmål', 'sends everything waiting, without questions'],
-    ]) + L(
+    ]) + t(
       '\nHver person får én e-post per invitasjon, med bare sin egen adresse. refleks husker i .refleks/ hva tjeneren har tatt\nimot, så en ny kjøring sender bare det som mangler. Passordet tas fra REFLEKS_SMTP_PASSWORD, eller refleks spør.\n' +
         'Avslutningskoder: 0 sendt, 1 feil i filene eller en e-post som ikke kom fram, 2 uten terminal og uten --yes, 130 avbrutt.\n',
       '\nEach person gets one e-mail per invitation, with only their own address. refleks remembers in .refleks/ what the\nserver accepted, so a new run sends only what is missing. The password comes from REFLEKS_SMTP_PASSWORD, or refleks asks.\n' +
         'Exit codes: 0 sent, 1 a problem in the files or an e-mail that did not get through, 2 no terminal and no --yes, 130 interrupted.\n',
-    ))
+    )[lang])
     .action(action(() => import('./commands/send.js')));
 
   program
     .command('status')
-    .description(L('hva skjer framover: samlinger de neste dagene, grupper med advarsler, ferdige grupper', 'what happens next: sessions in the coming days, groups with warnings, finished groups'))
-    .option('--days <dager>', L('hvor mange dager framover', 'how many days ahead'), '14')
-    .option('--today <dato>', L('regn fra denne datoen (ÅÅÅÅ-MM-DD)', 'count from this date (YYYY-MM-DD)'))
-    .option('--json', L('skriv som JSON', 'print as JSON'))
+    .description(t('hva skjer framover: samlinger de neste dagene, grupper med advarsler, ferdige grupper', 'what happens next: sessions in the coming days, groups with warnings, finished groups')[lang])
+    .addOption(new Option('--days <dager>', t('hvor mange dager framover', 'how many days ahead')[lang]).default('14', '14'))
+    .option('--today <dato>', t('regn fra denne datoen (ÅÅÅÅ-MM-DD)', 'count from this date (YYYY-MM-DD)')[lang])
+    .option('--json', t('skriv som JSON', 'print as JSON')[lang])
     .action(action(() => import('./commands/status.js')));
 
   try {

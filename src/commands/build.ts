@@ -4,10 +4,11 @@
  * --quiet and a machine-readable report with --json.
  */
 import { printProblems, say, workspaceRoot, type CliContext } from './support/context.js';
-import { formatProblem } from '../core/problems.js';
+import { dedupe, fromContext, printEdited, printInterrupted, templatesOption } from './support/outputs.js';
+import type { Outcome } from '../core/calendar/index.js';
+import { formatProblem, type Problem, UsageError } from '../core/problems.js';
 import { t, type Text } from '../core/text.js';
-import { runBuild, type GroupReport } from '../pipeline/run-build.js';
-import { UsageError } from '../core/problems.js';
+import { runOutputs, type GroupResult } from '../pipeline/run-outputs.js';
 import { keepSchemasCurrent } from './support/schemas.js';
 
 export interface BuildCliOptions {
@@ -17,6 +18,37 @@ export interface BuildCliOptions {
   jobs?: string;
   strict?: boolean;
   perPerson?: boolean;
+  pdf?: boolean;
+  templates?: string;
+}
+
+/** A group as the build reports it, line by line and in --json. */
+interface GroupReport {
+  id: string;
+  file: string;
+  status: 'built' | 'skipped' | 'failed';
+  invitations: Partial<Record<Outcome, number>>;
+  /** Files written, or on a dry run that would be. */
+  written: number;
+  unchanged: number;
+  edited: string[];
+  problems: Problem[];
+}
+
+function report(g: GroupResult, dryRun: boolean): GroupReport {
+  const invitations: Partial<Record<Outcome, number>> = {};
+  for (const o of g.outcomes) invitations[o.outcome] = (invitations[o.outcome] ?? 0) + 1;
+  return {
+    id: g.id,
+    file: g.file,
+    // A build is never all-or-nothing, so no group is held back.
+    status: g.status === 'held' ? 'failed' : g.status,
+    invitations,
+    written: dryRun ? g.write.files.filter((f) => f.outcome === 'planned').length : g.write.written.length,
+    unchanged: g.write.unchanged.length,
+    edited: g.write.edited,
+    problems: g.problems,
+  };
 }
 
 function invitationText(r: GroupReport): Text | undefined {
@@ -35,8 +67,8 @@ function groupLine(r: GroupReport): Text {
   const inv = invitationText(r);
   const warnings = r.problems.length;
   return t(
-    `${r.id}: ${r.written} filer skrevet, ${r.unchanged} uendret${inv ? `; ${inv.nb}` : ''}${warnings ? `; ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}` : ''}`,
-    `${r.id}: ${r.written} files written, ${r.unchanged} unchanged${inv ? `; ${inv.en}` : ''}${warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
+    `${r.id}: ${r.written} ${r.written === 1 ? 'fil' : 'filer'} skrevet, ${r.unchanged} uendret${inv ? `; ${inv.nb}` : ''}${warnings ? `; ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}` : ''}`,
+    `${r.id}: ${r.written} file${r.written === 1 ? '' : 's'} written, ${r.unchanged} unchanged${inv ? `; ${inv.en}` : ''}${warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
   );
 }
 
@@ -47,35 +79,48 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
     jobs = Number(opts.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(t(`--jobs må være et helt tall fra 1 til 64, fant «${opts.jobs}»`, `--jobs must be a whole number from 1 to 64, found "${opts.jobs}"`));
   }
+  const templatesDir = templatesOption(ctx, opts.templates);
   const bar = ctx.isTTY && !ctx.quiet && !opts.json;
-  const report = await runBuild(
+  const { request, hooks } = fromContext(ctx);
+  const result = await runOutputs(
     root,
-    { only: groups, force: !!opts.force, dryRun: !!opts.dryRun, strict: !!opts.strict, perPerson: !!opts.perPerson, ...(jobs ? { jobs } : {}), ...(ctx.langFromFlag ? { lang: ctx.lang } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) },
-    (r, done, total) => {
-      if (bar) {
-        const width = 30;
-        const filled = Math.round((done / total) * width);
-        process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${t('grupper', 'groups')[ctx.lang]}`);
-        if (done === total) process.stderr.write('\n');
-      } else if (!ctx.quiet && !opts.json) {
-        ctx.out(groupLine(r)[ctx.lang]);
-      }
+    {
+      ...request,
+      kinds: opts.pdf ? ['calendar', 'forms', 'pdf', 'packs'] : ['calendar', 'forms', 'packs'],
+      only: groups,
+      strict: !!opts.strict,
+      perPerson: !!opts.perPerson,
+      ...(templatesDir ? { templatesDir } : {}),
+      force: !!opts.force,
+      dryRun: !!opts.dryRun,
+      incremental: true,
+      ...(jobs ? { jobs } : {}),
+    },
+    {
+      ...hooks,
+      onGroup: (r, done, total, lang) => {
+        // Without --lang the workspace's language decides, from the first line on.
+        if (!ctx.langFromFlag) ctx.lang = lang;
+        if (bar) {
+          const width = 30;
+          const filled = Math.round((done / total) * width);
+          process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${t('grupper', 'groups')[ctx.lang]}`);
+          if (done === total) process.stderr.write('\n');
+        } else if (!ctx.quiet && !opts.json) {
+          ctx.out(groupLine(report(r, !!opts.dryRun))[ctx.lang]);
+        }
+      },
     },
   );
-  if (!ctx.langFromFlag) ctx.lang = report.lang;
-  if (report.interrupted) {
+  const reports = result.groups.map((g) => report(g, !!opts.dryRun));
+  if (result.interrupted) {
     if (bar) process.stderr.write('\n');
-    const built = report.groups.filter((g) => g.status === 'built').length;
-    ctx.err(t(
-      `Avbrutt: ${built} grupper ble bygget helt før stans; resten er urørt. Kjør «refleks build» igjen for å fortsette.`,
-      `Interrupted: ${built} groups were built completely before stopping; the rest are untouched. Run "refleks build" again to go on.`,
-    )[ctx.lang]);
-    return 130;
+    return printInterrupted(ctx, reports.filter((g) => g.status === 'built').length, 'build');
   }
-  const failed = report.groups.filter((g) => g.status === 'failed');
+  const failed = reports.filter((g) => g.status === 'failed');
   // The workspace overview, ut/index.html (also with --json: it is an output like the others).
   if (!opts.dryRun) {
-    const files = report.groups.reduce((sum, g) => sum + g.written, 0);
+    const files = reports.reduce((sum, g) => sum + g.written, 0);
     const { writeOverviewPage } = await import('../pipeline/overview-page.js');
     const page = writeOverviewPage(root, ctx.lang, { changed: files > 0, force: !!opts.force });
     for (const path of page?.edited ?? []) ctx.err(t(`advarsel: ${path} er endret for hånd og ble ikke overskrevet (bruk --force)`, `warning: ${path} was edited by hand and was not overwritten (use --force)`)[ctx.lang]);
@@ -83,23 +128,26 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
   if (!opts.dryRun && !failed.length) keepSchemasCurrent(ctx, root, true);
   if (opts.json) {
     ctx.out(JSON.stringify({
-      groups: report.groups.map((g) => ({ ...g, problems: g.problems.map((p) => ({ severity: p.severity, file: p.file, line: p.line, column: p.column, field: p.field, message: formatProblem(p, ctx.lang) })) })),
+      groups: reports.map((g) => ({ ...g, problems: g.problems.map((p) => ({ severity: p.severity, file: p.file, line: p.line, column: p.column, field: p.field, message: formatProblem(p, ctx.lang) })) })),
       failed: failed.length,
     }, null, 2));
     return failed.length ? 1 : 0;
   }
-  for (const g of report.groups) printProblems(ctx, g.problems);
-  const edited = report.groups.flatMap((g) => g.edited);
-  for (const path of edited) ctx.err(t(`advarsel: ${path} er endret for hånd og ble ikke overskrevet (bruk --force)`, `warning: ${path} was edited by hand and was not overwritten (use --force)`)[ctx.lang]);
-  if (bar) for (const g of report.groups.filter((g) => g.status === 'built')) ctx.out(groupLine(g)[ctx.lang]);
+  printProblems(ctx, dedupe(reports.flatMap((g) => g.problems)));
+  printEdited(ctx, reports.flatMap((g) => g.edited));
+  if (bar) for (const g of reports.filter((g) => g.status === 'built')) ctx.out(groupLine(g)[ctx.lang]);
   if (!ctx.quiet) {
-    const n = (s: string) => report.groups.filter((g) => g.status === s).length;
-    const files = report.groups.reduce((sum, g) => sum + g.written, 0);
+    const n = (s: string) => reports.filter((g) => g.status === s).length;
+    const files = reports.reduce((sum, g) => sum + g.written, 0);
+    const gr = (k: number) => `${k} ${k === 1 ? 'gruppe' : 'grupper'}`;
+    const grEn = (k: number) => `${k} group${k === 1 ? '' : 's'}`;
+    const fl = (k: number) => `${k} ${k === 1 ? 'fil' : 'filer'}`;
+    const flEn = (k: number) => `${k} file${k === 1 ? '' : 's'}`;
     say(ctx, opts.dryRun
-      ? t(`Tørrkjøring: ${n('built')} grupper ville fått ${files} filer skrevet, ${n('skipped')} uendret, ${failed.length} med feil. Ingenting er skrevet.`, `Dry run: ${n('built')} groups would get ${files} files written, ${n('skipped')} unchanged, ${failed.length} failed. Nothing was written.`)
+      ? t(`Tørrkjøring: ${gr(n('built'))} ville fått ${fl(files)} skrevet, ${n('skipped')} uendret, ${failed.length} med feil. Ingenting er skrevet.`, `Dry run: ${grEn(n('built'))} would get ${flEn(files)} written, ${n('skipped')} unchanged, ${failed.length} failed. Nothing was written.`)
       : files === 0 && !failed.length
-        ? t(`Ingenting å gjøre: alt er oppdatert (${report.groups.length} grupper).`, `Nothing to do: everything is up to date (${report.groups.length} groups).`)
-        : t(`Ferdig: ${n('built')} grupper bygget, ${n('skipped')} uendret, ${failed.length} med feil; ${files} filer skrevet.`, `Done: ${n('built')} groups built, ${n('skipped')} unchanged, ${failed.length} failed; ${files} files written.`));
+        ? t(`Ingenting å gjøre: alt er oppdatert (${gr(reports.length)}).`, `Nothing to do: everything is up to date (${grEn(reports.length)}).`)
+        : t(`Ferdig: ${gr(n('built'))} bygget, ${n('skipped')} uendret, ${failed.length} med feil; ${fl(files)} skrevet.`, `Done: ${grEn(n('built'))} built, ${n('skipped')} unchanged, ${failed.length} failed; ${flEn(files)} written.`));
   }
   if (failed.length) {
     ctx.err(t(`${failed.length} ${failed.length === 1 ? 'gruppe' : 'grupper'} kunne ikke bygges: ${failed.map((g) => g.file).join(', ')}`, `${failed.length} group${failed.length === 1 ? '' : 's'} could not be built: ${failed.map((g) => g.file).join(', ')}`)[ctx.lang]);

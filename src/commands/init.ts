@@ -37,12 +37,11 @@ async function chooseCounty(ctx: CliContext, opts: InitOptions, prompter?: Promp
   const flag = opts.county ?? opts.fylke;
   if (flag !== undefined) return countyFromFlag(flag);
   if (!prompter) return undefined;
-  const L = (nb: string, en: string) => t(nb, en)[ctx.lang];
   const answer = await prompter.select<string>({
-    message: L('Hvilket fylke? (for vinterferien i skolen, uke 8 eller 9)', 'Which county? (for the school winter holiday, week 8 or 9)'),
+    message: t('Hvilket fylke? (for vinterferien i skolen, uke 8 eller 9)', 'Which county? (for the school winter holiday, week 8 or 9)')[ctx.lang],
     choices: [
-      ...COUNTIES.map((c) => ({ name: c.name, value: c.id, description: c.winterWeek ? L(`vinterferie uke ${c.winterWeek}`, `winter holiday week ${c.winterWeek}`) : L('ulik uke; begge skrives som kommentar', 'varies; both weeks written as comments') })),
-      { name: L('Vet ikke / hopp over', 'Do not know / skip'), value: '', description: L('begge ukene skrives som kommentar', 'both weeks written as comments') },
+      ...COUNTIES.map((c) => ({ name: c.name, value: c.id, description: c.winterWeek ? t(`vinterferie uke ${c.winterWeek}`, `winter holiday week ${c.winterWeek}`)[ctx.lang] : t('ulik uke; begge skrives som kommentar', 'varies; both weeks written as comments')[ctx.lang] })),
+      { name: t('Vet ikke / hopp over', 'Do not know / skip')[ctx.lang], value: '', description: t('begge ukene skrives som kommentar', 'both weeks written as comments')[ctx.lang] },
     ],
   });
   return answer ? findCounty(answer) : undefined;

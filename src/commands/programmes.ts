@@ -28,10 +28,20 @@ export function run(ctx: CliContext, sub?: string, id?: string): number {
   ctx.out(p.description);
   ctx.out('');
   const s = p.sessions;
+  const w = p.vocabulary;
+  const hours = s.betweenSessionHours;
+  const between = p.betweenSessionsVoluntary
+    ? t(`frivillige forslag mellom ${w.nb.sessions}`, `voluntary suggestions between ${w.en.sessions}`)
+    : t(`${hours.min}–${hours.max} timer egenarbeid mellom ${w.nb.sessions}`, `${hours.min}–${hours.max} hours of individual work between ${w.en.sessions}`);
+  // Which sessions the leader joins is refleks's suggestion, not the programme's: say so.
+  const leader = s.leaderSessions.length
+    ? t(`Forslag: leder er med på ${w.nb.session} ${s.leaderSessions.join(', ')}.`, `Suggestion: the leader joins ${w.en.session} ${s.leaderSessions.join(', ')}.`)
+    : t('Ingen leder inviteres.', 'No leader is invited.');
   say(ctx, t(
-    `${s.count} samlinger à ${s.durationMinutes} minutter, hver ${s.intervalWeeks}. uke, ${s.betweenSessionHours.min}–${s.betweenSessionHours.max} timer egenarbeid mellom samlingene. Leder deltar på samling ${s.leaderSessions.join(', ')}.`,
-    `${s.count} sessions of ${s.durationMinutes} minutes, every ${s.intervalWeeks} weeks, ${s.betweenSessionHours.min}–${s.betweenSessionHours.max} hours of individual work between sessions. The leader joins sessions ${s.leaderSessions.join(', ')}.`,
+    `${s.count} ${w.nb.sessions} à ${s.durationMinutes} minutter, ${s.intervalWeeks === 1 ? 'hver uke' : `hver ${s.intervalWeeks}. uke`}, ${between.nb}. ${leader.nb}`,
+    `${s.count} ${w.en.sessions} of ${s.durationMinutes} minutes, ${s.intervalWeeks === 1 ? 'every week' : `every ${s.intervalWeeks} weeks`}, ${between.en}. ${leader.en}`,
   ));
+  if (p.sourceLink) say(ctx, t(`Kilde: ${p.sourceLink.title}, ${p.sourceLink.url}`, `Source: ${p.sourceLink.title}, ${p.sourceLink.url}`));
   ctx.out('');
   for (const th of p.themes) ctx.out(`  ${p.id}/${th.id}  ${th.title}`);
   return 0;

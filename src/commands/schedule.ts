@@ -3,18 +3,13 @@
  * moved and why, and the calendar files (invitations + kalender.ics) with the
  * state that lets the next run update instead of duplicate.
  */
-import { readFileSync } from 'node:fs';
-import { shownPath } from '../paths.js';
-import { openWorkspace, printProblems, type CliContext } from './support/context.js';
-import { calendarFiles, type CalendarResult } from '../core/calendar/index.js';
+import { printProblems, workspaceRoot, type CliContext } from './support/context.js';
+import { dedupe, fromContext, printEdited, printInterrupted } from './support/outputs.js';
 import { describeOutcomes, describePlan } from '../core/calendar/describe.js';
-import { formatProblem, hasErrors, InputError, type Problem } from '../core/problems.js';
-import { planGroup, type GroupPlan } from '../core/schedule.js';
+import { formatProblem, hasErrors, InputError } from '../core/problems.js';
+import type { GroupPlan } from '../core/schedule.js';
 import { t } from '../core/text.js';
-import { calendarIssueTime, calendarStatePath, DamagedStateError, readCalendarState, writeCalendarState } from '../io/calendar-state.js';
-import { writeOutputs, type WriteReport } from '../io/write-outputs.js';
-import { VERSION } from '../version.js';
-import type { CalendarState } from '../core/calendar/state.js';
+import { runOutputs } from '../pipeline/run-outputs.js';
 
 export interface ScheduleOptions {
   json?: boolean;
@@ -44,6 +39,7 @@ function planJson(plan: GroupPlan, lang: 'nb' | 'en') {
       location: s.location,
       cancelled: s.cancelled,
       moved: s.moved ? { from: s.moved.from, reason: s.moved.reason[lang] } : null,
+      postponedFrom: s.postponed?.from ?? null,
       overridden: s.overridden,
       note: s.note ?? null,
       leaderInvited: s.leaderInvited,
@@ -53,70 +49,46 @@ function planJson(plan: GroupPlan, lang: 'nb' | 'en') {
   };
 }
 
-export function run(ctx: CliContext, groups: string[] = [], opts: ScheduleOptions = {}): number {
-  const ws = openWorkspace(ctx, { only: groups });
+export async function run(ctx: CliContext, groups: string[] = [], opts: ScheduleOptions = {}): Promise<number> {
+  const { request, hooks } = fromContext(ctx);
+  const result = await runOutputs(workspaceRoot(ctx), {
+    ...request,
+    kinds: ['calendar'],
+    only: groups,
+    strict: !!opts.strict,
+    perPerson: !!opts.perPerson,
+    dryRun: !!opts.dryRun,
+    force: !!opts.force,
+    // Nothing is written when any group has an error, so a run never leaves
+    // some groups issued and others not.
+    allOrNothing: true,
+    withPlan: true,
+  }, hooks);
+  if (result.interrupted) return printInterrupted(ctx, result.groups.filter((g) => g.status === 'built').length, 'schedule');
   const L = ctx.lang;
-  const plans = ws.groups.map((g) => planGroup(g, ws.settings, { strict: !!opts.strict }));
-  const problems = plans.flatMap((p) => p.problems);
 
-  if (!opts.json && !ctx.quiet) {
-    for (const plan of plans) {
+  // A group that could not even be loaded has no dates: then only the problems are shown.
+  const allPlanned = result.groups.every((g) => g.plan || g.status === 'skipped');
+  if (!opts.json && !ctx.quiet && allPlanned) {
+    for (const { plan } of result.groups) {
+      if (!plan) continue;
       for (const line of describePlan(plan, L)) ctx.out(line);
       ctx.out('');
     }
   }
-  // Nothing is written when any group has an error, so a run never leaves
-  // some groups issued and others not.
+  const problems = dedupe(result.groups.flatMap((g) => g.problems));
   if (hasErrors(problems)) throw new InputError(problems);
   printProblems(ctx, problems);
-
-  // Read every state before writing anything: a damaged one stops the run.
-  const states = new Map<string, CalendarState | undefined>();
-  const damaged: Problem[] = [];
-  for (const plan of plans) {
-    try {
-      states.set(plan.group.id, readCalendarState(ws.root, plan.group.id));
-    } catch (err) {
-      if (!(err instanceof DamagedStateError)) throw err;
-      damaged.push({
-        severity: 'error',
-        file: shownPath(ws.root, calendarStatePath(ws.root, plan.group.id)),
-        message: t('kalenderstatusen er skadet, så refleks vet ikke hva som er sendt før', 'the calendar state is damaged, so refleks does not know what was sent before'),
-        hint: t(
-          'Hent filen fra en sikkerhetskopi. Sletter du den, blir alle samlingene i gruppen sendt som nye invitasjoner.',
-          'Restore it from a backup. If you delete it, every session of the group is issued as a new invitation.',
-        ),
-      });
-    }
-  }
-  if (damaged.length) throw new InputError(damaged);
-
-  const issuedAt = calendarIssueTime();
-  const results: { plan: GroupPlan; result: CalendarResult; report: WriteReport }[] = [];
-  for (const plan of plans) {
-    const result = calendarFiles(ws, plan, states.get(plan.group.id), issuedAt, { lang: L, version: VERSION, perPerson: !!opts.perPerson });
-    const report = writeOutputs(ws.root, result.files, { dryRun: !!opts.dryRun, force: !!opts.force });
-    if (!opts.dryRun) {
-      const json = JSON.stringify(result.state, null, 2) + '\n';
-      let onDisk: string | undefined;
-      try {
-        onDisk = readFileSync(calendarStatePath(ws.root, plan.group.id), 'utf8');
-      } catch {
-        onDisk = undefined;
-      }
-      if (onDisk !== json) writeCalendarState(ws.root, result.state);
-    }
-    results.push({ plan, result, report });
-  }
+  const written = result.groups.filter((g) => g.status === 'built');
 
   if (opts.json) {
     const data = {
-      timezone: ws.settings.timezone,
+      timezone: result.settings.timezone,
       dryRun: !!opts.dryRun,
-      groups: results.map(({ plan, result, report }) => ({
-        ...planJson(plan, L),
-        invitations: result.outcomes,
-        files: report.files,
+      groups: written.map((g) => ({
+        ...planJson(g.plan!, L),
+        invitations: g.outcomes,
+        files: g.write.files,
       })),
     };
     ctx.out(JSON.stringify(data, null, 2));
@@ -124,19 +96,22 @@ export function run(ctx: CliContext, groups: string[] = [], opts: ScheduleOption
   }
 
   const out = ctx.quiet ? () => {} : ctx.out;
-  for (const { plan, result, report } of results) {
-    for (const line of describeOutcomes(plan.group.id, result.outcomes, L, { dryRun: !!opts.dryRun })) out(line);
-    for (const path of report.edited) {
-      ctx.err(t(`advarsel: ${path} er endret for hånd og ble ikke overskrevet (bruk --force)`, `warning: ${path} was edited by hand and was not overwritten (use --force)`)[L]);
-    }
+  for (const g of written) {
+    for (const line of describeOutcomes(g.groupId, g.outcomes, L, { dryRun: !!opts.dryRun })) out(line);
   }
-  const written = results.reduce((n, r) => n + r.report.written.length, 0);
-  const planned = results.reduce((n, r) => n + r.report.files.filter((f) => f.outcome === 'planned').length, 0);
-  const unchanged = results.reduce((n, r) => n + r.report.unchanged.length, 0);
+  printEdited(ctx, written.flatMap((g) => g.write.edited));
+  const count = (pick: (g: (typeof written)[number]) => number) => written.reduce((n, g) => n + pick(g), 0);
+  const wouldWrite = count((g) => g.write.files.filter((f) => f.outcome === 'planned').length);
+  const unchanged = count((g) => g.write.unchanged.length);
+  const files = count((g) => g.write.written.length);
+  const output = result.settings.output;
   out(
     opts.dryRun
-      ? t(`Prøvekjøring: ${planned} filer ville blitt skrevet, ${unchanged} er uendret. Ingenting er skrevet.`, `Dry run: ${planned} files would be written, ${unchanged} are unchanged. Nothing was written.`)[L]
-      : t(`${written} filer skrevet, ${unchanged} uendret, under ${ws.settings.output}/.`, `${written} files written, ${unchanged} unchanged, in ${ws.settings.output}/.`)[L],
+      ? t(
+        `Prøvekjøring: ${wouldWrite} ${wouldWrite === 1 ? 'fil' : 'filer'} ville blitt skrevet, ${unchanged} er uendret. Ingenting er skrevet.`,
+        `Dry run: ${wouldWrite} file${wouldWrite === 1 ? '' : 's'} would be written, ${unchanged} are unchanged. Nothing was written.`,
+      )[L]
+      : t(`${files} ${files === 1 ? 'fil' : 'filer'} skrevet, ${unchanged} uendret, under ${output}/.`, `${files} file${files === 1 ? '' : 's'} written, ${unchanged} unchanged, in ${output}/.`)[L],
   );
   return 0;
 }

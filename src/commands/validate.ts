@@ -21,17 +21,27 @@ async function templateProblems(ws: Workspace): Promise<Problem[]> {
   const dir = join(ws.root, 'templates');
   const files = filesBelow(dir).filter((f) => f.endsWith('.hbs'));
   if (!files.length) return [];
-  const [{ default: Handlebars }, { templateError }] = await Promise.all([import('handlebars'), import('../templates/engine.js')]);
+  const [{ default: Handlebars }, { templateError, parseTemplate, workspaceFieldProblems }] = await Promise.all([import('handlebars'), import('../templates/engine.js')]);
   const problems: Problem[] = [];
   for (const f of files) {
     const source = readFileSync(join(dir, f), 'utf8');
     try {
       Handlebars.parse(source);
+      // Characters no document can hold, and names reaching into prototypes.
+      parseTemplate(source, `templates/${f}`);
     } catch (err) {
       problems.push(...templateError(err, `templates/${f}`, source).problems);
     }
   }
-  return problems;
+  if (problems.length) return problems;
+  // Every name, helper and partial the templates use, in every branch, for
+  // every programme's layers: what packs and build would hit for any group.
+  const programmeIds = new Set<string>();
+  for (const g of ws.groups) {
+    programmeIds.add(g.programmeId);
+    for (const th of g.themes) programmeIds.add(th.programmeId);
+  }
+  return workspaceFieldProblems({ root: ws.root }, [...programmeIds].sort());
 }
 
 /** The workspace's own form wording, merged over the built-in (which the package's tests check). */

@@ -5,7 +5,7 @@
  * loader as `validate` before writing it, so what we write is what loads.
  */
 import type { Person } from './model.js';
-import type { Lang } from './text.js';
+import { t, type Lang, type Text } from './text.js';
 import { yamlFlowString, yamlString } from './yaml-text.js';
 import { addDays } from './zoned-time.js';
 import { slugify as slug } from './slug.js';
@@ -65,39 +65,39 @@ function locationYaml(loc: LocationAnswer): string {
 
 export function groupYaml(a: GroupAnswers, opts: GroupFileOptions): string {
   const nb = opts.lang === 'nb';
-  const L = (n: string, e: string) => `# ${nb ? n : e}`;
+  const comment = (text: Text) => `# ${text[opts.lang]}`;
   const out: string[] = [];
   if (opts.schemaPath) out.push(`# yaml-language-server: $schema=${opts.schemaPath}`);
   out.push(
-    L('Gruppefil laget med «refleks new-group». Du kan endre den i en vanlig teksteditor;', 'Group file made with "refleks new-group". You can edit it in any text editor;'),
-    L('kjør «refleks validate» etterpå for å sjekke den. Linjer som begynner med # er', 'run "refleks validate" afterwards to check it. Lines starting with # are'),
-    L('kommentarer og leses ikke av refleks.', 'comments and are not read by refleks.'),
+    comment(t('Gruppefil laget med «refleks new-group». Du kan endre den i en vanlig teksteditor;', 'Group file made with "refleks new-group". You can edit it in any text editor;')),
+    comment(t('kjør «refleks validate» etterpå for å sjekke den. Linjer som begynner med # er', 'run "refleks validate" afterwards to check it. Lines starting with # are')),
+    comment(t('kommentarer og leses ikke av refleks.', 'comments and are not read by refleks.')),
     '',
   );
-  if (a.id) out.push(L('Gruppens id, brukt i filnavn og kalenderinvitasjoner. Ikke endre den etter at invitasjonene er sendt.', 'The group id, used in file names and calendar invitations. Do not change it after the invitations are sent.'), `id: ${a.id}`, '');
-  out.push(L('Gruppens navn, slik det står i invitasjoner, skjema og kursbevis.', 'The group name, as it appears in invitations, forms and certificates.'), `name: ${yamlString(a.name)}`, '');
+  if (a.id) out.push(comment(t('Gruppens id, brukt i filnavn og kalenderinvitasjoner. Ikke endre den etter at invitasjonene er sendt.', 'The group id, used in file names and calendar invitations. Do not change it after the invitations are sent.')), `id: ${a.id}`, '');
+  out.push(comment(t('Gruppens navn, slik det står i invitasjoner, skjema og kursbevis.', 'The group name, as it appears in invitations, forms and certificates.')), `name: ${yamlString(a.name)}`, '');
   if (a.themes) {
     out.push(
-      L('Temaene gruppen tar, ett per samling og i denne rekkefølgen (program/tema).', 'The themes the group takes, one per session and in this order (programme/theme).'),
-      L('Se temaene med «refleks programmes show mestring».', 'See the themes with "refleks programmes show mestring".'),
+      comment(t('Temaene gruppen tar, ett per samling og i denne rekkefølgen (program/tema).', 'The themes the group takes, one per session and in this order (programme/theme).')),
+      comment(t('Se temaene med «refleks programmes show mestring».', 'See the themes with "refleks programmes show mestring".')),
     );
     if (a.programme) out.push(`programme: ${a.programme}`);
     out.push('themes:', ...a.themes.map((th) => `  - ${yamlString(th)}`), '');
   } else if (a.programme) {
-    out.push(L('Programmet gruppen følger (se «refleks programmes»).', 'The programme the group follows (see "refleks programmes").'), `programme: ${a.programme}`, '');
+    out.push(comment(t('Programmet gruppen følger (se «refleks programmes»).', 'The programme the group follows (see "refleks programmes").')), `programme: ${a.programme}`, '');
   }
   out.push(
-    L('Lokal veileder: leder samlingene og får veilederheftene.', 'Local facilitator: leads the sessions and gets the facilitator packs.'),
+    comment(t('Lokal veileder: leder samlingene og får veilederheftene.', 'Local facilitator: leads the sessions and gets the facilitator packs.')),
     `facilitator: ${personFlow(a.facilitator)}`,
     '',
   );
   if (a.coFacilitator) {
     const label = a.coFacilitatorLabel ?? (nb ? 'medveileder' : 'co-facilitator');
-    out.push(L(`Medveileder (${label}): leder samlingene sammen med veilederen.`, `Co-facilitator (${label}): leads the sessions with the facilitator.`), `co_facilitator: ${personFlow(a.coFacilitator)}`, '');
+    out.push(comment(t(`Medveileder (${label}): leder samlingene sammen med veilederen.`, `Co-facilitator (${label}): leads the sessions with the facilitator.`)), `co_facilitator: ${personFlow(a.coFacilitator)}`, '');
   }
   if (a.leader) {
     out.push(
-      L('Leder: er med på planlegging, oppfølging og evaluering, og inviteres til noen av samlingene.', 'Leader: takes part in planning, follow-up and evaluation, and is invited to some sessions.'),
+      comment(t('Leder: er med på planlegging, oppfølging og evaluering, og inviteres til noen av samlingene.', 'Leader: takes part in planning, follow-up and evaluation, and is invited to some sessions.')),
       `leader: ${personFlow(a.leader)}`,
       '',
     );
@@ -106,23 +106,23 @@ export function groupYaml(a: GroupAnswers, opts: GroupFileOptions): string {
   // An example that fits this group: session 3 a day later than planned.
   const moved = addDays(a.start, 14 * a.intervalWeeks + 1);
   out.push(
-    L(`Deltakere: ${min}–${max} er anbefalt. name er påkrevd; email, unit (enhet) og role (stilling) kan stå.`, `Participants: ${min}–${max} is recommended. name is required; email, unit and role are optional.`),
+    comment(t(`Deltakere: ${min}–${max} er anbefalt. name er påkrevd; email, unit (enhet) og role (stilling) kan stå.`, `Participants: ${min}–${max} is recommended. name is required; email, unit and role are optional.`)),
     'participants:',
     ...a.participants.map((p) => `  - ${personFlow(p)}`),
     '',
-    L('Sted: rom og adresse, eller url med lenke til nettmøte. Én samling kan få et annet sted under sessions.', 'Location: room and address, or url with a link to an online meeting. One session can get another place under sessions.'),
+    comment(t('Sted: rom og adresse, eller url med lenke til nettmøte. Én samling kan få et annet sted under sessions.', 'Location: room and address, or url with a link to an online meeting. One session can get another place under sessions.')),
     `location: ${locationYaml(a.location)}`,
     '',
-    L('Første samling (ÅÅÅÅ-MM-DD). Samlinger som faller på helligdager eller i ferier flyttes en uke.', 'First session (YYYY-MM-DD). Sessions that fall on public holidays or in blackout periods move a week.'),
+    comment(t('Første samling (ÅÅÅÅ-MM-DD). Samlinger som faller på helligdager eller i ferier flyttes en uke.', 'First session (YYYY-MM-DD). Sessions that fall on public holidays or in blackout periods move a week.')),
     `start: ${a.start}`,
-    L('Starttidspunkt (TT:MM), lokal tid.', 'Start time (HH:MM), local time.'),
+    comment(t('Starttidspunkt (TT:MM), lokal tid.', 'Start time (HH:MM), local time.')),
     `time: "${a.time}"`,
-    L('Varighet for hver samling, i minutter.', 'Length of each session, in minutes.'),
+    comment(t('Varighet for hver samling, i minutter.', 'Length of each session, in minutes.')),
     `duration: ${a.duration}`,
-    L('Uker mellom samlingene.', 'Weeks between sessions.'),
+    comment(t('Uker mellom samlingene.', 'Weeks between sessions.')),
     `interval_weeks: ${a.intervalWeeks}`,
     '',
-    L('Endringer for enkeltsamlinger, for eksempel:', 'Changes to single sessions, for example:'),
+    comment(t('Endringer for enkeltsamlinger, for eksempel:', 'Changes to single sessions, for example:')),
     '# sessions:',
     nb ? `#   3: { date: ${moved}, note: Flyttet på grunn av planleggingsdag }` : `#   3: { date: ${moved}, note: Moved because of a planning day }`,
     nb ? '#   4: { location: "Kommunestyresalen, Rådhuset" }' : '#   4: { location: "Council chamber, Town hall" }',

@@ -4,6 +4,7 @@
  * raw YAML.
  */
 import type { Lang } from './text.js';
+import type { Vocabulary } from './vocabulary.js';
 
 export interface Person {
   name: string;
@@ -94,10 +95,33 @@ export interface Programme {
   recommendedParticipants: { min: number; max: number };
   /** Label of the optional second facilitator, e.g. «erfaringskonsulent». */
   coFacilitatorLabel?: string;
+  /** Label of the facilitator when the programme names the role, e.g. «fagperson». */
+  facilitatorLabel?: string;
+  /** Facilitator and co-facilitator lead together as equals (Mestringstreff's two course leaders). */
+  equalLeaders: boolean;
+  /** Where the programme and its material are published; linked from packs and invitations. */
+  sourceLink?: { title: string; url: string };
+  /** The language the programme's text is written in. */
+  language: Lang;
+  /** The programme's own words, per language. */
+  vocabulary: Record<Lang, Vocabulary>;
+  /** Between-session items are voluntary suggestions (a course for residents), not set work. */
+  betweenSessionsVoluntary: boolean;
+  forms: FormSet;
   /** Who gets a certificate; without it, everyone who came at least once. */
   certificate?: CertificateRule;
   themes: Theme[];
   source: Source;
+}
+
+/** Which forms a group of this programme gets. */
+export interface FormSet {
+  /** `didactic`: planning along the didactic relation model. */
+  planning: 'leader' | 'didactic';
+  /** The follow-up form with the leader. */
+  followUp: boolean;
+  /** `participants`: an anonymous evaluation in plain language instead of one with the leader. */
+  evaluation: 'leader' | 'participants';
 }
 
 export interface CertificateRule {
@@ -134,6 +158,8 @@ export interface SessionOverride {
   durationMinutes?: number;
   location?: Location;
   cancelled?: boolean;
+  /** The session does not happen on its date; its theme and every later one move one interval on. */
+  postponed?: boolean;
   note?: string;
 }
 
@@ -166,6 +192,8 @@ export interface Group {
   leaderSessions: number[];
   perPersonInvitations: boolean;
   overrides: Map<number, SessionOverride>;
+  /** Links the group file adds to a session's theme, by session number. */
+  materials: Map<number, Material[]>;
   /** The group's rule, else the programme's; undefined when neither sets one. */
   certificate?: CertificateRule;
   /** Attendance recorded so far, if any file exists. */

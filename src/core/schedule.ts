@@ -26,12 +26,19 @@ export interface PlannedSession {
   cancelled: boolean;
   /** Set when a holiday or blackout moved the session. */
   moved?: { from: string; reason: Text };
+  /** Set when the group file postponed this session; `from` is the date it had before. */
+  postponed?: { from: string };
   /** The group file changed this session's date, time or place. */
   overridden: boolean;
   note?: string;
   leaderInvited: boolean;
-  /** Between-session work (egenarbeid) handed out after this session; empty after the last. */
+  /**
+   * Between-session work (egenarbeid) handed out after this session; empty
+   * after the last session held and for a cancelled one, which hands nothing out.
+   */
   betweenSessions: string[];
+  /** What participants prepare for this session: the work handed out at the last session held before it. */
+  preparation: string[];
 }
 
 export interface GroupPlan {
@@ -64,11 +71,18 @@ export function planGroup(group: Group, settings: WorkspaceSettings, opts: PlanO
   const count = group.themes.length;
 
   if (weekday(group.start) >= 5) {
-    problems.push({ severity: 'warning', ...where('start'), field: 'start', message: t(`første samling er en ${formatDate(group.start, 'nb')}: en helgedag`, `the first session is on ${formatDate(group.start, 'en')}: a weekend day`) });
+    problems.push({ severity: 'warning', ...where('start'), field: 'start', message: t(`første samling er på en helgedag: ${formatDate(group.start, 'nb')}`, `the first session is on a weekend day: ${formatDate(group.start, 'en')}`) });
   }
 
   for (let number = 1; number <= count; number++) {
     const override = group.overrides.get(number);
+    let postponed: PlannedSession['postponed'];
+    if (override?.postponed && !override.cancelled) {
+      // The theme takes the next slot and every later session follows it, so
+      // the course ends one interval later; numbers (and calendar UIDs) stay.
+      postponed = { from: addDays(group.start, 7 * ((number - 1) * group.intervalWeeks + shiftWeeks)) };
+      shiftWeeks += group.intervalWeeks;
+    }
     const planned = addDays(group.start, 7 * ((number - 1) * group.intervalWeeks + shiftWeeks));
     let date = override?.date ?? planned;
     let moved: PlannedSession['moved'];
@@ -130,11 +144,28 @@ export function planGroup(group: Group, settings: WorkspaceSettings, opts: PlanO
       location: override?.location ?? group.location,
       cancelled: override?.cancelled ?? false,
       ...(moved ? { moved } : {}),
+      ...(postponed && !override?.date ? { postponed } : {}),
       overridden: !!(override?.date || override?.time || override?.location || override?.durationMinutes),
       ...(override?.note ? { note: override.note } : {}),
       leaderInvited: group.leaderSessions.includes(number),
-      betweenSessions: number < count ? theme.theme.betweenSessions : [],
+      betweenSessions: theme.theme.betweenSessions,
+      preparation: [],
     });
+  }
+
+  // Work is handed out at a session that is held, for the next one that is
+  // held: a cancelled session hands out nothing, and the session after it
+  // prepares with what the last one held handed out.
+  let handedOut: string[] = [];
+  const lastHeld = [...sessions].reverse().find((s) => !s.cancelled);
+  for (const s of sessions) {
+    if (s.cancelled) {
+      s.betweenSessions = [];
+      continue;
+    }
+    s.preparation = handedOut;
+    if (s === lastHeld) s.betweenSessions = [];
+    handedOut = s.betweenSessions;
   }
 
   const active = sessions.filter((s) => !s.cancelled);

@@ -5,8 +5,10 @@
  * personal data as the group file next to it, and nothing more.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { CalendarState } from '../core/calendar/state.js';
+import { InputError } from '../core/problems.js';
+import { t } from '../core/text.js';
 import { sourceDateEpoch } from './issue-time.js';
 import { writeFileAtomic } from './write-outputs.js';
 
@@ -37,25 +39,55 @@ export function readCalendarState(root: string, groupId: string): CalendarState 
   try {
     data = JSON.parse(raw);
   } catch {
-    throw new DamagedStateError(path);
+    throw new DamagedStateError(root, groupId);
   }
   const s = data as CalendarState;
-  if (!s || s.version !== 1 || typeof s.sessions !== 'object' || s.sessions === null) throw new DamagedStateError(path);
+  if (!s || s.version !== 1 || typeof s.sessions !== 'object' || s.sessions === null) throw new DamagedStateError(root, groupId);
   for (const v of Object.values(s.sessions)) {
     if (typeof v?.uid !== 'string' || typeof v.sequence !== 'number' || typeof v.dtstamp !== 'string' || typeof v.hash !== 'string' || !v.issued) {
-      throw new DamagedStateError(path);
+      throw new DamagedStateError(root, groupId);
     }
   }
   return s;
 }
 
-export function writeCalendarState(root: string, state: CalendarState): void {
-  writeFileAtomic(calendarStatePath(root, state.group), JSON.stringify(state, null, 2) + '\n');
+/**
+ * Saves the state if it differs from the file on disk, and says whether it
+ * did: an unchanged state is not rewritten, so its file keeps its time and a
+ * re-run touches nothing.
+ */
+export function saveCalendarState(root: string, state: CalendarState): boolean {
+  const path = calendarStatePath(root, state.group);
+  const json = JSON.stringify(state, null, 2) + '\n';
+  let onDisk: string | undefined;
+  try {
+    onDisk = readFileSync(path, 'utf8');
+  } catch {
+    onDisk = undefined;
+  }
+  if (onDisk === json) return false;
+  writeFileAtomic(path, json);
+  return true;
 }
 
-export class DamagedStateError extends Error {
-  constructor(readonly path: string) {
-    super(`damaged calendar state: ${path}`);
+/**
+ * A state file that cannot be read. It is the user's to fix (from a backup),
+ * so it is an input error with the one message every command gives.
+ */
+export class DamagedStateError extends InputError {
+  readonly path: string;
+  constructor(root: string, groupId: string) {
+    const path = calendarStatePath(root, groupId);
+    super([{
+      severity: 'error',
+      file: relative(root, path),
+      message: t('kalenderstatusen er skadet, så refleks vet ikke hva som er sendt før', 'the calendar state is damaged, so refleks does not know what was sent before'),
+      hint: t(
+        'Hent filen fra en sikkerhetskopi eller fra git. Sletter du den, blir alle samlingene i gruppen sendt som nye invitasjoner.',
+        'Restore the file from a backup or from git. If you delete it, every session of the group is issued as a new invitation.',
+      ),
+    }]);
     this.name = 'DamagedStateError';
+    this.path = path;
   }
 }

@@ -42,7 +42,7 @@ export function refreshSchemas(root: string, create = true): boolean {
 function yamlFiles(root: string): string[] {
   const out = existsSync(join(root, WORKSPACE_FILE)) ? [WORKSPACE_FILE] : [];
   for (const dir of ['groups', 'programmes', 'attendance']) {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = readdirSync(join(root, dir));
     } catch {

@@ -143,10 +143,6 @@ export class OutputManifest {
       this.dirty = true;
     }
   }
-  /** Paths recorded below a folder, e.g. a group's output folder. */
-  pathsUnder(prefix: string): string[] {
-    return Object.keys(this.data.files).filter((p) => p.startsWith(prefix));
-  }
   save(): void {
     if (!this.dirty) return;
     const files = Object.fromEntries(Object.entries(this.data.files).sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -4,7 +4,7 @@
  * recommendation, a missing facilitator or a person listed twice is an error).
  */
 import { basename } from 'node:path';
-import type { Group, GroupTheme, Location, Person, Programme, SessionOverride, Source } from '../core/model.js';
+import type { Group, GroupTheme, Location, Material, Person, Programme, SessionOverride, Source } from '../core/model.js';
 import type { Problem } from '../core/problems.js';
 import { t } from '../core/text.js';
 import { closest } from './did-you-mean.js';
@@ -203,14 +203,44 @@ export function toGroup(file: YamlFile, source: Source, programmes: Map<string, 
     if (o.cancelled && (o.date || o.time || o.location)) {
       warnings.push({ path: ['sessions', String(number)], message: t('samlingen er avlyst; ny dato, tid og sted blir ikke brukt', 'the session is cancelled; its new date, time and place are ignored') });
     }
+    if (o.cancelled && o.postponed) {
+      ctx.issues.push({
+        path: ['sessions', String(number)],
+        onKey: true,
+        message: t(`samling ${number} er både avlyst og utsatt`, `session ${number} is both cancelled and postponed`),
+        hint: t(
+          'Velg én: cancelled: true dropper temaet; postponed: true flytter temaet og resten av samlingene ett intervall senere.',
+          'Choose one: cancelled: true drops the theme; postponed: true moves the theme and the remaining sessions one interval later.',
+        ),
+      });
+    } else if (o.postponed && o.date) {
+      warnings.push({
+        path: ['sessions', String(number), 'date'],
+        message: t('samlingen er utsatt og har en egen dato; datoen blir brukt', 'the session is postponed and has its own date; the date is used'),
+      });
+    }
     overrides.set(number, {
       ...(o.date ? { date: o.date } : {}),
       ...(o.time ? { time: o.time } : {}),
       ...(o.duration ? { durationMinutes: o.duration } : {}),
       ...(o.location ? { location: toLocation(o.location) } : {}),
       ...(o.cancelled ? { cancelled: true } : {}),
+      ...(o.postponed ? { postponed: true } : {}),
       ...(o.note ? { note: o.note } : {}),
     });
+  }
+  const materials = new Map<number, Material[]>();
+  for (const [number, list] of raw.materials ?? []) {
+    if (resolved && number > count) {
+      ctx.issues.push({
+        path: ['materials', String(number)],
+        onKey: true,
+        message: t(`samling ${number} finnes ikke: gruppen har ${count} samlinger`, `session ${number} does not exist: the group has ${count} sessions`),
+        hint: t(`Bruk et samlingsnummer fra 1 til ${count}.`, `Use a session number from 1 to ${count}.`),
+      });
+      continue;
+    }
+    materials.set(number, list.map((m): Material => ({ title: m.title, url: m.url, kind: m.kind ?? 'other', audience: m.audience ?? 'both' })));
   }
 
   const problems = [...file.problems(ctx.issues), ...file.problems(warnings, 'warning')];
@@ -240,6 +270,7 @@ export function toGroup(file: YamlFile, source: Source, programmes: Map<string, 
       leaderSessions,
       perPersonInvitations: programme.perPersonInvitations,
       overrides,
+      materials,
       ...(raw.certificate ? { certificate: { minSessions: raw.certificate.min_sessions } } : !resolved.combined && programme.certificate ? { certificate: programme.certificate } : {}),
       source,
       positions: fieldPositions(file, overrides),

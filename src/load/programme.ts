@@ -1,6 +1,7 @@
 /** Turns a validated programme file into the model, with cross-field checks. */
 import type { Programme, Source } from '../core/model.js';
 import { t } from '../core/text.js';
+import { DEFAULT_VOCABULARY, type Vocabulary } from '../core/vocabulary.js';
 import type { Ctx } from './schema.js';
 import type { ProgrammeFile } from './schemas.js';
 
@@ -38,6 +39,7 @@ export function toProgramme(raw: ProgrammeFile, source: Source, ctx: Ctx): Progr
   if (rec && rec.min > rec.max) ctx.issues.push({ path: ['recommended_participants'], message: t('min er større enn max', 'min is greater than max') });
   if (hours.min > hours.max) ctx.issues.push({ path: ['sessions', 'between_session_hours'], message: t('min er større enn max', 'min is greater than max') });
   if (ctx.issues.length > before) return undefined;
+  const coLabel = raw.roles?.co_facilitator ?? raw.co_facilitator_label;
   return {
     id: raw.id,
     title: raw.title,
@@ -54,7 +56,18 @@ export function toProgramme(raw: ProgrammeFile, source: Source, ctx: Ctx): Progr
     },
     perPersonInvitations: raw.per_person_invitations ?? false,
     recommendedParticipants: raw.recommended_participants ?? { min: 4, max: 6 },
-    ...(raw.co_facilitator_label ? { coFacilitatorLabel: raw.co_facilitator_label } : {}),
+    ...(coLabel ? { coFacilitatorLabel: coLabel } : {}),
+    ...(raw.roles?.facilitator ? { facilitatorLabel: raw.roles.facilitator } : {}),
+    equalLeaders: raw.roles?.equal ?? false,
+    language: raw.language ?? 'nb',
+    ...(raw.source ? { sourceLink: { title: raw.source.title, url: raw.source.url } } : {}),
+    vocabulary: { nb: vocabulary('nb', raw.vocabulary?.nb), en: vocabulary('en', raw.vocabulary?.en) },
+    betweenSessionsVoluntary: raw.between_sessions_style === 'voluntary',
+    forms: {
+      planning: raw.forms?.planning ?? 'leader',
+      followUp: raw.forms?.follow_up ?? true,
+      evaluation: raw.forms?.evaluation ?? 'leader',
+    },
     ...(raw.certificate ? { certificate: { minSessions: raw.certificate.min_sessions } } : {}),
     themes: raw.themes.map((th) => ({
       id: th.id,
@@ -68,5 +81,23 @@ export function toProgramme(raw: ProgrammeFile, source: Source, ctx: Ctx): Progr
       materials: (th.materials ?? []).map((m) => ({ title: m.title, kind: m.kind, audience: m.audience ?? 'both', ...(m.url ? { url: m.url } : {}) })),
     })),
     source,
+  };
+}
+
+type Words = NonNullable<NonNullable<ProgrammeFile['vocabulary']>['nb']>;
+
+function vocabulary(lang: 'nb' | 'en', w: Words | undefined): Vocabulary {
+  const d = DEFAULT_VOCABULARY[lang];
+  if (!w) return d;
+  return {
+    session: w.session ?? d.session,
+    sessions: w.sessions ?? d.sessions,
+    theSession: w.the_session ?? d.theSession,
+    thisSession: w.this_session ?? d.thisSession,
+    facilitator: w.facilitator ?? d.facilitator,
+    facilitators: w.facilitators ?? d.facilitators,
+    participant: w.participant ?? d.participant,
+    participants: w.participants ?? d.participants,
+    calendarCategory: w.calendar_category ?? d.calendarCategory,
   };
 }

@@ -18,13 +18,15 @@ import { parse } from 'csv-parse/sync';
 import type { Person } from '../core/model.js';
 import { t, type Text } from '../core/text.js';
 import { EMAIL_PATTERN } from './schema.js';
+import { codePointName, unsafeChar } from '../core/safe-text.js';
 
 export const MAX_ROSTER_ROWS = 500;
 export const MAX_ROSTER_BYTES = 2 * 1024 * 1024;
 /** Same limits as the group file's fields. */
 const MAX_NAME = 200;
 
-export type RosterEncoding = 'utf-8' | 'utf-16' | 'windows-1252';
+/** `xlsx`: an Excel workbook, read by its own module (roster-xlsx.ts). */
+export type RosterEncoding = 'utf-8' | 'utf-16' | 'windows-1252' | 'xlsx';
 
 export interface RosterRowProblem {
   /** Row as Excel shows it: the header is row 1. */
@@ -37,7 +39,8 @@ export interface Roster {
   /** Rows that cannot be used; nothing is written until they are fixed or skipped. */
   problems: RosterRowProblem[];
   encoding: RosterEncoding;
-  separator: ';' | ',' | '\t';
+  /** Null for a workbook, which has cells rather than separators. */
+  separator: ';' | ',' | '\t' | null;
   /** Data rows read (not counting the header or empty rows). */
   rows: number;
 }
@@ -98,16 +101,21 @@ function clean(cell: string | undefined): string {
   return (cell ?? '').replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '').trim();
 }
 
+/** An .xlsx workbook (or any zip file) starts with «PK». */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b;
+}
+
 export function parseRoster(bytes: Uint8Array, opts: RosterOptions = {}): Roster {
   if (bytes.byteLength > MAX_ROSTER_BYTES) {
     throw new RosterError(
       t(`filen er for stor (${Math.round(bytes.byteLength / 1024)} KiB) til å være en deltakerliste`, `the file is too large (${Math.round(bytes.byteLength / 1024)} KiB) to be a participant list`),
     );
   }
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+  if (isZip(bytes)) {
     throw new RosterError(
       t('filen er en Excel-arbeidsbok (.xlsx), ikke CSV', 'the file is an Excel workbook (.xlsx), not CSV'),
-      t('Lagre den som CSV i Excel: Fil → Lagre som → «CSV (semikolondelt)».', 'Save it as CSV in Excel: File → Save as → "CSV (comma delimited)".'),
+      t('Les den med parseXlsxRoster (som refleks new-group gjør), eller lagre den som CSV.', 'Read it with parseXlsxRoster (as refleks new-group does), or save it as CSV.'),
     );
   }
   const { text, encoding } = decodeRoster(bytes);
@@ -122,6 +130,18 @@ export function parseRoster(bytes: Uint8Array, opts: RosterOptions = {}): Roster
       t('Sjekk at hvert anførselstegn (") er lukket, eller lagre filen på nytt som CSV fra Excel.', 'Check that every quote (") is closed, or save the file again as CSV from Excel.'),
     );
   }
+  return rosterFromRecords(records, { encoding, separator }, opts);
+}
+
+/**
+ * The rules every roster follows, whatever the file: a header row naming the
+ * columns, then one person per row. `records[0]` is row `firstRow` (default 1)
+ * as the spreadsheet numbers it, so a problem names the row Excel shows.
+ */
+export function rosterFromRecords(records: string[][], format: Pick<Roster, 'encoding' | 'separator'> & { firstRow?: number }, opts: RosterOptions = {}): Roster {
+  const { encoding, separator } = format;
+  const firstRow = format.firstRow ?? 1;
+  records = [...records];
   // Excel leaves empty rows at the end; they are not participants.
   while (records.length && records[records.length - 1]!.every((c) => !clean(c))) records.pop();
   if (!records.length) throw new RosterError(t('filen er tom', 'the file is empty'));
@@ -144,7 +164,7 @@ export function parseRoster(bytes: Uint8Array, opts: RosterOptions = {}): Roster
   if (dataRows > MAX_ROSTER_ROWS) {
     throw new RosterError(
       t(`listen har ${dataRows} rader; refleks leser høyst ${MAX_ROSTER_ROWS}`, `the list has ${dataRows} rows; refleks reads at most ${MAX_ROSTER_ROWS}`),
-      t('En refleksjonsgruppe har 4–6 deltakere. Er dette riktig fil? Del den opp per gruppe.', 'A reflection group has 4–6 participants. Is this the right file? Split it per group.'),
+      t('En gruppe har vanligvis 4–15 deltakere. Er dette riktig fil? Del den opp per gruppe.', 'A group usually has 4–15 participants. Is this the right file? Split it per group.'),
     );
   }
 
@@ -157,13 +177,18 @@ export function parseRoster(bytes: Uint8Array, opts: RosterOptions = {}): Roster
   }
   let rows = 0;
   records.slice(1).forEach((record, i) => {
-    const row = i + 2;
+    const row = i + 1 + firstRow;
     const cell = (c: Column) => (col[c] === undefined ? '' : clean(record[col[c]!]));
     if (record.every((c) => !clean(c))) return;
     rows++;
     const name = cell('name') || [cell('first'), cell('last')].filter(Boolean).join(' ');
     const email = cell('email');
     const problem = (message: Text) => problems.push({ row, message });
+    // What no document can hold (U+FFFF, C1 controls from a mis-saved file)
+    // is refused here rather than written into a Word form.
+    // eslint-disable-next-line no-control-regex -- plain controls are dropped before the check; only the rest are refused
+    const bad = record.map((c) => unsafeChar(c.replace(/[\u0000-\u001f\u007f]/g, ''))).find((b) => b);
+    if (bad) return problem(t(`inneholder tegnet ${codePointName(bad.char)}, som ikke kan stå i et dokument`, `contains the character ${codePointName(bad.char)}, which cannot be part of a document`));
     if (!name) return problem(t('mangler navn', 'has no name'));
     if (name.length > MAX_NAME) return problem(t(`navnet er lengre enn ${MAX_NAME} tegn`, `the name is longer than ${MAX_NAME} characters`));
     if (email && !EMAIL_PATTERN.test(email)) return problem(t(`«${email}» er ikke en gyldig e-postadresse (${name})`, `"${email}" is not a valid e-mail address (${name})`));

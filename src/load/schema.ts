@@ -7,6 +7,7 @@
  * `particpants` is probably `participants`.
  */
 import { t, type Text } from '../core/text.js';
+import { codePointName, describeChar, lineBreak, unsafeChar } from '../core/safe-text.js';
 import { closest } from './did-you-mean.js';
 import { isWindowsReserved } from '../core/slug.js';
 
@@ -64,6 +65,8 @@ function expected(path: Path, what: Text, value: unknown, ctx: Ctx, hint?: Text)
 interface StringOptions {
   min?: number;
   max?: number;
+  /** A name, place or title: no tabs or line breaks. */
+  oneLine?: boolean;
   description?: string;
 }
 
@@ -88,10 +91,23 @@ export function str(opts: StringOptions = {}): Schema<string> {
         return FAIL;
       }
       // Control characters have no place in names and places; they break
-      // calendars and documents downstream.
-      // eslint-disable-next-line no-control-regex
-      if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(trimmed)) {
-        ctx.issues.push({ path, message: t('inneholder kontrolltegn', 'contains control characters') });
+      // calendars and documents downstream (YAML files are checked as they
+      // are read; this catches text from anywhere else).
+      const bad = unsafeChar(trimmed);
+      if (bad) {
+        ctx.issues.push({ path, message: t(`inneholder kontrolltegn (${codePointName(bad.char)})`, `contains control characters (${codePointName(bad.char)})`) });
+        return FAIL;
+      }
+      // A name, a place or a title is one line in every document: a line
+      // break in it would start a new list item, heading or table row.
+      const br = opts.oneLine ? lineBreak(trimmed) : undefined;
+      if (br) {
+        const what = describeChar(br.char);
+        ctx.issues.push({
+          path,
+          message: t(`inneholder ${what.nb}, men må stå på én linje`, `contains ${what.en}, but must be one line`),
+          hint: t('Skriv teksten på én linje, med vanlige mellomrom.', 'Write the text on one line, with ordinary spaces.'),
+        });
         return FAIL;
       }
       return trimmed;
@@ -493,4 +509,70 @@ export function slug(what: Text): Schema<string> {
     },
     json: () => ({ type: ['string', 'number'], pattern: SLUG_PATTERN.source }),
   };
+}
+
+/** What a link may be: http or https, and nothing that ends a link early in HTML, Markdown or a calendar. */
+export const URL_PATTERN = /^https?:\/\/[^\s<>"'`]+$/i;
+
+/**
+ * A web link (a Teams or Zoom meeting, a film). Only `https:` and `http:`: a
+ * `javascript:` or `file:` link would become a live link in every pack and
+ * in the calendar. Spaces, `<`, `>`, quotes and backticks are refused because
+ * they end a link early in Markdown, HTML or a calendar and let the rest of
+ * the text become something else.
+ */
+export function url(): Schema<string> {
+  return {
+    parse(value, path, ctx) {
+      if (typeof value !== 'string') return expected(path, t('en lenke (https://…)', 'a link (https://…)'), value, ctx);
+      const v = value.trim();
+      if (v.length > 2000) {
+        ctx.issues.push({ path, message: t(`lenken er for lang (${v.length} tegn, høyst 2000)`, `the link is too long (${v.length} characters, at most 2000)`) });
+        return FAIL;
+      }
+      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(v)?.[1]?.toLowerCase();
+      if (scheme !== 'https' && scheme !== 'http') {
+        const bare = !scheme && /^[\w-]+(\.[\w-]+)+(\/|$)/.test(v);
+        ctx.issues.push({
+          path,
+          message: scheme
+            ? t(`lenken må begynne med https:// (fant «${scheme}:»)`, `the link must start with https:// (found "${scheme}:")`)
+            : t(`«${shorten(v)}» er ikke en lenke: den må begynne med https://`, `"${shorten(v)}" is not a link: it must start with https://`),
+          hint: bare
+            ? t(`Skriv «https://${shorten(v)}».`, `Write "https://${shorten(v)}".`)
+            : t('Lim inn hele lenken fra nettleseren, for eksempel https://teams.microsoft.com/l/meetup-join/….', 'Paste the whole link from the browser, e.g. https://teams.microsoft.com/l/meetup-join/….'),
+        });
+        return FAIL;
+      }
+      const bad = /[\s<>"'`]/.exec(v);
+      let host = '';
+      try {
+        host = new URL(v).hostname;
+      } catch {
+        // Reported below.
+      }
+      if (bad || !host || !URL_PATTERN.test(v)) {
+        const what = bad ? describeLinkChar(bad[0]) : undefined;
+        ctx.issues.push({
+          path,
+          message: what
+            ? t(`lenken inneholder ${what.nb}, som ikke kan stå i en lenke`, `the link contains ${what.en}, which cannot be part of a link`)
+            : t(`«${shorten(v)}» er ikke en gyldig lenke`, `"${shorten(v)}" is not a valid link`),
+          hint: t('Lim inn lenken på nytt fra nettleseren; mellomrom skrives %20.', 'Paste the link again from the browser; a space is written %20.'),
+        });
+        return FAIL;
+      }
+      return v;
+    },
+    json: () => ({ type: 'string', format: 'uri', pattern: URL_PATTERN.source, maxLength: 2000 }),
+  };
+}
+
+function shorten(v: string): string {
+  return v.length > 60 ? `${v.slice(0, 57)}…` : v;
+}
+
+function describeLinkChar(c: string): { nb: string; en: string } {
+  if (/\s/.test(c)) return c === ' ' ? { nb: 'mellomrom', en: 'a space' } : describeChar(c);
+  return { nb: `tegnet ${c}`, en: `the character ${c}` };
 }

@@ -4,7 +4,7 @@
  */
 import { t } from '../core/text.js';
 import {
-  array, bool, byType, clockTime, email, FAIL, int, isoDate, isPlainMapping, numberedMap, obj, oneOf, opt, req, slug, str,
+  array, bool, byType, clockTime, email, FAIL, int, isoDate, isPlainMapping, numberedMap, obj, oneOf, opt, req, slug, str, url,
   type Infer, type Schema,
 } from './schema.js';
 
@@ -19,10 +19,10 @@ const WEEKS_HINT = t('Skriv antall uker mellom samlingene som et tall fra 1 til 
 function personSchema(emailRequired: boolean) {
   return obj(
     {
-      name: req(str({ max: 200 }), 'Fullt navn'),
+      name: req(str({ max: 200, oneLine: true }), 'Fullt navn'),
       email: emailRequired ? req(email(), 'E-postadresse') : opt(email(), 'E-postadresse'),
-      unit: opt(str({ max: 200 }), 'Enhet, avdeling eller sone'),
-      role: opt(str({ max: 200 }), 'Stilling eller rolle'),
+      unit: opt(str({ max: 200, oneLine: true }), 'Enhet, avdeling eller sone'),
+      role: opt(str({ max: 200, oneLine: true }), 'Stilling eller rolle'),
     },
     { what: t('en person (name, email …)', 'a person (name, email …)'), hint: PERSON_HINT },
   );
@@ -32,14 +32,14 @@ const personWithEmail = personSchema(true);
 
 const locationFields = obj(
   {
-    room: opt(str({ max: 300 }), 'Rom, for eksempel «Møterom 2»'),
-    address: opt(str({ max: 300 }), 'Adresse'),
-    url: opt(str({ max: 1000 }), 'Lenke til nettmøte (Teams, Zoom …)'),
+    room: opt(str({ max: 300, oneLine: true }), 'Rom, for eksempel «Møterom 2»'),
+    address: opt(str({ max: 300, oneLine: true }), 'Adresse'),
+    url: opt(url(), 'Lenke til nettmøte (Teams, Zoom …)'),
   },
   { what: t('et sted', 'a location') },
 );
 
-export const locationSchema = byType(str({ max: 500 }), locationFields, t('et sted (tekst eller room/address/url)', 'a location (text or room/address/url)'));
+export const locationSchema = byType(str({ max: 500, oneLine: true }), locationFields, t('et sted (tekst eller room/address/url)', 'a location (text or room/address/url)'));
 
 /**
  * The mail server `refleks send --smtp` delivers through. No password field:
@@ -86,17 +86,17 @@ export const smtpSchema: Schema<Infer<typeof smtpFields>> = {
 };
 
 export const workspaceSchema = obj({
-  organisation: req(str({ max: 300 }), 'Kommune og tjeneste, slik den skal stå i dokumentene'),
+  organisation: req(str({ max: 300, oneLine: true }), 'Kommune og tjeneste, slik den skal stå i dokumentene'),
   organiser: req(personWithEmail, 'Den som sender kalenderinvitasjonene'),
-  timezone: opt(str({ max: 100 }), 'Tidssone (standard Europe/Oslo)'),
+  timezone: opt(str({ max: 100, oneLine: true }), 'Tidssone (standard Europe/Oslo)'),
   language: opt(oneOf(['nb', 'en'] as const), 'Språk i dokumenter og meldinger: nb (bokmål) eller en'),
-  output: opt(str({ max: 300 }), 'Mappe for det refleks lager (standard ut)'),
+  output: opt(str({ max: 300, oneLine: true }), 'Mappe for det refleks lager (standard ut)'),
   reminder_hours: opt(int({ min: 0, max: 24 * 14 }), 'Påminnelse så mange timer før hver samling (standard 24)'),
   smtp: opt(smtpSchema, 'E-posttjeneren «refleks send --smtp» sender invitasjonene gjennom'),
   blackouts: opt(
     array(
       obj({
-        name: req(str({ max: 200 }), 'Navn, for eksempel Fellesferie'),
+        name: req(str({ max: 200, oneLine: true }), 'Navn, for eksempel Fellesferie'),
         from: req(isoDate(), 'Første dag (ÅÅÅÅ-MM-DD)'),
         to: req(isoDate(), 'Siste dag (ÅÅÅÅ-MM-DD)'),
       }),
@@ -110,15 +110,36 @@ export const workspaceSchema = obj({
 });
 
 const material = obj({
-  title: req(str({ max: 300 })),
+  title: req(str({ max: 300, oneLine: true })),
   kind: req(oneOf(['film', 'article', 'form', 'presentation', 'other'] as const), 'film, article, form, presentation eller other'),
   audience: opt(oneOf(['participants', 'facilitator', 'both'] as const), 'participants, facilitator eller both (standard both)'),
-  url: opt(str({ max: 1000 })),
+  url: opt(url(), 'Lenke (https://…) til materiellet'),
+});
+
+/** The same, in a group file: links the coordinator found for one session's theme. */
+const groupMaterial = obj({
+  title: req(str({ max: 300, oneLine: true })),
+  url: req(url(), 'Lenke (https://…)'),
+  kind: opt(oneOf(['film', 'article', 'form', 'presentation', 'other'] as const), 'film, article, form, presentation eller other (standard other)'),
+  audience: opt(oneOf(['participants', 'facilitator', 'both'] as const), 'participants, facilitator eller both (standard both)'),
+});
+
+/** A programme's own words; what is left out keeps the Refleksjonsprogram's words. */
+const words = obj({
+  session: opt(str({ max: 60, oneLine: true }), 'Én samling, f.eks. treff'),
+  sessions: opt(str({ max: 60, oneLine: true }), 'Flere samlinger, f.eks. treff'),
+  the_session: opt(str({ max: 60, oneLine: true }), 'Bestemt form, f.eks. treffet'),
+  this_session: opt(str({ max: 60, oneLine: true }), 'F.eks. dette treffet'),
+  facilitator: opt(str({ max: 60, oneLine: true }), 'Den som leder, f.eks. kursleder'),
+  facilitators: opt(str({ max: 60, oneLine: true }), 'Flertall, f.eks. kursledere'),
+  participant: opt(str({ max: 60, oneLine: true }), 'F.eks. deltaker'),
+  participants: opt(str({ max: 60, oneLine: true }), 'F.eks. deltakere'),
+  calendar_category: opt(str({ max: 100, oneLine: true }), 'Kategori i kalenderen, f.eks. Mestringstreff'),
 });
 
 const theme = obj({
   id: req(slug(t('en id', 'an id')), 'Temaets id i programmet, for eksempel 1'),
-  title: req(str({ max: 300 })),
+  title: req(str({ max: 300, oneLine: true })),
   summary: req(str({ max: 4000 })),
   goals: req(array(str({ max: 1000 }), { min: 1 }), 'Læringsmål'),
   questions: req(array(str({ max: 1000 }), { min: 1 }), 'Refleksjonsspørsmål'),
@@ -128,8 +149,8 @@ const theme = obj({
     array(
       obj({
         minutes: req(int({ min: 1, max: 480 })),
-        title: req(str({ max: 300 })),
-        note: opt(str({ max: 1000 })),
+        title: req(str({ max: 300, oneLine: true })),
+        note: opt(str({ max: 1000, oneLine: true })),
       }),
       { min: 1 },
     ),
@@ -144,9 +165,9 @@ const certificate = obj({
 
 export const programmeSchema = obj({
   id: req(slug(t('en id', 'an id')), 'Programmets id, brukt i gruppefilene'),
-  title: req(str({ max: 300 })),
-  short_title: opt(str({ max: 100 })),
-  edition: req(str({ max: 100 })),
+  title: req(str({ max: 300, oneLine: true })),
+  short_title: opt(str({ max: 100, oneLine: true })),
+  edition: req(str({ max: 100, oneLine: true })),
   audience: req(str({ max: 2000 })),
   description: req(str({ max: 8000 })),
   sessions: req(
@@ -160,7 +181,27 @@ export const programmeSchema = obj({
   ),
   per_person_invitations: opt(bool(), 'Én invitasjon per person (for kurs for innbyggere)'),
   recommended_participants: opt(obj({ min: req(int({ min: 1, max: 200 })), max: req(int({ min: 1, max: 200 })) }), 'Anbefalt antall deltakere (standard 4–6)'),
-  co_facilitator_label: opt(str({ max: 100 }), 'Betegnelse på medveileder, f.eks. erfaringskonsulent'),
+  co_facilitator_label: opt(str({ max: 100, oneLine: true }), 'Betegnelse på medveileder, f.eks. erfaringskonsulent'),
+  source: opt(obj({ title: req(str({ max: 300, oneLine: true })), url: req(url()) }), 'Hvor programmet og materiellet er publisert'),
+  language: opt(oneOf(['nb', 'en'] as const), 'Språket programmets tekst er skrevet på (standard nb)'),
+  vocabulary: opt(obj({ nb: opt(words), en: opt(words) }), 'Programmets egne ord (samling/treff, veileder/kursleder …)'),
+  between_sessions_style: opt(oneOf(['work', 'voluntary'] as const), 'work: egenarbeid (standard); voluntary: frivillige forslag mellom samlingene'),
+  roles: opt(
+    obj({
+      facilitator: opt(str({ max: 100, oneLine: true }), 'Betegnelse på den som leder, f.eks. fagperson'),
+      co_facilitator: opt(str({ max: 100, oneLine: true }), 'Betegnelse på den andre, f.eks. erfaringskonsulent'),
+      equal: opt(bool(), 'true når de to leder sammen som likeverdige'),
+    }),
+    'Rollene i gruppen',
+  ),
+  forms: opt(
+    obj({
+      planning: opt(oneOf(['leader', 'didactic'] as const), 'leader (standard) eller didactic: etter den didaktiske relasjonsmodellen'),
+      follow_up: opt(bool(), 'Oppfølgingsskjema med leder (standard true)'),
+      evaluation: opt(oneOf(['leader', 'participants'] as const), 'leader (standard): evaluering med leder; participants: anonym evaluering for deltakerne'),
+    }),
+    'Hvilke skjema gruppen får',
+  ),
   certificate: opt(certificate, 'Hvem som får kursbevis, f.eks. { min_sessions: 4 }'),
   themes: req(array(theme, { min: 1, max: 52 })),
 });
@@ -170,16 +211,17 @@ const override = obj({
   time: opt(clockTime(), 'Nytt starttidspunkt (TT:MM)'),
   duration: opt(int({ min: 15, max: 600, hint: MINUTES_HINT }), 'Ny varighet i minutter'),
   location: opt(locationSchema, 'Annet sted'),
-  cancelled: opt(bool(), 'true hvis samlingen er avlyst'),
+  cancelled: opt(bool(), 'true hvis samlingen er avlyst (temaet utgår)'),
+  postponed: opt(bool(), 'true hvis samlingen er utsatt: temaet flyttes til neste gang, og resten av samlingene kommer ett intervall senere'),
   note: opt(str({ max: 1000 }), 'Merknad'),
 });
 
 export const groupSchema = obj({
   id: opt(slug(t('en id', 'an id')), 'Gruppens id (standard: filnavnet)'),
-  name: req(str({ max: 200 }), 'Gruppens navn'),
+  name: req(str({ max: 200, oneLine: true }), 'Gruppens navn'),
   programme: opt(slug(t('en programid', 'a programme id')), 'Programmets id, f.eks. mestring'),
   themes: opt(
-    array(str({ max: 200 }), {
+    array(str({ max: 200, oneLine: true }), {
       min: 1,
       max: 52,
       hint: t('Skriv temaene som program/tema, for eksempel [mestring/1, rehabilitering/2], eller bruk bare programme: mestring.', 'Write the themes as programme/theme, e.g. [mestring/1, rehabilitering/2], or use just programme: mestring.'),
@@ -202,6 +244,7 @@ export const groupSchema = obj({
   duration: opt(int({ min: 15, max: 600, hint: MINUTES_HINT }), 'Varighet i minutter'),
   interval_weeks: opt(int({ min: 1, max: 12, hint: WEEKS_HINT }), 'Uker mellom samlingene'),
   sessions: opt(numberedMap(override, t('samlingsnummer med endringer', 'session numbers with changes')), 'Endringer for enkeltsamlinger'),
+  materials: opt(numberedMap(array(groupMaterial, { max: 50 }), t('samlingsnummer med lenker', 'session numbers with links')), 'Lenker til materiell per samling'),
   certificate: opt(certificate, 'Hvem som får kursbevis (overstyrer programmets regel), f.eks. { min_sessions: 4 }'),
 }, {
   what: t('en gruppe med felt som name, programme og participants', 'a group with fields such as name, programme and participants'),

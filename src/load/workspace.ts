@@ -17,6 +17,7 @@ import { closest } from './did-you-mean.js';
 import { FAIL, isPlainMapping, type Ctx } from './schema.js';
 import { programmeSchema, workspaceSchema, type WorkspaceFile } from './schemas.js';
 import { parseYaml, type YamlFile } from './yaml-file.js';
+import { groupIdOfName, listGroupFiles } from './group-files.js';
 
 export function findWorkspaceRoot(start: string): string | undefined {
   let dir = resolve(start);
@@ -183,11 +184,15 @@ export function loadWorkspace(root: string, opts: LoadOptions = {}): LoadResult 
   const groups: Group[] = [];
   const ids = new Map<string, string>();
   const groupDir = join(root, 'groups');
-  let files = yamlFilesIn(groupDir);
+  // Two files claiming one id by name refuse the workspace for every command.
+  const listed = listGroupFiles(root);
+  problems.push(...listed.problems);
+  let files = listed.names.map((f) => join(groupDir, f));
   if (opts.only?.length) {
     const wanted = new Set(opts.only.map((g) => g.replace(/\.ya?ml$/i, '')));
     files = files.filter((f) => wanted.has(basename(f).replace(/\.ya?ml$/i, '')));
   }
+  const loading = new Set(files);
   for (const path of files) {
     const display = `groups/${basename(path)}`;
     const { file, problems: readProblems } = readYaml(path, display);
@@ -196,8 +201,14 @@ export function loadWorkspace(root: string, opts: LoadOptions = {}): LoadResult 
     const result = toGroup(file, { path, display, origin: 'workspace' }, programmes);
     problems.push(...result.problems);
     if (!result.group) continue;
-    const other = ids.get(result.group.id);
+    // A file not loaded this time (`only`) still claims the id of its name.
+    const byName = listed.names.find((n) => groupIdOfName(n) === result.group!.id && !loading.has(join(groupDir, n)));
+    const other = ids.get(result.group.id) ?? (byName ? `groups/${byName}` : undefined);
     if (other) {
+      // Neither file is built: outputs of one group must never be written
+      // under an id another file claims.
+      const i = groups.findIndex((g) => g.id === result.group!.id);
+      if (i >= 0) groups.splice(i, 1);
       const hasId = isPlainMapping(file.data) && file.data.id !== undefined;
       problems.push({
         severity: 'error',

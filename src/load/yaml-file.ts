@@ -6,6 +6,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
 import type { Problem } from '../core/problems.js';
 import { fieldPath } from '../core/problems.js';
+import { codePointName, unsafeChar } from '../core/safe-text.js';
 import { t, type Text } from '../core/text.js';
 import type { Issue, Path } from './schema.js';
 
@@ -98,6 +99,10 @@ export function parseYaml(display: string, bytes: Uint8Array): { file?: YamlFile
     };
   }
   const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  // Before parsing: a character no document can hold is reported where it
+  // stands, for every kind of file (groups, settings, programmes, wording).
+  const bad = unsafeChar(text);
+  if (bad) return { problems: [unsafeProblem(display, lineAndColumn(text, bad.index), bad.char)] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
   const problems: Problem[] = [];
@@ -110,6 +115,12 @@ export function parseYaml(display: string, bytes: Uint8Array): { file?: YamlFile
     const pos = lineCounter.linePos(offset);
     problems.push({ severity: 'error', file: display, line: pos.line, column: pos.col, message, ...(hint ? { hint } : {}) });
     return { problems };
+  }
+  // The same characters written as escapes ("\uFFFF", "\x01") inside "…".
+  const escaped = unsafeScalar(doc);
+  if (escaped) {
+    const pos = lineCounter.linePos(escaped.offset);
+    return { problems: [unsafeProblem(display, { line: pos.line, column: pos.col }, escaped.char)] };
   }
   let data: unknown;
   try {
@@ -227,12 +238,24 @@ function describeYamlError(code: string, raw: string, offset: number, text: stri
         message: t('her mangler kolon og mellomrom etter feltnavnet', 'a colon and a space are missing after the field name here'),
         hint: t('Skriv «felt: verdi», for eksempel «email: kari@kommune.no».', 'Write "field: value", e.g. "email: kari@example.org".'),
       };
-    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      // `location: Helsehuset: møterom 2`: a second «: » inside an unquoted value.
+      const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+      const line = restOfLine(text, lineStart);
+      const m = /^(\s*(?:-\s+)?[\w-]+:\s+)([^"'{[\s#][^#]*?:\s.*?)\s*$/.exec(line);
+      if (m && offset >= lineStart + m[1]!.length) {
+        return {
+          offset: lineStart + m[1]!.length,
+          message: t('verdien inneholder «: » og må stå i anførselstegn', 'the value contains ": " and must be quoted'),
+          hint: t(`Skriv ${m[1]}"${m[2]}".`, `Write ${m[1]}"${m[2]}".`),
+        };
+      }
       return {
         offset,
         message: t('feil innrykk: linjen under står lenger inn enn den skal, eller to felt står på samme linje', 'wrong indentation: the line below is indented too far, or two fields share a line'),
         hint: t('Felt på samme nivå må stå like langt inn, ett felt per linje; bruk mellomrom, ikke tabulator.', 'Fields on the same level must line up, one field per line; use spaces, not tabs.'),
       };
+    }
     case 'BLOCK_IN_FLOW':
       return {
         offset,
@@ -312,6 +335,35 @@ function describeYamlError(code: string, raw: string, offset: number, text: stri
         hint: technical('Sjekk innrykk, kolon etter feltnavn og anførselstegn.', 'Check the indentation, the colon after field names and the quotes.'),
       };
   }
+}
+
+function unsafeProblem(display: string, pos: { line: number; column: number }, char: string): Problem {
+  const what = codePointName(char);
+  return {
+    severity: 'error',
+    file: display,
+    ...pos,
+    message: t(`tegnet ${what} kan ikke stå i et dokument (Word, kalender eller nettside)`, `the character ${what} cannot be part of a document (Word, calendar or web page)`),
+    hint: t(
+      'Det er usynlig og kommer som regel fra kopiering fra et annet program. Slett det, eller skriv teksten rundt på nytt.',
+      'It is invisible and usually comes from copying from another program. Delete it, or type the text around it again.',
+    ),
+  };
+}
+
+/** The first scalar (key or value) whose value holds a character no document can hold. */
+function unsafeScalar(doc: Document): { offset: number; char: string } | undefined {
+  let found: { offset: number; char: string } | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string') return undefined;
+      const bad = unsafeChar(node.value);
+      if (!bad) return undefined;
+      found = { offset: node.range?.[0] ?? 0, char: bad.char };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function lineOf(text: string, offset: number): number {

@@ -29,8 +29,11 @@ function hashTree(h: ReturnType<typeof createHash>, label: string, dir: string):
   }
 }
 
-/** The part shared by every group: settings, programmes, templates, options, version. */
-export function sharedFingerprint(root: string, options: Record<string, unknown>): string {
+/**
+ * The part shared by every group: settings, programmes, templates (also those
+ * of --templates DIR), options, version.
+ */
+export function sharedFingerprint(root: string, options: Record<string, unknown>, templatesDir?: string): string {
   const h = createHash('sha256');
   h.update(`refleks ${VERSION}\0${JSON.stringify(options)}\0`);
   h.update(readFileSync(join(root, WORKSPACE_FILE)));
@@ -38,6 +41,7 @@ export function sharedFingerprint(root: string, options: Record<string, unknown>
   hashTree(h, 'builtin-templates', BUILTIN_TEMPLATES);
   hashTree(h, 'programmes', join(root, 'programmes'));
   hashTree(h, 'templates', join(root, 'templates'));
+  if (templatesDir) hashTree(h, 'option-templates', templatesDir);
   return h.digest('hex');
 }
 

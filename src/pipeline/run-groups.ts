@@ -1,15 +1,15 @@
-/** Builds a list of loaded groups, reporting each as it is done (shared by the main thread and workers). */
+/** Renders a list of loaded groups, reporting each as it is done (shared by the main thread and workers). */
 import type { Workspace } from '../core/model.js';
-import { InputError, type Problem } from '../core/problems.js';
-import { t } from '../core/text.js';
-import { DamagedStateError, readCalendarState } from '../io/calendar-state.js';
-import { buildGroup, type BuildSettings, type GroupBuild } from './group-outputs.js';
-import { buildTools } from './tools.js';
+import { hasErrors, InputError, type Problem } from '../core/problems.js';
+import { readCalendarState } from '../io/calendar-state.js';
+import { buildGroup, type GroupBuild, type RenderSettings } from './group-outputs.js';
+import { loadTools } from './tools.js';
 
 export interface WorkerInput {
   root: string;
+  /** Group ids from the file names. */
   ids: string[];
-  settings: BuildSettings;
+  settings: RenderSettings;
 }
 
 export type WorkerMessage =
@@ -17,34 +17,32 @@ export type WorkerMessage =
   | { type: 'group'; result: GroupBuild }
   | { type: 'done' };
 
-export async function buildGroups(ws: Workspace, settings: BuildSettings, post: (m: WorkerMessage) => void, signal?: AbortSignal): Promise<void> {
-  const tools = buildTools(ws, settings.lang);
+/**
+ * @param loadProblems what loading these groups found; with `allOrNothing`,
+ *   an error there means nothing will be written, so groups are only planned.
+ */
+export async function buildGroups(
+  ws: Workspace,
+  settings: RenderSettings,
+  loadProblems: Problem[],
+  post: (m: WorkerMessage) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const tools = await loadTools(ws, settings);
+  let render = !(settings.allOrNothing && hasErrors(loadProblems));
   for (const group of ws.groups) {
     if (signal?.aborted) return;
     // Let a Ctrl+C arriving during this group's rendering be seen before the next.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    let previous;
+    let result: GroupBuild;
     try {
-      previous = readCalendarState(ws.root, group.id);
+      result = await buildGroup(ws, group, { previous: () => readCalendarState(ws.root, group.id), render }, settings, tools);
     } catch (err) {
-      if (!(err instanceof DamagedStateError)) throw err;
-      post({ type: 'group', result: { groupId: group.id, file: group.source.display, files: [], problems: [damaged(err.path)] } });
-      continue;
-    }
-    try {
-      post({ type: 'group', result: await buildGroup(ws, group, previous, settings, tools) });
-    } catch (err) {
+      // Whatever in this group's input went wrong is reported with the group.
       if (!(err instanceof InputError)) throw err;
-      post({ type: 'group', result: { groupId: group.id, file: group.source.display, files: [], problems: err.problems } });
+      result = { groupId: group.id, file: group.source.display, files: {}, problems: err.problems };
     }
+    if (settings.allOrNothing && hasErrors(result.problems)) render = false;
+    post({ type: 'group', result });
   }
-}
-
-function damaged(path: string): Problem {
-  return {
-    severity: 'error',
-    file: path,
-    message: t('kalenderhistorikken er skadet', 'the calendar history is damaged'),
-    hint: t('Hent den fra sikkerhetskopi eller git. Sletter du den, sendes alle invitasjonene som nye.', 'Restore it from a backup or git. Deleting it re-issues every invitation as new.'),
-  };
 }

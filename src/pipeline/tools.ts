@@ -1,26 +1,37 @@
-/** The template renderer and form wording one build shares across its groups. */
-import { loadFormWording } from '../load/form-wording.js';
+/**
+ * The template renderer and form wording one run shares across its groups.
+ * Each is loaded only for the kinds that need it, so `refleks schedule` never
+ * loads Handlebars or the form machinery.
+ */
 import type { FormWording } from '../core/forms/index.js';
 import type { Workspace } from '../core/model.js';
 import { hasErrors, InputError } from '../core/problems.js';
-import type { Lang } from '../core/text.js';
-import { createRenderer } from '../templates/engine.js';
-import { diskShapeStore } from '../io/shape-store.js';
-import type { BuildTools } from './group-outputs.js';
+import type { RenderSettings, RenderTools } from './group-outputs.js';
 
-export function buildTools(ws: Workspace, lang: Lang): BuildTools {
-  const wordings = new Map<string, FormWording>();
-  return {
-    renderer: createRenderer({ root: ws.root }),
-    shapes: diskShapeStore(),
-    wording(programmeId) {
+export async function loadTools(ws: Workspace, settings: RenderSettings): Promise<RenderTools> {
+  const wants = new Set(settings.kinds);
+  const tools: RenderTools = {
+    wording() {
+      throw new Error('form wording was not loaded: forms were not asked for');
+    },
+  };
+  if (wants.has('packs')) {
+    const { createRenderer } = await import('../templates/engine.js');
+    tools.renderer = createRenderer({ root: ws.root, ...(settings.templatesDir ? { optionDir: settings.templatesDir } : {}) });
+  }
+  if (wants.has('forms')) {
+    const [{ loadFormWording }, { diskShapeStore }] = await Promise.all([import('../load/form-wording.js'), import('../io/shape-store.js')]);
+    tools.shapes = diskShapeStore();
+    const wordings = new Map<string, FormWording>();
+    tools.wording = (programmeId) => {
       let w = wordings.get(programmeId);
       if (!w) {
-        const { wording, problems } = loadFormWording(ws, programmeId, lang);
+        const { wording, problems } = loadFormWording(ws, programmeId, settings.lang, settings.templatesDir ? { optionDir: settings.templatesDir } : {});
         if (!wording || hasErrors(problems)) throw new InputError(problems);
         wordings.set(programmeId, (w = wording));
       }
       return w;
-    },
-  };
+    };
+  }
+  return tools;
 }

@@ -13,9 +13,12 @@ import { join, relative, sep } from 'node:path';
 import { BUILTIN_TEMPLATES, PACKAGE_ROOT } from '../paths.js';
 import Handlebars from 'handlebars';
 import { InputError, type Problem } from '../core/problems.js';
+import { codePointName, unsafeChar } from '../core/safe-text.js';
 import { t, type Text } from '../core/text.js';
 import { HelperError, helpers, knownHelpers } from './helpers.js';
-import { partialNames, resolveTemplate, templateLayers, type LayerConfig, type ResolvedTemplate, type TemplateLayer } from './lookup.js';
+import { checkTemplateName, filesBelow, partialNames, resolveTemplate, templateLayers, type LayerConfig, type ResolvedTemplate, type TemplateLayer } from './lookup.js';
+import { checkTemplate, intersect, shapeOf } from './check.js';
+import { sampleViews, VIEW_TEMPLATES } from '../core/packs/sample-view.js';
 
 export type Format = 'html' | 'md';
 type Fn = (context: unknown, options?: Record<string, unknown>) => string;
@@ -23,6 +26,8 @@ type Fn = (context: unknown, options?: Record<string, unknown>) => string;
 /** One instance for refleks: helpers registered once, nothing leaks into the global Handlebars. */
 const env = Handlebars.create();
 for (const [name, fn] of Object.entries(helpers)) env.registerHelper(name, fn as Handlebars.HelperDelegate);
+// Handlebars' own `{{log}}` writes to stdout, which would corrupt `build --json`; in refleks it says nothing.
+env.registerHelper('log', () => undefined);
 
 /** Properties every object inherits; a template naming one is an error, never code. */
 const FORBIDDEN = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
@@ -130,6 +135,14 @@ export function compileOptions(format: Format): CompileOptions {
 
 /** Parses a template and checks what it may name; returns the partials it uses. */
 export function parseTemplate(source: string, display: string): { ast: ReturnType<typeof env.parse>; partials: Ref[] } {
+  // Template text reaches every pack as it stands: no character a document cannot hold.
+  const bad = unsafeChar(source);
+  if (bad) {
+    const before = source.slice(0, bad.index);
+    const line = before.split('\n').length;
+    const column = bad.index - before.lastIndexOf('\n');
+    throw problem(display, t(`tegnet ${codePointName(bad.char)} kan ikke stå i et dokument`, `the character ${codePointName(bad.char)} cannot be part of a document`), { line, column }, t('Det er usynlig og kommer som regel fra kopiering; slett det.', 'It is invisible and usually comes from copying; delete it.'));
+  }
   let ast: ReturnType<typeof env.parse>;
   try {
     ast = env.parse(source);
@@ -227,6 +240,8 @@ export function createRenderer(cfg: RendererConfig): TemplateRenderer {
   const layerSets = new Map<string, TemplateLayer[]>();
   const prepared = new Map<string, { fn: Fn; format: Format }>();
   const partialSets = new Map<string, Record<string, Fn>>();
+  /** Field problems of every template, per programme's layers: all reported at once. */
+  const checked = new Map<string, Problem[]>();
 
   const layersFor = (pid = ''): TemplateLayer[] => {
     let l = layerSets.get(pid);
@@ -274,6 +289,12 @@ export function createRenderer(cfg: RendererConfig): TemplateRenderer {
       const key = `${pid}\0${name}`;
       let p = prepared.get(key);
       if (!p) {
+        // A workspace's own templates are checked against the view's fields
+        // before the first render, in every branch (issue 12); the built-in
+        // ones are checked by the tests.
+        let found = checked.get(pid);
+        if (!found) checked.set(pid, (found = hasOwnTemplates(layersFor(pid)) ? layerFieldProblems(layersFor(pid), cfg.root) : []));
+        if (found.length) throw new InputError(found);
         const r = resolveTemplate(layersFor(pid), name, cfg.root);
         const format = formatOf(name);
         const c = compileFile(r.path, r.display, format, builtinFor(cfg));
@@ -284,4 +305,98 @@ export function createRenderer(cfg: RendererConfig): TemplateRenderer {
       return p.fn(data, { partials: partialsFor(pid, p.format) });
     },
   };
+}
+
+/** Whether any layer other than the built-in one holds a template. */
+function hasOwnTemplates(layers: readonly TemplateLayer[]): boolean {
+  return layers.some((l) => l.origin !== 'built-in' && filesBelow(l.dir).some((f) => f.endsWith('.hbs')));
+}
+
+const parsedForCheck = new Map<string, { stamp: string; ast: unknown }>();
+
+/** A template's syntax tree for the field check, or null if it does not parse (reported elsewhere). */
+function astFor(path: string): unknown {
+  const st = statSync(path);
+  const stamp = `${st.mtimeMs}:${st.size}`;
+  const hit = parsedForCheck.get(path);
+  if (hit && hit.stamp === stamp) return hit.ast;
+  let ast: unknown = null;
+  try {
+    ast = env.parse(readFileSync(path, 'utf8'));
+  } catch {
+    // The syntax error is reported by whoever compiles or validates the file.
+  }
+  parsedForCheck.set(path, { stamp, ast });
+  return ast;
+}
+
+const HELPER_NAMES: ReadonlySet<string> = new Set(Object.keys(helpers));
+
+/**
+ * Every unknown variable, helper or partial in a template refleks renders
+ * with a view (and in the partials it includes), for one set of layers.
+ */
+export function fieldProblems(layers: readonly TemplateLayer[], root: string, name: string): Problem[] {
+  const views = sampleViews(name);
+  if (!views) return [];
+  let r: ResolvedTemplate;
+  try {
+    r = resolveTemplate(layers, name, root);
+  } catch {
+    return [];
+  }
+  const ast = astFor(r.path);
+  if (!ast) return [];
+  const format = formatOf(name);
+  const shape = views.map(shapeOf).reduce(intersect);
+  return checkTemplate({ display: r.display, ast }, shape, {
+    helpers: HELPER_NAMES,
+    partial(partialName) {
+      let p: ResolvedTemplate;
+      try {
+        checkTemplateName(partialName);
+        p = resolveTemplate(layers, `partials/${partialName}.${format}.hbs`, root);
+      } catch (err) {
+        const message = err instanceof InputError ? err.problems[0]?.message : undefined;
+        return { missing: message ?? t('den finnes ikke', 'it does not exist') };
+      }
+      const pAst = astFor(p.path);
+      return pAst ? { display: p.display, ast: pAst } : null;
+    },
+  });
+}
+
+/**
+ * What `refleks validate` reports about the templates a workspace uses: every
+ * template refleks renders, through the general layers and each programme's,
+ * so a misspelling that `packs` or `build` would hit for any group is found.
+ */
+export function workspaceFieldProblems(cfg: LayerConfig, programmeIds: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const pid of ['', ...programmeIds]) {
+    const layers = templateLayers(cfg, pid || undefined);
+    if (!hasOwnTemplates(layers)) continue;
+    for (const p of layerFieldProblems(layers, cfg.root)) {
+      // One report per place, even where programmes' layers differ in what they tried.
+      const key = `${p.file}:${p.line}:${p.column}`;
+      if (!seen.has(key)) problems.push(p);
+      seen.add(key);
+    }
+  }
+  return problems;
+}
+
+/** The field problems of every template refleks renders, through one set of layers, each once. */
+function layerFieldProblems(layers: readonly TemplateLayer[], root: string): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const name of VIEW_TEMPLATES) {
+    for (const p of fieldProblems(layers, root, name)) {
+      const key = `${p.file}:${p.line}:${p.column}:${p.message.en}`;
+      if (!seen.has(key)) problems.push(p);
+      seen.add(key);
+    }
+  }
+  return problems;
 }

@@ -9,7 +9,7 @@ import { formatDate, formatSessionTime, formatTime } from '../core/format-date.j
 import { isLang, type Lang } from '../core/text.js';
 import { addMinutes } from '../core/zoned-time.js';
 
-type Helper = (...args: any[]) => unknown;
+type Helper = (...args: never[]) => unknown;
 
 function langOf(options: HelperOptions | undefined): Lang {
   const v = (options?.hash as { lang?: unknown } | undefined)?.lang ?? (options?.data as { root?: { lang?: unknown } } | undefined)?.root?.lang;
@@ -57,7 +57,12 @@ export const helpers: Record<string, Helper> = {
     if (!Array.isArray(list)) throw new HelperError('join: the first argument must be a list');
     const key = typeof field === 'string' ? field : undefined;
     const items = list.map((item: unknown) => {
-      if (item && typeof item === 'object') return String((item as Record<string, unknown>)[key ?? 'name'] ?? '');
+      // Own fields only: `{{join list "constructor"}}` must not print a function.
+      if (item && typeof item === 'object') {
+        const k = key ?? 'name';
+        const v = Object.hasOwn(item, k) ? (item as Record<string, unknown>)[k] : undefined;
+        return v === null || v === undefined || typeof v === 'object' || typeof v === 'function' ? '' : String(v);
+      }
       return String(item);
     });
     return joinList(items.filter((s) => s !== ''), langOf(options));

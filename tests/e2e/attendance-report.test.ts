@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyWorkspace, runCli } from '../helpers/cli.js';
+import { copyWorkspace, runCliProcess } from '../helpers/cli.js';
 import { fillForm, libreOfficeConvert, libreOfficeResave, plainDocx } from '../helpers/fill.js';
 import { hasCommand, hasPythonModule, requireTool } from '../helpers/tools.js';
 
@@ -24,7 +24,7 @@ function bareDemo(): string {
 }
 
 function ok(args: string[], cwd: string) {
-  const r = runCli(args, { cwd });
+  const r = runCliProcess(args, { cwd });
   expect(r.stderr, r.stderr).toBe('');
   expect(r.code).toBe(0);
   return r;
@@ -53,11 +53,11 @@ describe('refleks attendance on the command line', () => {
 
   it('an unknown name gets a «did you mean» and changes nothing; so does a session that does not exist', () => {
     const ws = bareDemo();
-    const r = runCli(['attendance', 'sone-nord', '2', 'Ali Khan', 'Jonas Aesøy'], { cwd: ws });
+    const r = runCliProcess(['attendance', 'sone-nord', '2', 'Ali Khan', 'Jonas Aesøy'], { cwd: ws });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('«Jonas Aesøy» (mente du «Jonas Æsøy»?)');
     expect(existsSync(join(ws, 'attendance', 'sone-nord.yaml'))).toBe(false);
-    expect(runCli(['attendance', 'sone-nord', '9', '--all'], { cwd: ws }).code).toBe(2);
+    expect(runCliProcess(['attendance', 'sone-nord', '9', '--all'], { cwd: ws }).code).toBe(2);
   });
 });
 
@@ -95,7 +95,7 @@ describe.runIf(HAVE)('filled-in forms read back', () => {
     // With a rule of 4 sessions, only Ali gets a certificate; build and status say who falls short.
     writeFileSync(join(a, 'groups', 'sone-nord.yaml'), readFileSync(join(a, 'groups', 'sone-nord.yaml'), 'utf8') + '\ncertificate: { min_sessions: 4 }\n');
     ok(['attendance', 'sone-nord', '5', '--none'], a);
-    const build = runCli(['build', 'sone-nord'], { cwd: a });
+    const build = runCliProcess(['build', 'sone-nord'], { cwd: a });
     expect(build.code).toBe(0);
     expect(build.stderr).toContain('får ikke kursbevis (minst 4 samlinger): Siri Ødegård (1 av 5), Jonas Æsøy (2 av 5)');
     expect(existsSync(join(a, 'ut', 'sone-nord', 'skjema', 'kursbevis', 'ali-khan.docx'))).toBe(true);
@@ -129,7 +129,7 @@ describe.runIf(HAVE)('filled-in forms read back', () => {
       if (how === 'libreoffice') {
         for (const f of ['evaluering.docx', 'oppfolging.docx']) libreOfficeResave(join(inbox, f), join(inbox, f));
       }
-      const r = runCli(['report', '--today', '2027-04-01'], { cwd: w });
+      const r = runCliProcess(['report', '--today', '2027-04-01'], { cwd: w });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('sone-nord: 2 skjema lest, oppmøte ikke registrert');
@@ -163,7 +163,7 @@ describe.runIf(HAVE)('filled-in forms read back', () => {
     });
     plainDocx(join(inbox, 'd-referat.docx'));
     writeFileSync(join(inbox, 'e-ødelagt.docx'), 'dette er ingen Word-fil');
-    const r = runCli(['report', '--today', '2027-04-01'], { cwd: w });
+    const r = runCliProcess(['report', '--today', '2027-04-01'], { cwd: w });
     expect(r.code).toBe(0);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toEqual([
@@ -180,7 +180,7 @@ describe.runIf(HAVE)('filled-in forms read back', () => {
     // The usable ratings still count: theme 2 rated 4 twice.
     expect(readFileSync(join(w, 'ut', 'rapport', 'vurderinger.csv'), 'utf8').match(/;2;Hva er mestringsfremmende praksis\?;4\r\n/g)).toHaveLength(2);
 
-    const bad = runCli(['attendance', 'sone-nord', '--from-form', join(inbox, 'd-referat.docx')], { cwd: w });
+    const bad = runCliProcess(['attendance', 'sone-nord', '--from-form', join(inbox, 'd-referat.docx')], { cwd: w });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('d-referat.docx: er ikke et skjema fra refleks');
   });

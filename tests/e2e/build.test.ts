@@ -1,31 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, copyWorkspace, DEMO, ROOT, runCli, treeHashes } from '../helpers/cli.js';
+import { hasCommand, requireTool } from '../helpers/tools.js';
+
+const HAS_SOFFICE = requireTool(hasCommand('soffice'), 'LibreOffice (soffice)');
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1798761600' };
 
 describe('refleks build', () => {
-  it('produces the same bytes as schedule, forms and packs run one by one', () => {
+  it('writes every kind of output for every group', async () => {
     const a = copyWorkspace();
-    const b = copyWorkspace();
-    const built = runCli(['build'], { cwd: a, env: EPOCH });
+    const built = await runCli(['build'], { cwd: a, env: EPOCH });
     expect(built.stderr).toBe('');
     expect(built.code).toBe(0);
-    for (const cmd of ['schedule', 'forms', 'packs']) {
-      const r = runCli([cmd], { cwd: b, env: EPOCH });
-      expect(r.code, `${cmd}: ${r.stderr}`).toBe(0);
-    }
     const ta = treeHashes(join(a, 'ut'));
-    const tb = treeHashes(join(b, 'ut'));
-    // Only build writes the workspace overview.
-    expect(ta['index.html']).toBeDefined();
-    delete ta['index.html'];
     expect(Object.keys(ta).length).toBeGreaterThan(100);
-    expect(ta).toEqual(tb);
-    // Every kind of output is there for every group.
     for (const g of ['sone-nord', 'rehab-teamet', 'sykehjem-kombinert', 'mestringstreff-var']) {
       const mine = Object.keys(ta).filter((p) => p.startsWith(`${g}/`));
       expect(mine.some((p) => p.endsWith('kalender.ics')), g).toBe(true);
@@ -33,19 +25,49 @@ describe('refleks build', () => {
       expect(mine.some((p) => p.endsWith('skjema/evalueringsskjema.docx')), g).toBe(true);
       expect(mine.some((p) => p.endsWith('veileder/index.html')), g).toBe(true);
     }
+    // Mestringstreff invites each person separately without being asked.
+    expect(Object.keys(ta)).toContain('mestringstreff-var/invitasjoner/arne-fjeld/samling-1.ics');
   });
 
-  it('skips unchanged groups, rebuilds only a changed one, and writes nothing when nothing changed', () => {
+  it('takes the options of the single commands: --per-person, --templates', async () => {
     const ws = copyWorkspace();
-    expect(runCli(['build'], { cwd: ws, env: EPOCH }).code).toBe(0);
+    mkdirSync(join(ws, 'mine', 'partials'), { recursive: true });
+    writeFileSync(join(ws, 'mine', 'partials', 'agenda.html.hbs'), '<p>MIN AGENDA</p>\n');
+    const r = (await runCli(['build', 'sone-nord', '--per-person', '--templates', 'mine'], { cwd: ws, env: EPOCH }));
+    expect(r.code, r.stderr).toBe(0);
+    const files = Object.keys(treeHashes(join(ws, 'ut')));
+    expect(files).toContain('sone-nord/invitasjoner/siri-odegard/samling-1.ics');
+    expect(files).not.toContain('sone-nord/invitasjoner/samling-1.ics');
+    expect(files.every((f) => f.startsWith('sone-nord/'))).toBe(true);
+    const pack = files.find((f) => /^sone-nord\/veileder\/tema-1-.*\.html$/.test(f))!;
+    expect(readFileSync(join(ws, 'ut', pack), 'utf8')).toContain('MIN AGENDA');
+    // A changed option is a changed input: built again, not skipped.
+    expect((await runCli(['build', 'sone-nord'], { cwd: ws, env: EPOCH })).stdout).toMatch(/sone-nord: \d+ filer skrevet/);
+    expect((await runCli(['build', 'sone-sor'], { cwd: ws, env: EPOCH }))).toMatchObject({ code: 2, stderr: expect.stringContaining('sone-sor') });
+  });
+
+  it('reports a damaged calendar state as schedule does, and builds the other groups', async () => {
+    const ws = copyWorkspace();
+    expect((await runCli(['build'], { cwd: ws, env: EPOCH })).code).toBe(0);
+    writeFileSync(join(ws, '.refleks', 'calendar', 'sone-nord.json'), '{ not json');
+    rmSync(join(ws, 'ut', 'rehab-teamet'), { recursive: true });
+    const r = (await runCli(['build'], { cwd: ws, env: EPOCH }));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('feil: .refleks/calendar/sone-nord.json: kalenderstatusen er skadet');
+    expect(r.stdout).toMatch(/rehab-teamet: \d+ filer skrevet/);
+  });
+
+  it('skips unchanged groups, rebuilds only a changed one, and writes nothing when nothing changed', async () => {
+    const ws = copyWorkspace();
+    expect((await runCli(['build'], { cwd: ws, env: EPOCH })).code).toBe(0);
     const before = treeHashes(ws);
-    const again = runCli(['build'], { cwd: ws, env: EPOCH });
+    const again = (await runCli(['build'], { cwd: ws, env: EPOCH }));
     expect(again.stdout).toContain('Ingenting å gjøre: alt er oppdatert (4 grupper)');
     expect(treeHashes(ws)).toEqual(before);
 
     const file = join(ws, 'groups/sone-nord.yaml');
     writeFileSync(file, readFileSync(file, 'utf8') + '\nsessions:\n  3: { date: 2027-02-11 }\n');
-    const changed = runCli(['build'], { cwd: ws, env: EPOCH });
+    const changed = (await runCli(['build'], { cwd: ws, env: EPOCH }));
     expect(changed.code).toBe(0);
     expect(changed.stdout).toMatch(/sone-nord: \d+ filer skrevet.*invitasjoner å sende: 1 endret/);
     expect(changed.stdout).toContain('rehab-teamet: uendret, hoppet over');
@@ -58,29 +80,29 @@ describe('refleks build', () => {
     expect(differing).not.toContain('ut/sone-nord/invitasjoner/samling-2.ics');
   });
 
-  it('skips an unchanged group whose id differs from its file name', () => {
+  it('skips an unchanged group whose id differs from its file name', async () => {
     const ws = copyWorkspace();
     const file = join(ws, 'groups/sone-nord.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('name: Hjemmetjenesten sone nord', 'id: sone-nord-2027\nname: Hjemmetjenesten sone nord'));
-    expect(runCli(['build'], { cwd: ws, env: EPOCH }).stdout).toMatch(/sone-nord: \d+ filer skrevet/);
-    expect(runCli(['build'], { cwd: ws, env: EPOCH }).stdout).toContain('Ingenting å gjøre');
+    expect((await runCli(['build'], { cwd: ws, env: EPOCH })).stdout).toMatch(/sone-nord: \d+ filer skrevet/);
+    expect((await runCli(['build'], { cwd: ws, env: EPOCH })).stdout).toContain('Ingenting å gjøre');
     expect(Object.keys(treeHashes(join(ws, 'ut'))).some((p) => p.startsWith('sone-nord-2027/'))).toBe(true);
   });
 
-  it('rebuilds a group whose outputs were deleted', () => {
+  it('rebuilds a group whose outputs were deleted', async () => {
     const ws = copyWorkspace();
-    runCli(['build'], { cwd: ws, env: EPOCH });
+    (await runCli(['build'], { cwd: ws, env: EPOCH }));
     rmSync(join(ws, 'ut/rehab-teamet'), { recursive: true });
-    const r = runCli(['build'], { cwd: ws, env: EPOCH });
+    const r = (await runCli(['build'], { cwd: ws, env: EPOCH }));
     expect(r.stdout).toMatch(/rehab-teamet: \d+ filer skrevet/);
     expect(r.stdout).toContain('sone-nord: uendret');
   });
 
-  it('reports a broken group with its file and still builds the others (exit 1)', () => {
+  it('reports a broken group with its file and still builds the others (exit 1)', async () => {
     const ws = copyWorkspace();
     const file = join(ws, 'groups/rehab-teamet.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('start: 2027-03-11', 'start: 2027-02-30'));
-    const r = runCli(['build'], { cwd: ws, env: EPOCH });
+    const r = (await runCli(['build'], { cwd: ws, env: EPOCH }));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('groups/rehab-teamet.yaml:');
     expect(r.stderr).toContain('«2027-02-30» er ikke en gyldig dato');
@@ -89,11 +111,11 @@ describe('refleks build', () => {
     expect(Object.keys(treeHashes(join(ws, 'ut'))).some((p) => p.startsWith('rehab-teamet/'))).toBe(false);
   });
 
-  it('gives the same result with worker threads as on one thread', () => {
+  it('gives the same result with worker threads as on one thread', async () => {
     const a = copyWorkspace();
     const b = copyWorkspace();
-    expect(runCli(['build', '--jobs', '1'], { cwd: a, env: EPOCH }).code).toBe(0);
-    const r = runCli(['build', '--jobs', '2', '--json'], { cwd: b, env: EPOCH });
+    expect((await runCli(['build', '--jobs', '1'], { cwd: a, env: EPOCH })).code).toBe(0);
+    const r = (await runCli(['build', '--jobs', '2', '--json'], { cwd: b, env: EPOCH }));
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.groups.map((g: { id: string; status: string }) => [g.id, g.status])).toEqual([
@@ -103,21 +125,38 @@ describe('refleks build', () => {
     expect(treeHashes(join(a, 'ut'))).toEqual(treeHashes(join(b, 'ut')));
   });
 
-  it('is reproducible: two builds in different folders and time zones are identical', () => {
+  it('is reproducible: two builds in different folders and time zones are identical', async () => {
     const a = copyWorkspace();
     const b = copyWorkspace();
-    expect(runCli(['build'], { cwd: a, env: { ...EPOCH, TZ: 'UTC' } }).code).toBe(0);
-    expect(runCli(['build'], { cwd: b, env: { ...EPOCH, TZ: 'America/New_York' } }).code).toBe(0);
+    expect((await runCli(['build'], { cwd: a, env: { ...EPOCH, TZ: 'UTC' } })).code).toBe(0);
+    expect((await runCli(['build'], { cwd: b, env: { ...EPOCH, TZ: 'America/New_York' } })).code).toBe(0);
     expect(treeHashes(join(a, 'ut'))).toEqual(treeHashes(join(b, 'ut')));
   });
 
-  it('writes nothing on a dry run', () => {
+  it('writes nothing on a dry run', async () => {
     const ws = copyWorkspace();
     const before = treeHashes(ws);
-    const r = runCli(['build', '--dry-run'], { cwd: ws, env: EPOCH });
+    const r = (await runCli(['build', '--dry-run'], { cwd: ws, env: EPOCH }));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Ingenting er skrevet');
     expect(treeHashes(ws)).toEqual(before);
+  });
+});
+
+describe.runIf(HAS_SOFFICE)('refleks build --pdf', () => {
+  it('writes a PDF next to every form, and skips the group when run again', async () => {
+    const ws = copyWorkspace();
+    const r = (await runCli(['build', 'rehab-teamet', '--pdf'], { cwd: ws, env: EPOCH }));
+    expect(r.code, r.stderr).toBe(0);
+    const files = Object.keys(treeHashes(join(ws, 'ut', 'rehab-teamet', 'skjema')));
+    const docx = files.filter((f) => f.endsWith('.docx'));
+    expect(docx.length).toBeGreaterThan(4);
+    expect(files.filter((f) => f.endsWith('.pdf')).sort()).toEqual(docx.map((f) => f.replace(/\.docx$/, '.pdf')).sort());
+    const pdf = readFileSync(join(ws, 'ut', 'rehab-teamet', 'skjema', 'evalueringsskjema.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // No PDFs of calendars or packs.
+    expect(existsSync(join(ws, 'ut', 'rehab-teamet', 'kalender.pdf'))).toBe(false);
+    expect((await runCli(['build', 'rehab-teamet', '--pdf'], { cwd: ws, env: EPOCH })).stdout).toContain('Ingenting å gjøre');
   });
 });
 
@@ -133,7 +172,7 @@ describe('start-up', () => {
     return readFileSync(log, 'utf8');
   };
 
-  it.each([[['--help']], [['validate', '-w', DEMO]], [['status', '-w', DEMO, '--today', '2027-01-01']], [['groups', '-w', DEMO]]])('%j loads neither docx, Handlebars nor the prompts', (args) => {
+  it.each([[['--help']], [['validate', '-w', DEMO]], [['status', '-w', DEMO, '--today', '2027-01-01']], [['groups', '-w', DEMO]]])('%j loads neither docx, Handlebars nor the prompts', async (args) => {
     const imports = traced(args);
     expect(imports).toContain('/dist/bundle/cli.js');
     for (const heavy of ['/node_modules/docx/', '/node_modules/handlebars/', '/node_modules/@inquirer/', '/node_modules/csv-parse/', '/node_modules/date-holidays']) {
@@ -141,7 +180,7 @@ describe('start-up', () => {
     }
   });
 
-  it('--help does not even load the YAML parser', () => {
+  it('--help does not even load the YAML parser', async () => {
     const loaded = traced(['--help']).split('\n').filter((u) => u.startsWith('file:'));
     expect(loaded.some((u) => u.includes('/node_modules/yaml/'))).toBe(false);
     // In the bundle, yaml lives in a chunk of its own that --help must not load.

@@ -4,7 +4,7 @@
  * (RFC 5546, as Evolution applies it) through GObject introspection.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyWorkspace, ROOT, runCli, filesBelow } from '../helpers/cli.js';
@@ -12,7 +12,11 @@ import { hasPythonModule, PYTHON, requireTool } from '../helpers/tools.js';
 
 const CHECK = join(ROOT, 'tests', 'clients', 'check_ics.py');
 const havePython = requireTool(hasPythonModule('icalendar'), 'python3-icalendar') && requireTool(hasPythonModule('vobject'), 'python3-vobject');
-const haveLibical = havePython && spawnSync(PYTHON, ['-c', "import gi; gi.require_version('ICalGLib', '3.0'); from gi.repository import ICalGLib; ICalGLib.restriction_check"]).status === 0;
+const haveLibical = requireTool(
+  existsSync(PYTHON) &&
+    spawnSync(PYTHON, ['-c', "import gi; gi.require_version('ICalGLib', '3.0'); from gi.repository import ICalGLib; ICalGLib.restriction_check"]).status === 0,
+  'libical (python3-gi, gir1.2-ical-3.0)',
+);
 
 // A group with the names and places that break naive writers.
 const TRICKY = `name: "Tøffe navn; test, gruppe"
@@ -56,14 +60,14 @@ describe.runIf(havePython)('calendar files in real parsers', () => {
   let status: number | null;
   let stderr: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     ws = copyWorkspace();
     writeFileSync(join(ws, 'groups', 'toffe-navn.yaml'), TRICKY);
-    const first = runCli(['schedule'], { cwd: ws });
+    const first = (await runCli(['schedule'], { cwd: ws }));
     if (first.code !== 0) throw new Error(first.stderr);
     // Cancel one session and move another, so CANCEL and re-issued REQUESTs are checked too.
     writeFileSync(join(ws, 'groups', 'toffe-navn.yaml'), `${TRICKY}sessions:\n  2: { cancelled: true }\n  3: { date: 2027-04-01 }\n`);
-    const second = runCli(['schedule', 'toffe-navn'], { cwd: ws });
+    const second = (await runCli(['schedule', 'toffe-navn'], { cwd: ws }));
     if (second.code !== 0) throw new Error(second.stderr);
     const files = filesBelow(join(ws, 'ut'), '.ics').map((f) => join('ut', f));
     const r = spawnSync(PYTHON, [CHECK, ...files], { cwd: ws, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -72,7 +76,7 @@ describe.runIf(havePython)('calendar files in real parsers', () => {
     report = JSON.parse(r.stdout) as Report;
   });
 
-  it('icalendar and vobject read every file without error', () => {
+  it('icalendar and vobject read every file without error', async () => {
     const failures = Object.entries(report.files).flatMap(([f, e]) => [
       ...('error' in e.icalendar ? [`${f} icalendar: ${e.icalendar.error}`] : []),
       ...('error' in e.vobject ? [`${f} vobject: ${e.vobject.error}`] : []),
@@ -81,7 +85,7 @@ describe.runIf(havePython)('calendar files in real parsers', () => {
     expect(Object.keys(report.files).length).toBeGreaterThan(70);
   });
 
-  it('icalendar sees one event per invitation, the method, organiser and attendees, and all sessions in kalender.ics', () => {
+  it('icalendar sees one event per invitation, the method, organiser and attendees, and all sessions in kalender.ics', async () => {
     for (const [f, e] of Object.entries(report.files)) {
       if ('error' in e.icalendar) continue;
       const { method, events } = e.icalendar;
@@ -102,7 +106,7 @@ describe.runIf(havePython)('calendar files in real parsers', () => {
     }
   });
 
-  it('text with commas, semicolons, backslashes, æøå, accents, apostrophes and emoji comes back unchanged', () => {
+  it('text with commas, semicolons, backslashes, æøå, accents, apostrophes and emoji comes back unchanged', async () => {
     const req = report.files['ut/toffe-navn/invitasjoner/samling-1.ics']!.icalendar;
     if ('error' in req) throw new Error(req.error);
     const ev = req.events[0]!;
@@ -124,7 +128,7 @@ describe.runIf(havePython)('calendar files in real parsers', () => {
     expect(moved.events[0]!.dtstart).toBe('2027-04-01T11:00:00+00:00');
   });
 
-  it.runIf(haveLibical)('libical accepts every file under the iTIP restrictions (RFC 5546)', () => {
+  it.runIf(haveLibical)('libical accepts every file under the iTIP restrictions (RFC 5546)', async () => {
     expect(report.libical).toBe(true);
     const failures = Object.entries(report.files).flatMap(([f, e]) => (e.libical && ('error' in e.libical || !e.libical.ok) ? [`${f}: ${JSON.stringify(e.libical)}`] : []));
     expect(failures).toEqual([]);

@@ -29,9 +29,9 @@ function walk(d: string): string[] {
     .flatMap((name) => (statSync(join(d, name)).isDirectory() ? walk(join(d, name)) : [join(d, name)]));
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = copyWorkspace();
-  const r = runCli(['forms'], { cwd: dir, env: EPOCH });
+  const r = (await runCli(['forms'], { cwd: dir, env: EPOCH }));
   if (r.code !== 0) throw new Error(r.stderr);
   docs = walk(join(dir, 'ut')).filter((p) => p.endsWith('.docx'));
 });
@@ -43,7 +43,7 @@ function pdfinfo(args: string[]): string {
 }
 
 describe.runIf(HAS_SOFFICE)('LibreOffice', () => {
-  it('converts every generated form to a tagged PDF with headings and language, in one run', () => {
+  it('converts every generated form to a tagged PDF with headings and language, in one run', async () => {
     expect(docs.length).toBe(4 * 4 + 5 + 4 + 6 + 7);
     const work = mkdtempSync(join(tmpdir(), 'refleks-lo-'));
     // Names collide across groups; LibreOffice names its output after the input.
@@ -92,9 +92,9 @@ describe.runIf(HAS_SOFFICE)('LibreOffice', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('writes PDF/A-2 with --pdf, and leaves them alone when run again', () => {
+  it('writes PDF/A-2 with --pdf, and leaves them alone when run again', async () => {
     const ws = copyWorkspace();
-    const first = runCli(['forms', 'sone-nord', '--pdf'], { cwd: ws, env: EPOCH });
+    const first = (await runCli(['forms', 'sone-nord', '--pdf'], { cwd: ws, env: EPOCH }));
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain('sone-nord: 18 skrevet, 0 uendret');
     const pdf = join(ws, 'ut', 'sone-nord', 'skjema', 'planleggingsskjema.pdf');
@@ -105,7 +105,7 @@ describe.runIf(HAS_SOFFICE)('LibreOffice', () => {
     expect(pdfinfo(['-isodates', pdf])).toMatch(/CreationDate:\s+2026-11-01T08:00:00/);
     expect(existsSync(join(ws, 'ut', 'sone-nord', 'skjema', 'kursbevis', 'jonas-aesoy.pdf'))).toBe(true);
     const before = treeHashes(join(ws, 'ut'));
-    const again = runCli(['forms', 'sone-nord', '--pdf'], { cwd: ws, env: EPOCH });
+    const again = (await runCli(['forms', 'sone-nord', '--pdf'], { cwd: ws, env: EPOCH }));
     expect(again.stdout).toContain('sone-nord: 0 skrevet, 18 uendret');
     expect(treeHashes(join(ws, 'ut'))).toEqual(before);
   });
@@ -121,7 +121,7 @@ interface ReadBack {
 }
 
 describe.runIf(HAS_DOCX)('python-docx', () => {
-  it('reads every form back and finds the group, the participants and the dates where they belong', () => {
+  it('reads every form back and finds the group, the participants and the dates where they belong', async () => {
     const r = spawnSync(PYTHON, [READER, ...docs], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(r.status, r.stderr).toBe(0);
     const read = JSON.parse(r.stdout) as Record<string, ReadBack>;

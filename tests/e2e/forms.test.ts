@@ -12,9 +12,9 @@ import { copyWorkspace, runCli, treeHashes } from '../helpers/cli.js';
 const EPOCH = { SOURCE_DATE_EPOCH: '1793520000' };
 
 describe('refleks forms', () => {
-  it('writes the five kinds of form for every demo group, one certificate per participant', () => {
+  it('writes the five kinds of form for every demo group, one certificate per participant', async () => {
     const dir = copyWorkspace();
-    const r = runCli(['forms'], { cwd: dir, env: EPOCH });
+    const r = (await runCli(['forms'], { cwd: dir, env: EPOCH }));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     for (const [group, participants] of [
@@ -31,59 +31,59 @@ describe('refleks forms', () => {
     expect(readdirSync(join(dir, 'ut', 'sone-nord', 'skjema', 'kursbevis')).sort()).toEqual(['ali-khan.docx', 'jonas-aesoy.docx', 'marte-lien-aberg.docx', 'olena-kovalenko.docx', 'siri-odegard.docx']);
   });
 
-  it('rewrites nothing when run again with unchanged input', () => {
+  it('rewrites nothing when run again with unchanged input', async () => {
     const dir = copyWorkspace();
-    expect(runCli(['forms'], { cwd: dir }).code).toBe(0);
+    expect((await runCli(['forms'], { cwd: dir })).code).toBe(0);
     const before = treeHashes(join(dir, 'ut'));
-    const again = runCli(['forms'], { cwd: dir });
+    const again = (await runCli(['forms'], { cwd: dir }));
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('sone-nord: 0 skrevet, 9 uendret');
     expect(treeHashes(join(dir, 'ut'))).toEqual(before);
   });
 
-  it('gives the same bytes in another time zone', () => {
+  it('gives the same bytes in another time zone', async () => {
     const a = copyWorkspace();
     const b = copyWorkspace();
-    expect(runCli(['forms', 'rehab-teamet'], { cwd: a, env: { ...EPOCH, TZ: 'Europe/Oslo' } }).code).toBe(0);
-    expect(runCli(['forms', 'rehab-teamet'], { cwd: b, env: { ...EPOCH, TZ: 'America/Los_Angeles' } }).code).toBe(0);
+    expect((await runCli(['forms', 'rehab-teamet'], { cwd: a, env: { ...EPOCH, TZ: 'Europe/Oslo' } })).code).toBe(0);
+    expect((await runCli(['forms', 'rehab-teamet'], { cwd: b, env: { ...EPOCH, TZ: 'America/Los_Angeles' } })).code).toBe(0);
     expect(treeHashes(join(b, 'ut'))).toEqual(treeHashes(join(a, 'ut')));
   });
 
-  it('keeps a form someone has filled in, unless --force', () => {
+  it('keeps a form someone has filled in, unless --force', async () => {
     const dir = copyWorkspace();
-    expect(runCli(['forms', 'sone-nord'], { cwd: dir }).code).toBe(0);
+    expect((await runCli(['forms', 'sone-nord'], { cwd: dir })).code).toBe(0);
     const path = join(dir, 'ut', 'sone-nord', 'skjema', 'evalueringsskjema.docx');
     writeFileSync(path, 'utfylt av leder');
-    const kept = runCli(['forms', 'sone-nord'], { cwd: dir });
+    const kept = (await runCli(['forms', 'sone-nord'], { cwd: dir }));
     expect(kept.code).toBe(0);
     expect(kept.stderr).toContain('ut/sone-nord/skjema/evalueringsskjema.docx er endret for hånd');
     expect(kept.stderr).toContain('--force');
     expect(readFileSync(path, 'utf8')).toBe('utfylt av leder');
-    expect(runCli(['forms', 'sone-nord', '--force'], { cwd: dir }).code).toBe(0);
+    expect((await runCli(['forms', 'sone-nord', '--force'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
   });
 
-  it('writes nothing with --dry-run', () => {
+  it('writes nothing with --dry-run', async () => {
     const dir = copyWorkspace();
-    const r = runCli(['forms', '--dry-run'], { cwd: dir });
+    const r = (await runCli(['forms', '--dry-run'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('sone-nord: ville skrevet 9 filer');
     expect(existsSync(join(dir, 'ut'))).toBe(false);
     expect(existsSync(join(dir, '.refleks'))).toBe(false);
   });
 
-  it('writes English content with --lang en', () => {
+  it('writes English content with --lang en', async () => {
     const dir = copyWorkspace();
-    const r = runCli(['forms', 'sone-nord', '--lang', 'en'], { cwd: dir });
+    const r = (await runCli(['forms', 'sone-nord', '--lang', 'en'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('sone-nord: 9 written, 0 unchanged');
   });
 
-  it('reports a misspelt key in the workspace wording with its position, and writes nothing', () => {
+  it('reports a misspelt key in the workspace wording with its position, and writes nothing', async () => {
     const dir = copyWorkspace();
     mkdirSync(join(dir, 'templates', 'mestring', 'forms'), { recursive: true });
     writeFileSync(join(dir, 'templates', 'mestring', 'forms', 'nb.yaml'), '# egne spørsmål\nevaluation:\n  practise_question: Hva merker brukerne?\n');
-    const r = runCli(['forms'], { cwd: dir });
+    const r = (await runCli(['forms'], { cwd: dir }));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('templates/mestring/forms/nb.yaml:3:3');
     expect(r.stderr).toContain('«practise_question»');
@@ -92,27 +92,27 @@ describe('refleks forms', () => {
     expect(existsSync(join(dir, 'ut'))).toBe(false);
   });
 
-  it('uses a workspace override of one question and keeps the rest', () => {
+  it('uses a workspace override of one question and keeps the rest', async () => {
     const dir = copyWorkspace();
     mkdirSync(join(dir, 'templates', 'forms'), { recursive: true });
     writeFileSync(join(dir, 'templates', 'forms', 'nb.yaml'), 'evaluation:\n  continue_question: Hva tar vi med oss videre i tjenesten?\n');
-    expect(runCli(['forms', 'sone-nord'], { cwd: dir }).code).toBe(0);
+    expect((await runCli(['forms', 'sone-nord'], { cwd: dir })).code).toBe(0);
     const xml = unzipText(join(dir, 'ut', 'sone-nord', 'skjema', 'evalueringsskjema.docx'));
     expect(xml).toContain('Hva tar vi med oss videre i tjenesten?');
     expect(xml).not.toContain('Hva fortsetter tjenesten med?');
     expect(xml).toContain('Hva har endret seg i praksis som brukerne merker?');
   });
 
-  it('says how to install LibreOffice when --pdf cannot find it', () => {
+  it('says how to install LibreOffice when --pdf cannot find it', async () => {
     const dir = copyWorkspace();
-    const r = runCli(['forms', '--pdf'], { cwd: dir, env: { PATH: '/nonexistent' } });
+    const r = (await runCli(['forms', '--pdf'], { cwd: dir, env: { PATH: '/nonexistent' } }));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('sudo apt-get install libreoffice-writer');
     expect(existsSync(join(dir, 'ut'))).toBe(false);
   });
 
-  it('names an unknown group', () => {
-    const r = runCli(['forms', 'sone-sor'], { cwd: copyWorkspace() });
+  it('names an unknown group', async () => {
+    const r = (await runCli(['forms', 'sone-sor'], { cwd: copyWorkspace() }));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('sone-sor');
   });

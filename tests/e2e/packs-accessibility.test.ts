@@ -20,24 +20,26 @@ const require = createRequire(import.meta.url);
 function pages(dir: string): string[] {
   const out: string[] = [];
   for (const group of readdirSync(join(dir, 'ut'))) {
-    const folder = join(dir, 'ut', group, 'veileder');
-    for (const f of readdirSync(folder)) if (f.endsWith('.html')) out.push(join(folder, f));
+    for (const sub of ['veileder', 'deltaker']) {
+      const folder = join(dir, 'ut', group, sub);
+      for (const f of readdirSync(folder)) if (f.endsWith('.html')) out.push(join(folder, f));
+    }
   }
   return out.sort();
 }
 
 /** The demo in Norwegian with one session cancelled, and one group in English. */
-function generate(): string[] {
+async function generate(): Promise<string[]> {
   const nb = copyWorkspace();
   appendFileSync(join(nb, 'groups', 'sone-nord.yaml'), '\nsessions:\n  2:\n    cancelled: true\n');
-  const r = runCli(['packs'], { cwd: nb });
+  const r = (await runCli(['packs'], { cwd: nb }));
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   expect(readFileSync(join(nb, 'ut', 'sone-nord', 'veileder', 'index.html'), 'utf8')).toContain('Avlyst');
   const en = copyWorkspace();
-  expect(runCli(['packs', 'mestringstreff-var', '--lang', 'en'], { cwd: en }).code).toBe(0);
+  expect((await runCli(['packs', 'mestringstreff-var', '--lang', 'en'], { cwd: en })).code).toBe(0);
   // The English pages share their structure with the Norwegian ones; one of each kind is enough.
-  const english = pages(en).filter((f) => /\/(index|alle|tema-1-.*|deltakerark-1-.*)\.html$/.test(f));
+  const english = pages(en).filter((f) => f.includes('/mestringstreff-var/') && /\/(index|alle|tema-1-.*|deltakerark-1-.*)\.html$/.test(f));
   expect(english).toHaveLength(4);
   return [...pages(nb), ...english];
 }
@@ -46,7 +48,7 @@ describe.runIf(hasChromium)('generated pages in Chromium', () => {
   let browser: Browser;
   let files: string[] = [];
   beforeAll(async () => {
-    files = generate();
+    files = await generate();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
   });
   afterAll(async () => {
@@ -94,17 +96,30 @@ describe.runIf(hasChromium)('generated pages in Chromium', () => {
     });
   }
 
-  it('prints on A4; a handout is one page; alle.html starts each theme on a new page', async () => {
+  it('prints on A4; every handout is one page with boxes that do not overlap; alle.html starts each theme on a new page', async () => {
     const page = await browser.newPage();
-    const handout = files.find((f) => f.includes('/sykehjem-kombinert/') && /deltakerark-2-/.test(f))!;
-    await page.goto(`file://${handout}`);
-    const pdf = await page.pdf({ preferCSSPageSize: true });
-    const text = pdf.toString('latin1');
-    expect(text.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
-    // A4 in PDF points: 595 × 842.
-    const box = text.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
-    expect(Math.round(Number(box?.[1]))).toBe(595);
-    expect(Math.round(Number(box?.[2]))).toBe(842);
+    const handouts = files.filter((f) => f.includes('/deltaker/'));
+    expect(handouts.length).toBeGreaterThan(20);
+    for (const handout of handouts) {
+      await page.goto(`file://${handout}`);
+      await page.emulateMedia({ media: 'print' });
+      // Each box (1.05em plus its offset) fits inside its own item, and items do not overlap.
+      const items = await page.evaluate(() => [...document.querySelectorAll('.checklist li')].map((li) => {
+        const r = li.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, em: parseFloat(getComputedStyle(li).fontSize) };
+      }));
+      for (const [i, it] of items.entries()) {
+        expect(it.bottom - it.top, handout).toBeGreaterThanOrEqual(1.25 * it.em - 0.5);
+        if (i > 0) expect(it.top, handout).toBeGreaterThanOrEqual(items[i - 1]!.bottom);
+      }
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      const text = pdf.toString('latin1');
+      expect(text.match(/\/Type\s*\/Page(?!s)/g), handout).toHaveLength(1);
+      // A4 in PDF points: 595 × 842.
+      const box = text.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
+      expect(Math.round(Number(box?.[1]))).toBe(595);
+      expect(Math.round(Number(box?.[2]))).toBe(842);
+    }
 
     const all = files.find((f) => f.includes('/sykehjem-kombinert/') && f.endsWith('alle.html'))!;
     await page.goto(`file://${all}`);

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, scratchWorkspaces } from '../helpers/cli.js';
+import { ROOT, runCliProcess as runCli, scratchWorkspaces } from '../helpers/cli.js';
 
 const OLD_WS = '# yaml-language-server: $schema=../../gprefix/lib/node_modules/refleks/schemas/workspace.schema.json';
 const OLD_GROUP = '# yaml-language-server: $schema=../../gprefix/lib/node_modules/refleks/schemas/group.schema.json';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyWorkspace, runCli } from '../helpers/cli.js';
+import { copyWorkspace, runCliProcess } from '../helpers/cli.js';
 import { requireTool } from '../helpers/tools.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -26,7 +26,7 @@ describe.runIf(hasChromium)('report and overview pages in Chromium', () => {
       const ws = copyWorkspace();
       const args = lang === 'en' ? ['--lang', 'en'] : [];
       for (const cmd of [['report', '--today', '2027-04-01'], ['build']]) {
-        const r = runCli([...cmd, ...args], { cwd: ws });
+        const r = runCliProcess([...cmd, ...args], { cwd: ws });
         expect(r.code, r.stderr).toBe(0);
       }
       pages.push(join(ws, 'ut', 'rapport', 'rapport.html'), join(ws, 'ut', 'index.html'));
@@ -48,14 +48,14 @@ describe.runIf(hasChromium)('report and overview pages in Chromium', () => {
 
   it('the overview made from the plans kept in .refleks is the one a full load makes, and follows a change', () => {
     const ws = copyWorkspace();
-    expect(runCli(['build'], { cwd: ws }).code).toBe(0);
+    expect(runCliProcess(['build'], { cwd: ws }).code).toBe(0);
     const page = join(ws, 'ut', 'index.html');
     const full = readFileSync(page);
     rmSync(page);
-    expect(runCli(['build'], { cwd: ws }).code).toBe(0);
+    expect(runCliProcess(['build'], { cwd: ws }).code).toBe(0);
     expect(readFileSync(page).equals(full)).toBe(true);
     appendFileSync(join(ws, 'groups', 'sone-nord.yaml'), '\nsessions:\n  4: { cancelled: true }\n');
-    expect(runCli(['build'], { cwd: ws }).stdout).toContain('rehab-teamet: uendret, hoppet over');
+    expect(runCliProcess(['build'], { cwd: ws }).stdout).toContain('rehab-teamet: uendret, hoppet over');
     expect(readFileSync(page, 'utf8')).toMatch(/Hjemmetjenesten sone nord: [^<]*samling 4 [\d.]+ \(avlyst\)/);
   });
 

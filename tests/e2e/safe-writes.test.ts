@@ -26,9 +26,9 @@ function saveAsWordWould(path: string, answer: string): void {
 }
 
 describe('a form filled in by a person', () => {
-  it('is kept on re-runs of forms and build, and replaced only with --force', () => {
+  it('is kept on re-runs of forms and build, and replaced only with --force', async () => {
     const ws = copyWorkspace();
-    expect(runCli(['forms', 'sone-nord'], { cwd: ws, env: EPOCH }).code).toBe(0);
+    expect((await runCli(['forms', 'sone-nord'], { cwd: ws, env: EPOCH })).code).toBe(0);
     const form = join(ws, 'ut/sone-nord/skjema/evalueringsskjema.docx');
     saveAsWordWould(form, 'Målene er nådd – brukerne merker forskjell.');
     const edited = readFileSync(form);
@@ -36,7 +36,7 @@ describe('a form filled in by a person', () => {
     // The group changes, so refleks wants to rewrite every form.
     const groupFile = join(ws, 'groups/sone-nord.yaml');
     writeFileSync(groupFile, readFileSync(groupFile, 'utf8').replace('time: "13:00"', 'time: "13:30"'));
-    const r = runCli(['forms', 'sone-nord'], { cwd: ws, env: EPOCH });
+    const r = (await runCli(['forms', 'sone-nord'], { cwd: ws, env: EPOCH }));
     expect(r.stderr).toContain('ut/sone-nord/skjema/evalueringsskjema.docx');
     expect(r.stderr).toMatch(/endret for hånd/);
     expect(readFileSync(form).equals(edited)).toBe(true);
@@ -44,34 +44,34 @@ describe('a form filled in by a person', () => {
     const planning = strFromU8(unzipSync(readFileSync(join(ws, 'ut/sone-nord/skjema/planleggingsskjema.docx')))['word/document.xml']!);
     expect(planning).toContain('13.30');
 
-    const b = runCli(['build', 'sone-nord'], { cwd: ws, env: EPOCH });
+    const b = (await runCli(['build', 'sone-nord'], { cwd: ws, env: EPOCH }));
     expect(b.stderr).toContain('evalueringsskjema.docx');
     expect(readFileSync(form).equals(edited)).toBe(true);
 
-    const forced = runCli(['forms', 'sone-nord', '--force'], { cwd: ws, env: EPOCH });
+    const forced = (await runCli(['forms', 'sone-nord', '--force'], { cwd: ws, env: EPOCH }));
     expect(forced.code).toBe(0);
     expect(readFileSync(form).equals(edited)).toBe(false);
   });
 
-  it('re-running with unchanged input writes nothing and says so', () => {
+  it('re-running with unchanged input writes nothing and says so', async () => {
     const ws = copyWorkspace();
-    expect(runCli(['build'], { cwd: ws, env: EPOCH }).code).toBe(0);
+    expect((await runCli(['build'], { cwd: ws, env: EPOCH })).code).toBe(0);
     const before = treeHashes(ws);
     for (const cmd of ['schedule', 'forms', 'packs']) {
-      const r = runCli([cmd], { cwd: ws, env: EPOCH });
+      const r = (await runCli([cmd], { cwd: ws, env: EPOCH }));
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout, cmd).toMatch(/0 (skrevet|filer skrevet)|uendret/);
     }
     expect(treeHashes(ws)).toEqual(before);
   });
 
-  it('a failing group leaves its previous outputs intact', () => {
+  it('a failing group leaves its previous outputs intact', async () => {
     const ws = copyWorkspace();
-    expect(runCli(['build'], { cwd: ws, env: EPOCH }).code).toBe(0);
+    expect((await runCli(['build'], { cwd: ws, env: EPOCH })).code).toBe(0);
     const before = treeHashes(join(ws, 'ut'));
     const groupFile = join(ws, 'groups/sone-nord.yaml');
     writeFileSync(groupFile, readFileSync(groupFile, 'utf8').replace('time: "13:00"', 'time: "25:00"'));
-    const r = runCli(['build'], { cwd: ws, env: EPOCH });
+    const r = (await runCli(['build'], { cwd: ws, env: EPOCH }));
     expect(r.code).toBe(1);
     expect(treeHashes(join(ws, 'ut'))).toEqual(before);
     expect(readdirSync(join(ws, 'ut/sone-nord/skjema')).some((f) => f.endsWith('.tmp'))).toBe(false);
@@ -110,7 +110,7 @@ describe('a form filled in by a person', () => {
     const built = (out.match(/filer skrevet/g) ?? []).length;
     expect(built).toBeGreaterThanOrEqual(3);
     expect(built).toBeLessThan(40);
-    const again = runCli(['build', '--jobs', '1'], { cwd: ws, env: EPOCH });
+    const again = (await runCli(['build', '--jobs', '1'], { cwd: ws, env: EPOCH }));
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`${40 - built} grupper bygget, ${built} uendret`);
   });

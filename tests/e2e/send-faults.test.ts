@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCliProcess as runCli } from '../helpers/cli.js';
 import { cert, ENV, havePython, messageId, PEOPLE, runCliAsync, send, server, SESSIONS, TOTAL, workspace } from '../helpers/send-fixture.js';
 
 describe.runIf(havePython)('refleks send --smtp: faults', () => {

@@ -8,7 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { filesBelow, runCli } from '../helpers/cli.js';
+import { filesBelow, runCliProcess as runCli } from '../helpers/cli.js';
 import { checkMessages, GROUP, havePython, messageId, PEOPLE, send, server, TOTAL, USER, workspace } from '../helpers/send-fixture.js';
 
 describe.runIf(havePython)('refleks send --smtp', () => {

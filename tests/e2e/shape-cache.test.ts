@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, copyWorkspace, ROOT, runCli, treeHashes } from '../helpers/cli.js';
+import { BIN, copyWorkspace, ROOT, runCliProcess, treeHashes } from '../helpers/cli.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1798761600' };
 
@@ -19,10 +19,10 @@ describe('the shape cache', () => {
     const off = copyWorkspace();
     const cold = copyWorkspace();
     const warm = copyWorkspace();
-    expect(runCli(['forms'], { cwd: off, env: EPOCH }).code).toBe(0);
-    expect(runCli(['forms'], { cwd: cold, env: { ...EPOCH, REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: cache } }).code).toBe(0);
+    expect(runCliProcess(['forms'], { cwd: off, env: EPOCH }).code).toBe(0);
+    expect(runCliProcess(['forms'], { cwd: cold, env: { ...EPOCH, REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: cache } }).code).toBe(0);
     expect(readdirSync(join(cache, 'forms')).length).toBeGreaterThan(0);
-    expect(runCli(['forms'], { cwd: warm, env: { ...EPOCH, REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: cache } }).code).toBe(0);
+    expect(runCliProcess(['forms'], { cwd: warm, env: { ...EPOCH, REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: cache } }).code).toBe(0);
     const want = treeHashes(join(off, 'ut'));
     expect(Object.keys(want).length).toBeGreaterThan(30);
     expect(treeHashes(join(cold, 'ut'))).toEqual(want);
@@ -32,7 +32,7 @@ describe('the shape cache', () => {
   it('holds no names, e-mail addresses, places or dates of the groups', () => {
     const cache = mkdtempSync(join(tmpdir(), 'refleks-cache-'));
     const ws = copyWorkspace();
-    expect(runCli(['build'], { cwd: ws, env: { ...EPOCH, REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: cache } }).code).toBe(0);
+    expect(runCliProcess(['build'], { cwd: ws, env: { ...EPOCH, REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: cache } }).code).toBe(0);
     const stored = readdirSync(join(cache, 'forms')).map((f) => strFromU8(gunzipSync(readFileSync(join(cache, 'forms', f))))).join('\n');
     const secrets: string[] = [];
     for (const f of readdirSync(join(ws, 'groups'))) {

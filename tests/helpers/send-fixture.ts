@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { ROOT, runCli } from './cli.js';
+import { ROOT, runCliProcess as runCli } from './cli.js';
 import { makeCert, PASSWORD, runCliAsync, startServer, USER, type Cert, type TestServer } from './smtp.js';
 import { hasPythonModule, PYTHON, requireTool } from './tools.js';
 

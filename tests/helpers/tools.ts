@@ -1,5 +1,5 @@
 /**
- * Real clients (LibreOffice, Python's icalendar/vobject/python-docx, Chromium)
+ * Real clients (LibreOffice, Python's icalendar/vobject/python-docx, libical, Chromium, tmux)
  * are installed by .ci/run. On a developer machine without them the tests that
  * need them are skipped; under CI a missing tool fails instead, so a green CI
  * always means the real clients were run.
@@ -19,6 +19,6 @@ export function hasCommand(cmd: string): boolean {
 
 /** True if the test should run; throws under CI when the tool is missing. */
 export function requireTool(available: boolean, name: string): boolean {
-  if (!available && process.env.CI) throw new Error(`${name} is missing, but CI must run this check (see .ci/run)`);
+  if (!available && process.env.CI && process.env.CI !== 'false') throw new Error(`${name} is missing, but CI must run this check (see .ci/run)`);
   return available;
 }

@@ -18,6 +18,7 @@ const SEED = 20261130;
 function windowsProblem(name: string): string | undefined {
   if (name === '') return 'empty';
   if (/[<>:"/\\|?*]/.test(name)) return 'reserved character';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what Windows refuses
   if (/[\u0000-\u001f]/.test(name)) return 'control character';
   if (/[. ]$/.test(name)) return 'ends in a dot or space';
   if (/^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i.test(name.split('.')[0]!.trim())) return 'reserved device name';

@@ -2,6 +2,7 @@
  * Small hand-built workspaces for the schedule and calendar unit tests, so
  * that each test states the few facts it depends on.
  */
+import { DEFAULT_VOCABULARY } from '../../src/core/vocabulary.js';
 import { expect } from 'vitest';
 import type { Group, GroupTheme, Programme, SessionOverride, Theme, Workspace, WorkspaceSettings } from '../../src/core/model.js';
 
@@ -44,6 +45,11 @@ export function programme(count = 5): Programme {
     sessions: { count, durationMinutes: 120, intervalWeeks: 2, betweenSessionHours: { min: 1, max: 2 }, leaderSessions: [1, 3, 5] },
     perPersonInvitations: false,
     recommendedParticipants: { min: 4, max: 6 },
+    equalLeaders: false,
+    language: 'nb',
+    vocabulary: DEFAULT_VOCABULARY,
+    betweenSessionsVoluntary: false,
+    forms: { planning: 'leader', followUp: true, evaluation: 'leader' },
     themes: Array.from({ length: count }, (_, i) => theme(String(i + 1))),
     source: { origin: 'built-in', path: '/x/mestring.yaml', display: 'programmes/mestring.yaml' },
   };
@@ -76,6 +82,7 @@ export function group(extra: Partial<Group> & { count?: number; sessions?: Recor
     leaderSessions: [1, 3, 5],
     perPersonInvitations: false,
     overrides: new Map(Object.entries(sessions).map(([k, v]) => [Number(k), v])),
+    materials: new Map(),
     source: { origin: 'workspace', path: '/ws/groups/sone-nord.yaml', display: 'groups/sone-nord.yaml' },
     positions: { start: { line: 10, column: 8 } },
     ...rest,

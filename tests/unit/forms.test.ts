@@ -3,7 +3,7 @@
  * sessions, the wording files and their overrides, file names, and equal
  * bytes for equal input.
  */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { slugify as nameSlug, uniqueSlugs } from '../../src/core/slug.js';
 import { formatDate, formatSessionTime, formatShortDate } from '../../src/core/format-date.js';
 import { formatProblem } from '../../src/core/problems.js';
 import { planGroup } from '../../src/core/schedule.js';
-import { DEMO, ROOT } from '../helpers/cli.js';
+import { copyInputs, DEMO, ROOT } from '../helpers/cli.js';
 import { byName, group, loadDemo, parts, renderForms, text } from './forms.helpers.js';
 
 const ws = loadDemo();
@@ -159,7 +159,7 @@ describe('wording', () => {
 
   function workspaceWith(files: Record<string, string>): string {
     const dir = mkdtempSync(join(tmpdir(), 'refleks-wording-'));
-    cpSync(DEMO, dir, { recursive: true });
+    copyInputs(DEMO, dir);
     for (const [path, content] of Object.entries(files)) {
       mkdirSync(join(dir, path, '..'), { recursive: true });
       writeFileSync(join(dir, path), content);

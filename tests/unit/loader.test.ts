@@ -11,7 +11,7 @@ import { formatProblem, type Problem } from '../../src/core/problems.js';
 import { closest, distance } from '../../src/load/did-you-mean.js';
 import { suggestSlug, toGroup } from '../../src/load/group.js';
 import {
-  array, clockTime, email, FAIL, int, isoDate, numberedMap, obj, oneOf, opt, refine, req, slug, str, timeFromNumber,
+  array, clockTime, email, FAIL, int, isoDate, numberedMap, obj, oneOf, opt, req, slug, str, timeFromNumber,
   type Ctx, type Schema,
 } from '../../src/load/schema.js';
 import { groupSchema } from '../../src/load/schemas.js';
@@ -197,7 +197,7 @@ describe('schema combinators', () => {
     expect(run(str(), '  Møterom 2 ').value).toBe('Møterom 2');
     expect(run(str(), 201).value).toBe('201');
     expect(run(str(), '   ').issues[0]?.message.nb).toBe('kan ikke være tom');
-    expect(run(str(), 'Kari\u0007').issues[0]?.message.nb).toBe('inneholder kontrolltegn');
+    expect(run(str(), 'Kari\u0007').issues[0]?.message.nb).toBe('inneholder kontrolltegn (U+0007)');
     expect(run(str({ max: 3 }), 'abcd').issues[0]?.message.nb).toBe('er for lang (4 tegn, høyst 3)');
     expect(run(str(), ['a']).issues[0]?.message.nb).toBe('forventet tekst, fant en liste');
   });
@@ -290,12 +290,6 @@ describe('schema combinators', () => {
     const id = slug(t('en id', 'an id'));
     expect(run(id, 'sone-nord').value).toBe('sone-nord');
     for (const bad of ['../../etc', 'Sone Nord', 'sone/nord', '.skjult', '-start', 'a'.repeat(81), '']) expect(run(id, bad).value, bad).toBe(FAIL);
-  });
-
-  it('refine adds a check after parsing', () => {
-    const even = refine(int(), (v, path, ctx) => v % 2 === 0 || (ctx.issues.push({ path, message: t('oddetall', 'odd') }), false));
-    expect(run(even, 4).value).toBe(4);
-    expect(run(even, 3).issues[0]?.message.nb).toBe('oddetall');
   });
 });
 

@@ -201,7 +201,7 @@ describe('refleks new-group, interactive', () => {
     const r = await runNewGroup(dir, {}, p);
     expect(r.code).toBe(0);
     expect(p.refused[0]).toContain('Skriv 2027-05-17');
-    expect(r.out).toContain('mandag 17. mai 2027 er Grunnlovsdag');
+    expect(r.out).toContain('mandag 17. mai 2027 er grunnlovsdag');
     const g = loadGroup(dir, 'rehab-var');
     expect([g.start, g.durationMinutes, g.intervalWeeks]).toEqual(['2027-02-15', 90, 3]);
   });

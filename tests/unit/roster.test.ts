@@ -91,9 +91,10 @@ describe('parseRoster', () => {
     expect(err.text.nb).toContain(`${MAX_ROSTER_ROWS + 1} rader`);
   });
 
-  it('refuses an .xlsx workbook with advice to save as CSV', () => {
+  it('refuses an .xlsx workbook as CSV and names the workbook reader (new-group uses it for .xlsx)', () => {
     const err = rosterError(() => parseRoster(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0])));
-    expect(err.hint?.nb).toContain('CSV (semikolondelt)');
+    expect(err.text.nb).toContain('Excel-arbeidsbok');
+    expect(err.hint?.nb).toContain('parseXlsxRoster');
   });
 
   it('refuses an empty file and an unclosed quote', () => {

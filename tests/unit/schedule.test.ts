@@ -103,7 +103,7 @@ describe('planGroup', () => {
     // Wednesdays, weekly, from 10 May 2028; 17 May 2028 is a Wednesday.
     const plan = planGroup(group({ start: '2028-05-10', intervalWeeks: 1, count: 3 }), settings());
     expect(plan.sessions.map((s) => s.date)).toEqual(['2028-05-10', '2028-05-24', '2028-05-31']);
-    expect(plan.sessions[1]!.moved).toEqual({ from: '2028-05-17', reason: expect.objectContaining({ nb: 'Grunnlovsdagen' }) });
+    expect(plan.sessions[1]!.moved).toEqual({ from: '2028-05-17', reason: expect.objectContaining({ nb: 'grunnlovsdagen' }) });
   });
 
   it('moves past a whole blackout period and names it', () => {

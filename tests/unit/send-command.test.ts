@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/commands/send.js';
 import type { CliContext } from '../../src/commands/support/context.js';
 import type { SmtpSettings } from '../../src/core/model.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliProcess as runCli } from '../helpers/cli.js';
 import type { Prompter } from '../../src/io/prompter.js';
 import type { MailSender } from '../../src/io/mail.js';
 

@@ -14,7 +14,7 @@ import type { Group } from '../../src/core/model.js';
 import { InputError } from '../../src/core/problems.js';
 import { planGroup } from '../../src/core/schedule.js';
 import { markSent, pendingDeliveries, pendingFor } from '../../src/io/calendar-pending.js';
-import { writeCalendarState } from '../../src/io/calendar-state.js';
+import { saveCalendarState } from '../../src/io/calendar-state.js';
 import { deliver, type Outgoing } from '../../src/io/deliver.js';
 import { mailBytes, type MailSender } from '../../src/io/mail.js';
 import { SendLog } from '../../src/io/send-log.js';
@@ -149,14 +149,14 @@ describe('what is pending, per person', () => {
     const root = tempRoot();
     const g = group();
     const s0 = issue(g);
-    writeCalendarState(root, s0);
+    saveCalendarState(root, s0);
     const all = pendingDeliveries(root, s0);
     expect(all.every((d) => d.kind === 'new')).toBe(true);
     expect(pendingFor(root, s0).map((p) => p.number)).toEqual([1, 2, 3, 4, 5]);
     markSent(root, g.id);
     expect(pendingDeliveries(root, s0)).toEqual([]);
     const s1 = issue(group({ sessions: { 2: { date: '2027-01-27' } } }), s0, T1);
-    writeCalendarState(root, s1);
+    saveCalendarState(root, s1);
     const changed = pendingDeliveries(root, s1);
     expect(changed.map((d) => [d.session, d.kind])).toEqual(s1.sessions['2']!.issued.attendees.map(() => [2, 'changed']));
   });
@@ -187,7 +187,7 @@ describe('the delivery loop', () => {
 
   function setup(script: (to: string, attempt: number) => Error | undefined, opts: { perMinute?: number } = {}) {
     const root = tempRoot();
-    writeCalendarState(root, state);
+    saveCalendarState(root, state);
     const attempts = new Map<string, number>();
     const sent: string[] = [];
     const sleeps: number[] = [];

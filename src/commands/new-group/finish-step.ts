@@ -19,6 +19,7 @@ import { refreshSchemas } from '../../io/workspace-schemas.js';
 import type { ParticipantList } from './participants-step.js';
 import type { ThemeChoice } from './programme-step.js';
 import type { WizardState } from './wizard-state.js';
+import { t } from '../../core/text.js';
 
 /** Everything the steps gathered, ready to be written. */
 export interface GroupDraft {
@@ -30,7 +31,7 @@ export interface GroupDraft {
 }
 
 export async function writeGroup(s: WizardState, draft: GroupDraft): Promise<number> {
-  const { ctx, opts, root, settings, programmes, prompter, L, say, usage } = s;
+  const { ctx, opts, root, settings, programmes, prompter, say, usage } = s;
   const { id, file } = draft;
   const abs = join(root, 'groups', `${id}.yaml`);
   const schemaPath = schemaRef(file, 'group.schema.json');
@@ -47,8 +48,8 @@ export async function writeGroup(s: WizardState, draft: GroupDraft): Promise<num
   if (!ctx.quiet || prompter) showSummary(s, draft, loaded.group, plan.sessions);
   printProblems(ctx, [...loaded.problems.filter((p) => p.field !== 'participants'), ...plan.problems]);
 
-  if (!opts.yes && !(await prompter!.confirm({ message: L(`Skrive ${file}?`, `Write ${file}?`), default: true }))) {
-    say(L('Ingenting er skrevet.', 'Nothing was written.'));
+  if (!opts.yes && !(await prompter!.confirm({ message: t(`Skrive ${file}?`, `Write ${file}?`)[ctx.lang], default: true }))) {
+    say(t('Ingenting er skrevet.', 'Nothing was written.')[ctx.lang]);
     return 0;
   }
   // Never overwrite: someone may have made the file while we asked.
@@ -56,33 +57,33 @@ export async function writeGroup(s: WizardState, draft: GroupDraft): Promise<num
   mkdirSync(join(root, 'groups'), { recursive: true });
   writeFileAtomic(abs, text);
   refreshSchemas(root);
-  say(L(`Skrev ${file}.`, `Wrote ${file}.`));
+  say(t(`Skrev ${file}.`, `Wrote ${file}.`)[ctx.lang]);
   if (!ctx.quiet) {
-    say(L('Neste steg:', 'Next steps:'));
-    say(`  refleks schedule ${id}   ${L('datoer og kalenderinvitasjoner', 'dates and calendar invitations')}`);
-    say(`  refleks forms ${id}      ${L('planleggingsskjema, oppmøteliste og kursbevis', 'planning form, attendance list and certificates')}`);
-    say(`  refleks packs ${id}      ${L('veilederhefter og deltakerark', 'facilitator packs and participant handouts')}`);
+    say(t('Neste steg:', 'Next steps:')[ctx.lang]);
+    say(`  refleks schedule ${id}   ${t('datoer og kalenderinvitasjoner', 'dates and calendar invitations')[ctx.lang]}`);
+    say(`  refleks forms ${id}      ${t('planleggingsskjema, oppmøteliste og kursbevis', 'planning form, attendance list and certificates')[ctx.lang]}`);
+    say(`  refleks packs ${id}      ${t('veilederhefter og deltakerark', 'facilitator packs and participant handouts')[ctx.lang]}`);
   }
   return 0;
 }
 
-function showSummary({ ctx, L, say }: WizardState, { answers, file, choice, participants }: GroupDraft, group: Group, sessions: PlannedSession[]): void {
+function showSummary({ ctx, say }: WizardState, { answers, file, choice, participants }: GroupDraft, group: Group, sessions: PlannedSession[]): void {
   const { facilitator, coFacilitator, leader } = answers;
   say();
-  say(L('Oppsummering', 'Summary'));
+  say(t('Oppsummering', 'Summary')[ctx.lang]);
   const row = (label: string, value: string) => say(`  ${label.padEnd(13)}${value}`);
   const who = (p: Person) => (p.email ? `${p.name} <${p.email}>` : p.name);
-  row(L('Gruppe:', 'Group:'), `${answers.name} (${file})`);
-  row(L('Program:', 'Programme:'), `${group.combined ? group.programmeTitle : choice.base.shortTitle} – ${choice.count} ${L('samlinger', 'sessions')}`);
-  row(L('Veileder:', 'Facilitator:'), who(facilitator));
-  if (coFacilitator) row(L('Medveileder:', 'Co-facil.:'), who(coFacilitator));
-  if (leader) row(L('Leder:', 'Leader:'), who(leader));
-  row(L('Deltakere:', 'Participants:'), participants.countLine());
-  row(L('Sted:', 'Location:'), group.location.text);
-  say(`  ${L('Samlinger:', 'Sessions:')}`);
+  row(t('Gruppe:', 'Group:')[ctx.lang], `${answers.name} (${file})`);
+  row(t('Program:', 'Programme:')[ctx.lang], `${group.combined ? group.programmeTitle : choice.base.shortTitle} – ${choice.count} ${t('samlinger', 'sessions')[ctx.lang]}`);
+  row(t('Veileder:', 'Facilitator:')[ctx.lang], who(facilitator));
+  if (coFacilitator) row(t('Medveileder:', 'Co-facil.:')[ctx.lang], who(coFacilitator));
+  if (leader) row(t('Leder:', 'Leader:')[ctx.lang], who(leader));
+  row(t('Deltakere:', 'Participants:')[ctx.lang], participants.countLine());
+  row(t('Sted:', 'Location:')[ctx.lang], group.location.text);
+  say(`  ${t('Samlinger:', 'Sessions:')[ctx.lang]}`);
   for (const s of sessions) {
-    const moved = s.moved ? L(` (flyttet fra ${formatDate(s.moved.from, 'nb', { weekday: false })}: ${s.moved.reason.nb})`, ` (moved from ${formatDate(s.moved.from, 'en', { weekday: false })}: ${s.moved.reason.en})`) : '';
-    say(`    ${String(s.number).padStart(2)}. ${formatSessionTime(s.date, s.start, s.end, ctx.lang)}  ${s.theme.theme.title}${moved}${s.leaderInvited && leader ? L('  (leder inviteres)', '  (leader invited)') : ''}`);
+    const moved = s.moved ? t(` (flyttet fra ${formatDate(s.moved.from, 'nb', { weekday: false })}: ${s.moved.reason.nb})`, ` (moved from ${formatDate(s.moved.from, 'en', { weekday: false })}: ${s.moved.reason.en})`)[ctx.lang] : '';
+    say(`    ${String(s.number).padStart(2)}. ${formatSessionTime(s.date, s.start, s.end, ctx.lang)}  ${s.theme.theme.title}${moved}${s.leaderInvited && leader ? t('  (leder inviteres)', '  (leader invited)')[ctx.lang] : ''}`);
   }
   say();
 }

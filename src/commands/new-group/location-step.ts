@@ -5,8 +5,9 @@
  */
 import type { LocationAnswer } from '../../core/group-file.js';
 import type { WizardState } from './wizard-state.js';
+import { t } from '../../core/text.js';
 
-export async function chooseLocation({ opts, prompter, L, usage }: WizardState): Promise<LocationAnswer> {
+export async function chooseLocation({ opts, prompter, ctx, usage }: WizardState): Promise<LocationAnswer> {
   if (opts.location !== undefined) {
     const v = opts.location.trim();
     if (!v) throw usage('--location er tom', '--location is empty');
@@ -14,18 +15,18 @@ export async function chooseLocation({ opts, prompter, L, usage }: WizardState):
     return /^https?:\/\/\S+$/i.test(v) ? { url: v } : v;
   }
   const where = await prompter!.select<'room' | 'online'>({
-    message: L('Hvor møtes gruppen?', 'Where does the group meet?'),
+    message: t('Hvor møtes gruppen?', 'Where does the group meet?')[ctx.lang],
     choices: [
-      { name: L('I et møterom', 'In a meeting room'), value: 'room' },
-      { name: L('Nettmøte (Teams, Zoom …)', 'Online (Teams, Zoom …)'), value: 'online' },
+      { name: t('I et møterom', 'In a meeting room')[ctx.lang], value: 'room' },
+      { name: t('Nettmøte (Teams, Zoom …)', 'Online (Teams, Zoom …)')[ctx.lang], value: 'online' },
     ],
     default: 'room',
   });
   if (where === 'room') {
-    const room = (await prompter!.input({ message: L('Rom (for eksempel «Helsehuset, møterom 2»):', 'Room (e.g. "Health centre, room 2"):'), validate: (v) => (v.trim() ? (v.trim().length <= 300 ? true : L('Høyst 300 tegn.', 'At most 300 characters.')) : L('Skriv rommet.', 'Type the room.')) })).trim();
-    const address = (await prompter!.input({ message: L('Adresse (valgfritt):', 'Address (optional):'), validate: (v) => (v.trim().length <= 300 ? true : L('Høyst 300 tegn.', 'At most 300 characters.')) })).trim();
+    const room = (await prompter!.input({ message: t('Rom (for eksempel «Helsehuset, møterom 2»):', 'Room (e.g. "Health centre, room 2"):')[ctx.lang], validate: (v) => (v.trim() ? (v.trim().length <= 300 ? true : t('Høyst 300 tegn.', 'At most 300 characters.')[ctx.lang]) : t('Skriv rommet.', 'Type the room.')[ctx.lang]) })).trim();
+    const address = (await prompter!.input({ message: t('Adresse (valgfritt):', 'Address (optional):')[ctx.lang], validate: (v) => (v.trim().length <= 300 ? true : t('Høyst 300 tegn.', 'At most 300 characters.')[ctx.lang]) })).trim();
     return { room, ...(address ? { address } : {}) };
   }
-  const url = (await prompter!.input({ message: L('Lenke til nettmøtet:', 'Link to the online meeting:'), validate: (v) => (/^https?:\/\/\S+$/i.test(v.trim()) && v.trim().length <= 1000 ? true : L('Lim inn lenken, den begynner med https://.', 'Paste the link; it starts with https://.')) })).trim();
+  const url = (await prompter!.input({ message: t('Lenke til nettmøtet:', 'Link to the online meeting:')[ctx.lang], validate: (v) => (/^https?:\/\/\S+$/i.test(v.trim()) && v.trim().length <= 1000 ? true : t('Lim inn lenken, den begynner med https://.', 'Paste the link; it starts with https://.')[ctx.lang]) })).trim();
   return { url };
 }

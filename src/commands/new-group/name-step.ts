@@ -8,6 +8,7 @@ import { slugify } from '../../core/group-file.js';
 import { SLUG_PATTERN } from '../../load/schema.js';
 import { isWindowsReserved } from '../../core/slug.js';
 import type { WizardState } from './wizard-state.js';
+import { t } from '../../core/text.js';
 
 export interface NameAnswer {
   name: string;
@@ -16,7 +17,7 @@ export interface NameAnswer {
   file: string;
 }
 
-export async function chooseName({ opts, root, takenIds, prompter, L, say, usage }: WizardState): Promise<NameAnswer> {
+export async function chooseName({ opts, root, takenIds, prompter, ctx, say, usage }: WizardState): Promise<NameAnswer> {
   const idTaken = (id: string) => takenIds.has(id) || existsSync(join(root, 'groups', `${id}.yaml`)) || existsSync(join(root, 'groups', `${id}.yml`));
   if (opts.id !== undefined) {
     if (isWindowsReserved(opts.id)) throw usage(`--id «${opts.id}» kan ikke brukes: Windows lager ikke filer med det navnet`, `--id "${opts.id}" cannot be used: Windows makes no files with that name`);
@@ -24,11 +25,11 @@ export async function chooseName({ opts, root, takenIds, prompter, L, say, usage
     if (idTaken(opts.id)) throw usage(`det finnes allerede en gruppe med id «${opts.id}» (groups/${opts.id}.yaml); velg en annen --id`, `there is already a group with id "${opts.id}" (groups/${opts.id}.yaml); choose another --id`);
   }
   const nameProblem = (name: string): string | undefined => {
-    if (!name.trim()) return L('Skriv et navn.', 'Type a name.');
-    if (name.trim().length > 200) return L('Navnet kan være høyst 200 tegn.', 'The name can be at most 200 characters.');
+    if (!name.trim()) return t('Skriv et navn.', 'Type a name.')[ctx.lang];
+    if (name.trim().length > 200) return t('Navnet kan være høyst 200 tegn.', 'The name can be at most 200 characters.')[ctx.lang];
     if (opts.id === undefined && idTaken(slugify(name))) {
       const id = slugify(name);
-      return L(`Det finnes allerede en gruppe med id «${id}» (groups/${id}.yaml). Velg et annet navn.`, `There is already a group with id "${id}" (groups/${id}.yaml). Choose another name.`);
+      return t(`Det finnes allerede en gruppe med id «${id}» (groups/${id}.yaml). Velg et annet navn.`, `There is already a group with id "${id}" (groups/${id}.yaml). Choose another name.`)[ctx.lang];
     }
     return undefined;
   };
@@ -40,7 +41,7 @@ export async function chooseName({ opts, root, takenIds, prompter, L, say, usage
   } else {
     name = (
       await prompter!.input({
-        message: L('Gruppens navn (slik det skal stå i invitasjonene):', 'The group name (as it will appear in invitations):'),
+        message: t('Gruppens navn (slik det skal stå i invitasjonene):', 'The group name (as it will appear in invitations):')[ctx.lang],
         validate: (v) => nameProblem(v) ?? true,
         transformer: (v) => (v.trim() && opts.id === undefined ? `${v}  → groups/${slugify(v)}.yaml` : v),
       })
@@ -48,6 +49,6 @@ export async function chooseName({ opts, root, takenIds, prompter, L, say, usage
   }
   const id = opts.id ?? slugify(name);
   const file = `groups/${id}.yaml`;
-  if (prompter && opts.name === undefined) say(L(`  Filen blir ${file}.`, `  The file will be ${file}.`));
+  if (prompter && opts.name === undefined) say(t(`  Filen blir ${file}.`, `  The file will be ${file}.`)[ctx.lang]);
   return { name, id, file };
 }

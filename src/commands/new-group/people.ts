@@ -4,7 +4,7 @@
  * and how one is taken from a flag or asked for, name first, then e-mail.
  */
 import type { Person } from '../../core/model.js';
-import type { Text } from '../../core/text.js';
+import { t, type Text } from '../../core/text.js';
 import { parsePersonFlag } from '../support/person-arg.js';
 
 export { parsePersonFlag };
@@ -45,7 +45,7 @@ function cap(s: string): string {
 
 /** A person from the flag if given, else asked for when `ask`; added to the people named so far. */
 export async function personFromFlagOrAsk(
-  { ctx, prompter, people, L, usage }: WizardState,
+  { ctx, prompter, people, usage }: WizardState,
   q: {
     flag: string | undefined;
     flagName: string;
@@ -69,24 +69,24 @@ export async function personFromFlagOrAsk(
   const what = q.what[ctx.lang];
   const personName = (
     await prompter!.input({
-      message: q.optional ? L(`${cap(what)} – navn (la stå tomt hvis ingen):`, `${cap(what)} – name (leave empty if none):`) : L(`${cap(what)} – navn:`, `${cap(what)} – name:`),
+      message: q.optional ? t(`${cap(what)} – navn (la stå tomt hvis ingen):`, `${cap(what)} – name (leave empty if none):`)[ctx.lang] : t(`${cap(what)} – navn:`, `${cap(what)} – name:`)[ctx.lang],
       validate: (v) => {
-        if (!v.trim()) return q.optional ? true : L('Skriv navnet.', 'Type the name.');
-        if (v.trim().length > 200) return L('Navnet kan være høyst 200 tegn.', 'The name can be at most 200 characters.');
+        if (!v.trim()) return q.optional ? true : t('Skriv navnet.', 'Type the name.')[ctx.lang];
+        if (v.trim().length > 200) return t('Navnet kan være høyst 200 tegn.', 'The name can be at most 200 characters.')[ctx.lang];
         const dup = people.nameTakenBy(v);
-        return dup ? L(`${v.trim()} står allerede som ${dup.nb}.`, `${v.trim()} is already listed as ${dup.en}.`) : true;
+        return dup ? t(`${v.trim()} står allerede som ${dup.nb}.`, `${v.trim()} is already listed as ${dup.en}.`)[ctx.lang] : true;
       },
     })
   ).trim();
   if (!personName) return undefined;
   const email = (
     await prompter!.input({
-      message: q.emailRequired ? L(`${cap(what)} – e-post:`, `${cap(what)} – e-mail:`) : L(`${cap(what)} – e-post (valgfritt):`, `${cap(what)} – e-mail (optional):`),
+      message: q.emailRequired ? t(`${cap(what)} – e-post:`, `${cap(what)} – e-mail:`)[ctx.lang] : t(`${cap(what)} – e-post (valgfritt):`, `${cap(what)} – e-mail (optional):`)[ctx.lang],
       validate: (v) => {
-        if (!v.trim()) return q.emailRequired ? L('Skriv e-postadressen.', 'Type the e-mail address.') : true;
-        if (!isEmail(v.trim())) return L(`«${v.trim()}» er ikke en gyldig e-postadresse. Skriv den som navn@kommune.no.`, `"${v.trim()}" is not a valid e-mail address. Write it as name@example.org.`);
+        if (!v.trim()) return q.emailRequired ? t('Skriv e-postadressen.', 'Type the e-mail address.')[ctx.lang] : true;
+        if (!isEmail(v.trim())) return t(`«${v.trim()}» er ikke en gyldig e-postadresse. Skriv den som navn@kommune.no.`, `"${v.trim()}" is not a valid e-mail address. Write it as name@example.org.`)[ctx.lang];
         const dup = people.emailTakenBy(v);
-        return dup ? L(`Adressen står allerede på ${dup.nb}.`, `The address is already used by ${dup.en}.`) : true;
+        return dup ? t(`Adressen står allerede på ${dup.nb}.`, `The address is already used by ${dup.en}.`)[ctx.lang] : true;
       },
     })
   ).trim();

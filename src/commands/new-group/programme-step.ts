@@ -9,6 +9,7 @@ import type { Programme } from '../../core/model.js';
 import { closest } from '../../load/did-you-mean.js';
 import { RECOMMENDED_PARTICIPANTS } from '../../load/group.js';
 import type { WizardState } from './wizard-state.js';
+import { t } from '../../core/text.js';
 
 export interface ThemeChoice {
   programme?: Programme;
@@ -72,17 +73,17 @@ function themesFromFlags({ opts, programmes, usage }: WizardState): ThemeChoice 
 }
 
 /** Asks for a programme, or for themes from several and their order. */
-async function askThemes({ prompter, programmes, programmeList, L, say }: WizardState): Promise<ThemeChoice> {
+async function askThemes({ prompter, programmes, programmeList, ctx, say }: WizardState): Promise<ThemeChoice> {
   const COMBINE = '\u0000combine';
   const picked = await prompter!.select<string>({
-    message: L('Hvilket program skal gruppen følge?', 'Which programme will the group follow?'),
+    message: t('Hvilket program skal gruppen følge?', 'Which programme will the group follow?')[ctx.lang],
     choices: [
       ...programmeList.map((p) => ({
-        name: `${p.shortTitle} – ${p.themes.length} ${L('samlinger', 'sessions')}, ${L('hver', 'every')} ${p.sessions.intervalWeeks === 1 ? L('uke', 'week') : `${p.sessions.intervalWeeks}. ${L('uke', 'week')}`}${p.source.origin === 'workspace' ? L(' (arbeidsområdets eget)', ' (this workspace)') : ''}`,
+        name: `${p.shortTitle} – ${p.themes.length} ${t('samlinger', 'sessions')[ctx.lang]}, ${t('hver', 'every')[ctx.lang]} ${p.sessions.intervalWeeks === 1 ? t('uke', 'week')[ctx.lang] : `${p.sessions.intervalWeeks}. ${t('uke', 'week')[ctx.lang]}`}${p.source.origin === 'workspace' ? t(' (arbeidsområdets eget)', ' (this workspace)')[ctx.lang] : ''}`,
         value: p.id,
         description: p.audience.replace(/\s+/g, ' ').trim(),
       })),
-      { name: L('Kombiner temaer fra begge utgavene', 'Combine themes from both editions'), value: COMBINE, description: L('Velg temaene selv, fra flere program, og rekkefølgen de tas i.', 'Pick the themes yourself, from several programmes, and their order.') },
+      { name: t('Kombiner temaer fra begge utgavene', 'Combine themes from both editions')[ctx.lang], value: COMBINE, description: t('Velg temaene selv, fra flere program, og rekkefølgen de tas i.', 'Pick the themes yourself, from several programmes, and their order.')[ctx.lang] },
     ],
     default: programmeList[0]!.id,
   });
@@ -95,22 +96,22 @@ async function askThemes({ prompter, programmes, programmeList, L, say }: Wizard
   const combinable = programmeList.filter((p) => !p.perPersonInvitations);
   const all = (combinable.length ? combinable : programmeList).flatMap((p, pi) => p.themes.map((th, i) => ({ key: `${p.id}/${th.id}`, p, th, i, pi })));
   const chosen = await prompter!.checkbox<string>({
-    message: L('Velg temaene (mellomrom velger, Enter er ferdig; vanligvis fem)', 'Pick the themes (space picks, Enter finishes; usually five)'),
+    message: t('Velg temaene (mellomrom velger, Enter er ferdig; vanligvis fem)', 'Pick the themes (space picks, Enter finishes; usually five)')[ctx.lang],
     choices: all.map((a) => ({ name: `${a.key}  ${a.th.title}`, value: a.key, short: a.key, group: a.p.shortTitle })),
-    validate: (v) => (v.length ? true : L('Velg minst ett tema.', 'Pick at least one theme.')),
+    validate: (v) => (v.length ? true : t('Velg minst ett tema.', 'Pick at least one theme.')[ctx.lang]),
   });
   // Default order: first themes first, alternating between the programmes,
   // so the group moves through the material as each edition intends.
   let order = all.filter((a) => chosen.includes(a.key)).sort((a, b) => a.i - b.i || a.pi - b.pi);
   if (order.length > 1) {
-    say(L('Rekkefølge:', 'Order:'));
+    say(t('Rekkefølge:', 'Order:')[ctx.lang]);
     order.forEach((a, n) => say(`  ${n + 1}. ${a.key}  ${a.th.title}`));
-    if (await prompter!.confirm({ message: L('Vil du endre rekkefølgen?', 'Do you want to change the order?'), default: false })) {
+    if (await prompter!.confirm({ message: t('Vil du endre rekkefølgen?', 'Do you want to change the order?')[ctx.lang], default: false })) {
       const left = [...order];
       const mine: typeof order = [];
       while (left.length > 1) {
         const key = await prompter!.select<string>({
-          message: L(`Samling ${mine.length + 1}:`, `WizardState ${mine.length + 1}:`),
+          message: t(`Samling ${mine.length + 1}:`, `WizardState ${mine.length + 1}:`)[ctx.lang],
           choices: left.map((a) => ({ name: `${a.key}  ${a.th.title}`, value: a.key })),
           default: left[0]!.key,
         });

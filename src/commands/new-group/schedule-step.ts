@@ -9,6 +9,7 @@ import { dateConflict } from '../../core/schedule.js';
 import { addDays, weekday } from '../../core/zoned-time.js';
 import { clockTime, FAIL, isoDate, type Ctx } from '../../load/schema.js';
 import { valueFromFlagOrAsk, type WizardState } from './wizard-state.js';
+import { t } from '../../core/text.js';
 
 export interface ScheduleAnswer {
   start: string;
@@ -18,7 +19,7 @@ export interface ScheduleAnswer {
 }
 
 export async function chooseSchedule(s: WizardState, base: Programme): Promise<ScheduleAnswer> {
-  const { ctx, L } = s;
+  const { ctx } = s;
   const start = await chooseStart(s);
 
   // «13.00» is how Norwegians write a time; take it as 13:00.
@@ -34,16 +35,16 @@ export async function chooseSchedule(s: WizardState, base: Programme): Promise<S
     return clockTime().parse(dotted(v), [], c) as string;
   };
   const intIssue = (v: string, min: number, max: number): string | undefined =>
-    /^\s*\d+\s*$/.test(v) && +v >= min && +v <= max ? undefined : L(`Skriv et helt tall fra ${min} til ${max}.`, `Type a whole number from ${min} to ${max}.`);
+    /^\s*\d+\s*$/.test(v) && +v >= min && +v <= max ? undefined : t(`Skriv et helt tall fra ${min} til ${max}.`, `Type a whole number from ${min} to ${max}.`)[ctx.lang];
 
-  const time = normTime(await valueFromFlagOrAsk(s, { flag: s.opts.time, flagName: '--time', message: L('Starttidspunkt (TT:MM):', 'Start time (HH:MM):'), default: '13:00', issue: timeIssue }));
-  const duration = +(await valueFromFlagOrAsk(s, { flag: s.opts.duration, flagName: '--duration', message: L('Varighet i minutter:', 'Length in minutes:'), default: String(base.sessions.durationMinutes), issue: (v) => intIssue(v, 15, 600) }));
-  const intervalWeeks = +(await valueFromFlagOrAsk(s, { flag: s.opts.interval, flagName: '--interval', message: L('Uker mellom samlingene:', 'Weeks between sessions:'), default: String(base.sessions.intervalWeeks), issue: (v) => intIssue(v, 1, 12) }));
+  const time = normTime(await valueFromFlagOrAsk(s, { flag: s.opts.time, flagName: '--time', message: t('Starttidspunkt (TT:MM):', 'Start time (HH:MM):')[ctx.lang], default: '13:00', issue: timeIssue }));
+  const duration = +(await valueFromFlagOrAsk(s, { flag: s.opts.duration, flagName: '--duration', message: t('Varighet i minutter:', 'Length in minutes:')[ctx.lang], default: String(base.sessions.durationMinutes), issue: (v) => intIssue(v, 15, 600) }));
+  const intervalWeeks = +(await valueFromFlagOrAsk(s, { flag: s.opts.interval, flagName: '--interval', message: t('Uker mellom samlingene:', 'Weeks between sessions:')[ctx.lang], default: String(base.sessions.intervalWeeks), issue: (v) => intIssue(v, 1, 12) }));
   return { start, time, duration, intervalWeeks };
 }
 
 /** --start, or asked with a suggestion; a date that needs a warning is confirmed when asked. */
-async function chooseStart({ ctx, opts, deps, settings, prompter, L, say, usage }: WizardState): Promise<string> {
+async function chooseStart({ ctx, opts, deps, settings, prompter, say, usage }: WizardState): Promise<string> {
   const dateIssue = (v: string): string | undefined => {
     const c: Ctx = { issues: [] };
     if (isoDate().parse(v.trim(), [], c) !== FAIL) return undefined;
@@ -52,8 +53,8 @@ async function chooseStart({ ctx, opts, deps, settings, prompter, L, say, usage 
   };
   const dateWarning = (date: string): string | undefined => {
     const conflict = dateConflict(date, settings);
-    if (conflict) return L(`${formatDate(date, 'nb')} er ${conflict.nb}; samlingen flyttes da en uke fram`, `${formatDate(date, 'en')} is ${conflict.en}; the session would move a week on`);
-    if (weekday(date) >= 5) return L(`${formatDate(date, 'nb')} er en helgedag`, `${formatDate(date, 'en')} is a weekend day`);
+    if (conflict) return t(`${formatDate(date, 'nb')} er ${conflict.nb}; samlingen flyttes da en uke senere`, `${formatDate(date, 'en')} is ${conflict.en}; the session would move a week later`)[ctx.lang];
+    if (weekday(date) >= 5) return t(`${formatDate(date, 'nb')} er en helgedag`, `${formatDate(date, 'en')} is a weekend day`)[ctx.lang];
     return undefined;
   };
   if (opts.start !== undefined) {
@@ -61,14 +62,14 @@ async function chooseStart({ ctx, opts, deps, settings, prompter, L, say, usage 
     if (issue) throw usage(`--start: ${issue}`, `--start: ${issue}`);
     const start = opts.start.trim();
     const warn = dateWarning(start);
-    if (warn) ctx.err(`${L('advarsel', 'warning')}: ${warn}`);
+    if (warn) ctx.err(`${t('advarsel', 'warning')[ctx.lang]}: ${warn}`);
     return start;
   }
   const suggestion = suggestStart(deps.today ?? todayIn(settings.timezone), settings);
   for (;;) {
     const start = (
       await prompter!.input({
-        message: L('Første samling (ÅÅÅÅ-MM-DD):', 'First session (YYYY-MM-DD):'),
+        message: t('Første samling (ÅÅÅÅ-MM-DD):', 'First session (YYYY-MM-DD):')[ctx.lang],
         default: suggestion,
         validate: (v) => dateIssue(v) ?? true,
         transformer: (v) => (dateIssue(v) ? v : `${v}  (${formatDate(v.trim(), ctx.lang)})`),
@@ -77,8 +78,8 @@ async function chooseStart({ ctx, opts, deps, settings, prompter, L, say, usage 
     const warn = dateWarning(start);
     say(`  → ${formatDate(start, ctx.lang)}`);
     if (!warn) return start;
-    say(`  ${L('Merk', 'Note')}: ${warn}.`);
-    if (await prompter!.confirm({ message: L('Bruke denne datoen likevel?', 'Use this date anyway?'), default: false })) return start;
+    say(`  ${t('Merk', 'Note')[ctx.lang]}: ${warn}.`);
+    if (await prompter!.confirm({ message: t('Bruke denne datoen likevel?', 'Use this date anyway?')[ctx.lang], default: false })) return start;
   }
 }
 

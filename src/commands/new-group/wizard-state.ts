@@ -55,14 +55,11 @@ export interface WizardState {
   askOptional: boolean;
   /** Everyone named in the group so far, so nobody is listed twice. */
   people: KnownPeople;
-  /** The Norwegian or the English text, in the language decided by now. */
-  L(nb: string, en: string): string;
   say(line?: string): void;
   usage(nb: string, en: string): UsageError;
 }
 
 export function openWizard(ctx: CliContext, opts: NewGroupOptions, deps: NewGroupDeps): WizardState {
-  const L = (nb: string, en: string) => (ctx.lang === 'nb' ? nb : en);
   const say = (line = '') => ctx.out(line);
   const usage = (nb: string, en: string) => new UsageError(t(nb, en));
 
@@ -89,7 +86,6 @@ export function openWizard(ctx: CliContext, opts: NewGroupOptions, deps: NewGrou
     prompter,
     askOptional: !!prompter && !opts.yes,
     people: new KnownPeople(),
-    L,
     say,
     usage,
   };
@@ -111,16 +107,16 @@ function existingGroupIds(root: string): Set<string> {
 }
 
 /** Without a terminal nothing can be asked: list everything missing at once. */
-export function requireFlagsWithoutTerminal({ opts, prompter, L, usage }: WizardState): void {
+export function requireFlagsWithoutTerminal({ opts, prompter, ctx, usage }: WizardState): void {
   if (prompter) return;
   const missing: string[] = [];
-  if (!opts.programme && !opts.themes) missing.push(L('--programme ID (eller --themes mestring/1,rehabilitering/2,…)', '--programme ID (or --themes mestring/1,rehabilitering/2,…)'));
-  if (!opts.name) missing.push(L('--name "Gruppens navn"', '--name "Group name"'));
-  if (!opts.facilitator) missing.push(L('--facilitator "Navn <e-post>"', '--facilitator "Name <e-mail>"'));
-  if (!opts.participant?.length && !opts.roster) missing.push(L('--participant "Navn <e-post>" (kan gjentas) eller --roster FIL', '--participant "Name <e-mail>" (repeatable) or --roster FILE'));
-  if (!opts.start) missing.push(L('--start ÅÅÅÅ-MM-DD', '--start YYYY-MM-DD'));
-  if (!opts.location) missing.push(L('--location "rom og adresse, eller lenke"', '--location "room and address, or link"'));
-  if (!opts.yes) missing.push(L('--yes (skriv filen uten å spørre)', '--yes (write the file without asking)'));
+  if (!opts.programme && !opts.themes) missing.push(t('--programme ID (eller --themes mestring/1,rehabilitering/2,…)', '--programme ID (or --themes mestring/1,rehabilitering/2,…)')[ctx.lang]);
+  if (!opts.name) missing.push(t('--name "Gruppens navn"', '--name "Group name"')[ctx.lang]);
+  if (!opts.facilitator) missing.push(t('--facilitator "Navn <e-post>"', '--facilitator "Name <e-mail>"')[ctx.lang]);
+  if (!opts.participant?.length && !opts.roster) missing.push(t('--participant "Navn <e-post>" (kan gjentas) eller --roster FIL', '--participant "Name <e-mail>" (repeatable) or --roster FILE')[ctx.lang]);
+  if (!opts.start) missing.push(t('--start ÅÅÅÅ-MM-DD', '--start YYYY-MM-DD')[ctx.lang]);
+  if (!opts.location) missing.push(t('--location "rom og adresse, eller lenke"', '--location "room and address, or link"')[ctx.lang]);
+  if (!opts.yes) missing.push(t('--yes (skriv filen uten å spørre)', '--yes (write the file without asking)')[ctx.lang]);
   if (missing.length) {
     throw usage(
       `ingen terminal å spørre i, og disse valgene mangler:\n  ${missing.join('\n  ')}\nSe «refleks new-group --help».`,

@@ -21,11 +21,13 @@ export function describePlan(plan: GroupPlan, lang: Lang): string[] {
   const count = plan.sessions.length;
   const lines = [`${group.name} (${group.id}) – ${group.programmeTitle}, ${count} ${nb ? (count === 1 ? 'samling' : 'samlinger') : count === 1 ? 'session' : 'sessions'}`];
   lines.push(`  ${nb ? 'Sted' : 'Place'}: ${group.location.text}`);
-  const last = plan.sessions[plan.sessions.length - 1];
   for (const s of plan.sessions) {
     const when = formatSessionTime(s.date, s.start, s.end, lang);
     lines.push(`  ${s.number}. ${when} · ${themeLabel(group, s, lang)}${s.cancelled ? (nb ? ' (AVLYST)' : ' (CANCELLED)') : ''}`);
     const indent = ' '.repeat(String(s.number).length + 4);
+    if (s.postponed) {
+      lines.push(`${indent}${nb ? 'utsatt fra' : 'postponed from'} ${formatDate(s.postponed.from, lang)}`);
+    }
     if (s.moved) {
       lines.push(`${indent}${nb ? 'flyttet fra' : 'moved from'} ${formatDate(s.moved.from, lang)}: ${s.moved.reason[lang]}`);
     }
@@ -34,7 +36,7 @@ export function describePlan(plan: GroupPlan, lang: Lang): string[] {
     }
     if (s.note) lines.push(`${indent}${nb ? 'merk' : 'note'}: ${s.note}`);
     if (s.leaderInvited && group.leader) lines.push(`${indent}${nb ? 'leder inviteres' : 'leader invited'}`);
-    if (s !== last && s.betweenSessions.length) {
+    if (s.betweenSessions.length) {
       lines.push(`${indent}${nb ? 'egenarbeid' : 'between sessions'}: ${shorten(s.betweenSessions.map((i) => (/[.!?…:]$/.test(i.trim()) ? i.trim() : `${i.trim()}.`)).join(' '))}`);
     }
   }

@@ -36,6 +36,7 @@ const ENUM_PARAMS = new Set(['ROLE', 'PARTSTAT', 'RSVP', 'CUTYPE', 'VALUE', 'REL
 export function escapeText(value: string): string {
   return value
     .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
@@ -56,6 +57,7 @@ export function paramValue(name: string, value: string): string {
     .replace(/\^/g, '^^')
     .replace(/\r\n?|\n/g, '^n')
     .replace(/"/g, "^'")
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
   return /[:;,]/.test(encoded) ? `"${encoded}"` : encoded;
 }

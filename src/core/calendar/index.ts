@@ -87,8 +87,9 @@ export function personalCalendar(prodId: string, method: 'REQUEST' | 'CANCEL', e
   return serializeCalendar({ prodId, method, events: [{ ...event, attendees: one }] });
 }
 
-export function prodIdFor(version: string): string {
-  return `-//refleks//refleks ${version}//NB`;
+/** The last field of PRODID names the language of the calendar's text (RFC 5545, 3.7.3). */
+export function prodIdFor(version: string, lang: Lang): string {
+  return `-//refleks//refleks ${version}//${lang.toUpperCase()}`;
 }
 
 export function calendarFiles(
@@ -105,7 +106,7 @@ export function calendarFiles(
   const { settings } = ws;
   const base = `${settings.output}/${group.id}`;
   const perPerson = opts.perPerson || group.perPersonInvitations;
-  const prodId = prodIdFor(opts.version);
+  const prodId = prodIdFor(opts.version, opts.lang);
   const stamp = issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
   const events = new Map<number, SessionEvent>();

@@ -9,6 +9,7 @@ import { formatDate } from '../format-date.js';
 import type { Group, Person, Workspace, WorkspaceSettings } from '../model.js';
 import type { GroupPlan, PlannedSession } from '../schedule.js';
 import type { Lang } from '../text.js';
+import { DEFAULT_VOCABULARY, fillWords } from '../vocabulary.js';
 import type { CalAttendee } from './ical.js';
 import { slugify } from '../slug.js';
 
@@ -79,19 +80,39 @@ function bullets(items: string[]): string {
   return items.map((i) => `– ${i}`).join('\n');
 }
 
+/** Links to the programme's material for this session: the theme's own, the group file's, then the programme's page. */
+function links(ws: Pick<Workspace, 'programmes'>, group: Group, session: PlannedSession, lang: Lang): string[] {
+  const programme = ws.programmes.get(session.theme.programmeId);
+  const own = [...session.theme.theme.materials, ...(group.materials.get(session.number) ?? [])].filter((m) => m.url && m.audience !== 'facilitator');
+  const lines = own.map((m) => `${m.title}: ${m.url}`);
+  if (programme?.sourceLink && !own.some((m) => m.url === programme.sourceLink!.url)) {
+    lines.push(`${lang === 'nb' ? 'Materiell og mer om programmet' : 'Material and more about the programme'}: ${programme.sourceLink.title}, ${programme.sourceLink.url}`);
+  }
+  return lines;
+}
+
 export function sessionEvent(ws: Pick<Workspace, 'settings' | 'programmes'>, plan: GroupPlan, session: PlannedSession, lang: Lang): SessionEvent {
   const { group } = plan;
   const settings: WorkspaceSettings = ws.settings;
   const nb = lang === 'nb';
   const count = group.themes.length;
+  const programme = ws.programmes.get(session.theme.programmeId);
+  const words = programme?.vocabulary[lang] ?? DEFAULT_VOCABULARY[lang];
   const label = themeLabel(group, session, lang);
-  const summary = `${group.name} – ${nb ? 'samling' : 'session'} ${session.number}: ${session.theme.theme.title}`;
-  const previous = group.themes[session.number - 2];
-  const parts: string[] = [`${nb ? 'Samling' : 'Session'} ${session.number} ${nb ? 'av' : 'of'} ${count}. ${label}`];
-  if (session.theme.theme.summary) parts.push(session.theme.theme.summary.trim());
-  if (previous?.theme.betweenSessions.length) {
-    parts.push(`${nb ? 'Forbered til denne samlingen (egenarbeid fra forrige gang):' : 'To prepare (between-session work from last time):'}\n${bullets(previous.theme.betweenSessions)}`);
+  const summary = `${group.name} – ${words.session} ${session.number}: ${session.theme.theme.title}`;
+  const parts: string[] = [fillWords(`{Session} ${session.number} ${nb ? 'av' : 'of'} ${count}. ${label}`, words)];
+  if (session.postponed) {
+    parts.push(fillWords(nb ? `{This_session} er utsatt fra ${formatDate(session.postponed.from, 'nb')}.` : `{This_session} is postponed from ${formatDate(session.postponed.from, 'en')}.`, words));
   }
+  if (session.theme.theme.summary) parts.push(session.theme.theme.summary.trim());
+  if (session.preparation.length) {
+    const heading = programme?.betweenSessionsVoluntary
+      ? (nb ? 'Hvis du vil, kan du forberede deg slik:' : 'If you like, you can prepare like this:')
+      : (nb ? 'Til forberedelse:' : 'To prepare:');
+    parts.push(`${heading}\n${bullets(session.preparation)}`);
+  }
+  const linkLines = links(ws, group, session, lang);
+  if (linkLines.length) parts.push(linkLines.join('\n'));
   const place: string[] = [];
   if (session.location.text && session.location.text !== session.location.url) place.push(`${nb ? 'Sted' : 'Place'}: ${session.location.text}`);
   if (session.location.url) place.push(`${nb ? 'Møtelenke' : 'Meeting link'}: ${session.location.url}`);
@@ -116,7 +137,7 @@ export function sessionEvent(ws: Pick<Workspace, 'settings' | 'programmes'>, pla
     description: parts.join('\n\n'),
     ...(session.location.text ? { location: session.location.text } : {}),
     ...(session.location.url ? { url: session.location.url } : {}),
-    categories: [nb ? 'Refleksjonsgruppe' : 'Reflection group', ...programmes],
+    categories: [words.calendarCategory, ...programmes.filter((p) => p !== words.calendarCategory)],
     organizer: { name: settings.organiser.name, email: settings.organiser.email },
     attendees,
     alarm: { hoursBefore: settings.reminderHours, description: `${nb ? 'Påminnelse' : 'Reminder'}: ${summary}` },

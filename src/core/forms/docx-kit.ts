@@ -27,7 +27,6 @@ import {
   type IStylesOptions,
   type ParagraphChild,
 } from 'docx';
-import { zipParts } from './zip.js';
 import type { Lang } from '../text.js';
 
 /** A4 in twentieths of a point (DXA). */
@@ -386,7 +385,3 @@ export async function docxParts(doc: Document, issuedAt: Date, lang: Lang): Prom
   return entries;
 }
 
-/** A document as a .docx: its parts zipped the same way every time (zip.ts). */
-export async function packDocx(doc: Document, issuedAt: Date, lang: Lang): Promise<Uint8Array> {
-  return zipParts(await docxParts(doc, issuedAt, lang));
-}

@@ -19,8 +19,6 @@ import type { GroupPlan } from '../schedule.js';
 import type { Lang } from '../text.js';
 import type { FormWording } from './wording.js';
 
-/** Programmes planned along the didactic relation model rather than the general questions. */
-export const DIDACTIC_PROGRAMMES = new Set(['mestringstreff']);
 
 /** A session's part of the shape. */
 export interface SessionShape {
@@ -108,7 +106,8 @@ export function formView(workspace: Workspace, plan: GroupPlan, w: FormWording, 
   return {
     lang,
     w,
-    didactic: DIDACTIC_PROGRAMMES.has(group.programmeId),
+    // Programmes planned along the didactic relation model say so in their YAML (forms.planning).
+    didactic: workspace.programmes.get(group.programmeId)?.forms.planning === 'didactic',
     combined: group.combined,
     coFacilitatorLabel: label ? `${w.common.co_facilitator} (${label})` : w.common.co_facilitator,
     durationMinutes: group.durationMinutes,

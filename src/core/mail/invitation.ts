@@ -152,7 +152,7 @@ export function invitationMail(input: InvitationInput): InvitationMail {
   const w = WORDS[lang];
   const method = state.cancelled ? 'CANCEL' : 'REQUEST';
   const event = invitationEvent(state, state.cancelled ? undefined : input.event);
-  const calendar = personalCalendar(prodIdFor(input.version), method, event, input.recipient.email);
+  const calendar = personalCalendar(prodIdFor(input.version, input.lang), method, event, input.recipient.email);
 
   let when: string;
   let date: string;

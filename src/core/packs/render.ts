@@ -1,13 +1,15 @@
 /**
- * A group's facilitator packs as files: per session a pack and a participant
- * handout (HTML and Markdown), an index in session order and `alle.html` for
- * printing every theme at once. Templates come through the renderer passed
+ * A group's facilitator packs as files: per session a pack (in `veileder/`)
+ * and a participant handout (in `deltaker/`, so what is handed out is apart
+ * from what is not), HTML and Markdown, an index in session order and
+ * `alle.html` for printing every theme at once. Templates come through the renderer passed
  * in, so `refleks build` can reuse this with its own renderer.
  */
 import type { OutputFile } from '../output.js';
 import type { Workspace } from '../model.js';
 import type { GroupPlan } from '../schedule.js';
 import type { Lang } from '../text.js';
+import type { PackLabels } from './labels.js';
 import { indexView, packView, type PackView } from './view.js';
 
 /**
@@ -20,25 +22,51 @@ export interface PackRenderer {
   render(name: string, view: object, opts: { programmeId: string }): string;
 }
 
-export interface PackOptions {
-  /** Leave out the Markdown files. */
-  htmlOnly?: boolean;
-}
-
 /** The folder below the workspace root where a group's packs go. */
 export function packDir(ws: Workspace, groupId: string): string {
   return `${ws.settings.output}/${groupId}/veileder`;
 }
 
+/** The folder of the participant handouts. */
+export function handoutDir(ws: Workspace, groupId: string): string {
+  return `${ws.settings.output}/${groupId}/deltaker`;
+}
+
 const MD_SPECIAL = /[\\`*_[\]<>|]/g;
+/** What starts a heading, list, quote or rule at the start of a line. */
+const MD_BLOCK_START = /^(#{1,6}(?=\s|$)|[-+=~]|\d{1,9}(?=[.)](\s|$)))/;
+
+/**
+ * One piece of text as Markdown that shows exactly that text: characters that
+ * would become markup or raw HTML get a backslash; a single line break
+ * becomes a space, so a name can never start a heading, a list item or a new
+ * table row; paragraphs (blank lines) stay, each unable to start a block.
+ */
+export function markdownText(value: string): string {
+  return value
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .split(/\n[ \t]*\n\s*/)
+    .map((para) => para.replace(/\s*\n\s*/g, ' ').replace(MD_SPECIAL, '\\$&').replace(MD_BLOCK_START, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`)))
+    .join('\n\n');
+}
+
+/**
+ * A link as it may stand inside `<…>` or `(…)` in Markdown: characters that
+ * would end the link early are percent-encoded (the loader refuses most of
+ * them already; this holds for any view).
+ */
+export function markdownUrl(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\s<>()"'`\\|[\]\u0000-\u001f\u007f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
 
 /**
  * Markdown has no escaping of its own in Handlebars (templates are compiled
- * with `noEscape`); names and titles get a backslash before the characters
- * that would otherwise turn into markup or raw HTML. File names and links stay as they are.
+ * with `noEscape`); every text of the view goes through markdownText, links
+ * through markdownUrl. File names stay as they are (refleks makes them).
  */
 export function escapeMarkdown<T>(value: T, key = ''): T {
-  if (typeof value === 'string') return (key === 'url' || key === 'files' ? value : value.replace(MD_SPECIAL, '\\$&')) as T;
+  if (typeof value === 'string') return (key === 'files' ? value : key === 'url' ? markdownUrl(value) : markdownText(value)) as T;
   if (Array.isArray(value)) return value.map((v) => escapeMarkdown(v, key)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -48,16 +76,23 @@ export function escapeMarkdown<T>(value: T, key = ''): T {
   return value;
 }
 
-function page(templates: PackRenderer, body: string, view: { lang: Lang; title: string }, programmeId: string, format: 'html' | 'md'): string {
-  return templates.render(`packs/layout.${format}.hbs`, { ...view, body }, { programmeId });
+/**
+ * `footer` is the page's last line: organisation and where the page comes from
+ * for the facilitator, only the organisation on a handout (participants need
+ * no word about files or templates).
+ */
+function page(templates: PackRenderer, body: string, view: { lang: Lang; title: string; organisation: string; labels: PackLabels }, programmeId: string, format: 'html' | 'md', handout = false): string {
+  const footer = handout ? `${view.organisation}.` : `${view.organisation}. ${view.labels.generatedBy}`;
+  return templates.render(`packs/layout.${format}.hbs`, { ...view, body, footer }, { programmeId });
 }
 
 function handoutTitle(view: PackView): string {
   return `${view.labels.handout}, ${view.labels.theme.toLowerCase()} ${view.session.number} – ${view.group.name}`;
 }
 
-export function packFiles(ws: Workspace, plan: GroupPlan, templates: PackRenderer, lang: Lang, opts: PackOptions = {}): OutputFile[] {
+export function packFiles(ws: Workspace, plan: GroupPlan, templates: PackRenderer, lang: Lang): OutputFile[] {
   const dir = packDir(ws, plan.group.id);
+  const out = handoutDir(ws, plan.group.id);
   const files: OutputFile[] = [];
   const sections: { body: string; cancelled: boolean }[] = [];
   for (const session of plan.sessions) {
@@ -67,14 +102,12 @@ export function packFiles(ws: Workspace, plan: GroupPlan, templates: PackRendere
     const packBody = templates.render('packs/pack.html.hbs', view, { programmeId: pid });
     files.push({ path: `${dir}/${view.files.pack}`, bytes: page(templates, packBody, view, pid, 'html') });
     const handoutBody = templates.render('packs/handout.html.hbs', view, { programmeId: pid });
-    files.push({ path: `${dir}/${view.files.handout}`, bytes: page(templates, handoutBody, { ...view, title: handoutTitle(view) }, pid, 'html') });
+    files.push({ path: `${out}/${view.files.handout}`, bytes: page(templates, handoutBody, { ...view, title: handoutTitle(view) }, pid, 'html', true) });
     sections.push({ body: templates.render('packs/pack.html.hbs', { ...view, headingOffset: 1 }, { programmeId: pid }), cancelled: view.session.cancelled });
-    if (!opts.htmlOnly) {
-      const md = escapeMarkdown(view);
-      files.push({ path: `${dir}/${view.files.packMd}`, bytes: page(templates, templates.render('packs/pack.md.hbs', md, { programmeId: pid }), md, pid, 'md') });
-      const handoutMd = { ...md, title: handoutTitle(md) };
-      files.push({ path: `${dir}/${view.files.handoutMd}`, bytes: page(templates, templates.render('packs/handout.md.hbs', md, { programmeId: pid }), handoutMd, pid, 'md') });
-    }
+    const md = escapeMarkdown(view);
+    files.push({ path: `${dir}/${view.files.packMd}`, bytes: page(templates, templates.render('packs/pack.md.hbs', md, { programmeId: pid }), md, pid, 'md') });
+    const handoutMd = { ...md, title: handoutTitle(md) };
+    files.push({ path: `${out}/${view.files.handoutMd}`, bytes: page(templates, templates.render('packs/handout.md.hbs', md, { programmeId: pid }), handoutMd, pid, 'md', true) });
   }
   const index = indexView(ws, plan, lang);
   const pid = plan.group.programmeId;

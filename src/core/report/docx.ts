@@ -4,7 +4,8 @@
  * rows, document language and title), so it is as accessible as the forms.
  */
 import { TextRun, type Paragraph, type Table } from 'docx';
-import { dataTable, formDocument, heading, packDocx, para } from '../forms/docx-kit.js';
+import { dataTable, docxParts, formDocument, heading, para } from '../forms/docx-kit.js';
+import { zipParts } from '../forms/zip.js';
 import { formatDate, formatShortDate } from '../format-date.js';
 import { t, type Lang } from '../text.js';
 import { numberText } from './html.js';
@@ -72,5 +73,5 @@ export async function reportDocx(r: WorkspaceReport, lang: Lang, issuedAt: Date)
     for (const n of g.notes) children.push(para(`${n.file}: ${n.text[lang]}`));
   }
   const doc = formDocument({ lang, title, subject: L('Rapport fra refleksjonsgruppene', 'Report from the reflection groups'), organisation: r.organisation, footer: title, pageLabel: L('Side {current} av {total}', 'Page {current} of {total}'), children });
-  return packDocx(doc, issuedAt, lang);
+  return zipParts(await docxParts(doc, issuedAt, lang));
 }

@@ -1,0 +1,59 @@
+/**
+ * What the commands that write outputs (schedule, forms, packs, build) share
+ * around the pipeline: the language and Ctrl+C hand-over, the --templates
+ * check, and how edited files and interruptions are reported.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Problem, UsageError } from '../../core/problems.js';
+import { t } from '../../core/text.js';
+import type { OutputHooks, OutputRequest } from '../../pipeline/run-outputs.js';
+import type { CliContext } from './context.js';
+
+/** The parts of every request that come from the CLI itself, and the hook that adopts the workspace's language. */
+export function fromContext(ctx: CliContext): { request: Pick<OutputRequest, 'lang' | 'signal'>; hooks: Pick<OutputHooks, 'onStart'> } {
+  return {
+    request: { ...(ctx.langFromFlag ? { lang: ctx.lang } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) },
+    hooks: { onStart: (lang) => void (ctx.lang = lang) },
+  };
+}
+
+/** --templates DIR as an absolute folder, or a usage error when it is not one. */
+export function templatesOption(ctx: CliContext, dir: string | undefined): string | undefined {
+  if (dir === undefined) return undefined;
+  const abs = resolve(ctx.cwd, dir);
+  if (!(existsSync(abs) && statSync(abs).isDirectory())) throw new UsageError(t(`fant ikke malmappen ${dir}`, `template folder ${dir} not found`));
+  return abs;
+}
+
+/** Files a person edited since refleks wrote them: named one by one, then how to overwrite them. */
+export function printEdited(ctx: CliContext, paths: string[]): void {
+  for (const path of paths) ctx.err(t(`advarsel: ${path} er endret for hånd og ble ikke overskrevet`, `warning: ${path} was edited by hand and was not overwritten`)[ctx.lang]);
+  const n = paths.length;
+  if (n) {
+    ctx.err(t(
+      `${n} ${n === 1 ? 'fil er' : 'filer er'} endret for hånd og beholdt. Bruk --force for å skrive over ${n === 1 ? 'den' : 'dem'}.`,
+      `${n} ${n === 1 ? 'file was' : 'files were'} edited by hand and kept. Use --force to overwrite ${n === 1 ? 'it' : 'them'}.`,
+    )[ctx.lang]);
+  }
+}
+
+/** After Ctrl+C: the groups written are whole, the rest untouched; the exit code is 130. */
+export function printInterrupted(ctx: CliContext, built: number, command: string): number {
+  ctx.err(t(
+    `Avbrutt: ${built} grupper ble bygget helt før stans; resten er urørt. Kjør «refleks ${command}» igjen for å fortsette.`,
+    `Interrupted: ${built} groups were built completely before stopping; the rest are untouched. Run "refleks ${command}" again to go on.`,
+  )[ctx.lang]);
+  return 130;
+}
+
+/** The same problem found once per group (a programme's wording, say) is said once. */
+export function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = JSON.stringify([p.file, p.line, p.column, p.field, p.message.nb]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
