@@ -204,6 +204,12 @@ describe.runIf(HAVE)('filled-in forms read back', () => {
     await ours.xlsx.readFile(join(dir, 'rapport.xlsx'));
     expect(ours.worksheets.map((s) => s.name)).toEqual(['Oppmøte', 'Vurderinger', 'Svar', 'Tiltak']);
     expect(ours.worksheets[0]!.getRow(3).values).toEqual([undefined, 'Hjemmetjenesten sone nord', 1, '2027-01-12', 'Hva er et refleksjonsprogram?', 'Siri Ødegård', 'ja']);
+    // The library that reads .xlsx rosters (read-excel-file) reads it too.
+    const { readSheet } = await import('read-excel-file/universal');
+    const bytes = readFileSync(join(dir, 'rapport.xlsx'));
+    const sheet = (await readSheet(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 1)) as unknown[][];
+    expect(sheet[0]).toEqual(['Gruppe', 'Samling', 'Dato', 'Tema', 'Deltaker', 'Til stede']);
+    expect(sheet).toContainEqual(['Hjemmetjenesten sone nord', 2, '2027-01-26', 'Hva er mestringsfremmende praksis?', 'Jonas Æsøy', 'ja']);
     const csv = libreOfficeConvert(join(dir, 'rapport.xlsx'), 'csv:Text - txt - csv (StarCalc):59,34,76', join(w, 'calc'));
     const text = readFileSync(csv, 'utf8');
     expect(text).toContain('Hjemmetjenesten sone nord;2;2027-01-26;Hva er mestringsfremmende praksis?;Jonas Æsøy;ja');
