@@ -41,6 +41,8 @@ export async function reportDocx(r: WorkspaceReport, lang: Lang, issuedAt: Date)
           [{ header: L('Samling', 'Session'), weight: 4 }, { header: L('Til stede', 'Present'), weight: 3, align: 'center' }],
           active.map((s) => [`${s.number} (${formatShortDate(s.date, lang)})`, s.present === undefined ? L('ikke registrert', 'not recorded') : `${s.present} ${L('av', 'of')} ${g.people.length}`]),
         ),
+        // A paragraph between the tables, or LibreOffice and Word join them into one.
+        para(L(`Per deltaker (kursbevis for minst ${g.minSessions} samlinger):`, `Per participant (certificate for at least ${g.minSessions} sessions):`), { spacingBefore: 200 }),
         dataTable(
           [{ header: L('Deltaker', 'Participant'), weight: 5 }, { header: L('Samlinger', 'Sessions'), weight: 4 }, { header: L('Kursbevis', 'Certificate'), weight: 2, align: 'center' }],
           g.people.map((p) => [p.name, p.attended.join(', ') || '–', p.eligible ? L('ja', 'yes') : L('nei', 'no')]),
