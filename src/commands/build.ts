@@ -118,8 +118,9 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
     return printInterrupted(ctx, reports.filter((g) => g.status === 'built').length, 'build');
   }
   const failed = reports.filter((g) => g.status === 'failed');
-  // The workspace overview, ut/index.html (also with --json: it is an output like the others).
-  if (!opts.dryRun) {
+  // The workspace overview, ut/index.html (also with --json: it is an output
+  // like the others). A failed build leaves the workspace as it was.
+  if (!opts.dryRun && !failed.length) {
     const files = reports.reduce((sum, g) => sum + g.written, 0);
     const { writeOverviewPage } = await import('../pipeline/overview-page.js');
     const page = writeOverviewPage(root, ctx.lang, { changed: files > 0, force: !!opts.force });
