@@ -54,7 +54,18 @@ const toJson = (_: string, v: unknown) => {
   }
   return v;
 };
-const fromJson = (_: string, v: unknown) => (v && typeof v === 'object' && '$map' in v ? new Map((v as { $map: [unknown, unknown][] }).$map) : v);
+/** The kept form back to a plan: tagged entry lists to Maps, in place (the cache object is not used again). */
+function revive(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = revive(v[i]);
+    return v;
+  }
+  if (!v || typeof v !== 'object') return v;
+  if ('$map' in v) return new Map((v as { $map: [unknown, unknown][] }).$map.map(([k, x]) => [k, revive(x)]));
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) o[k] = revive(o[k]);
+  return o;
+}
 
 function fileId(path: string): string {
   return basename(path).replace(/\.ya?ml$/i, '');
@@ -75,15 +86,22 @@ function allPlans(root: string, ws0: { settings: Workspace['settings'] }): { pla
     ws = loadWorkspace(root, stale.length === ids.length ? {} : { only: stale }).workspace;
     for (const g of ws?.groups ?? []) loaded.set(fileId(g.source.path), planGroup(g, ws0.settings));
   }
-  const next: PlanCache = { version: 1, groups: {} };
+  // The file keeps loaded plans (Maps tagged by toJson) and kept ones as they were read;
+  // it is written before the kept ones are revived in place.
+  if (stale.length) {
+    const next: PlanCache = { version: 1, groups: {} };
+    for (const id of ids) {
+      if (!built[id]) continue;
+      const plan = loaded.get(id) ?? (fresh(id) ? cached[id]!.plan : undefined);
+      if (plan !== undefined) next.groups[id] = { fingerprint: built[id]!.fingerprint, plan };
+    }
+    writeFileAtomic(join(root, PLAN_CACHE), JSON.stringify(next, toJson) + '\n');
+  }
   const plans: GroupPlan[] = [];
   for (const id of ids) {
-    const plan = loaded.get(id) ?? (fresh(id) ? (JSON.parse(JSON.stringify(cached[id]!.plan), fromJson) as GroupPlan) : undefined);
-    if (!plan) continue; // A group that does not load is reported by build itself.
-    plans.push(plan);
-    if (built[id]) next.groups[id] = { fingerprint: built[id]!.fingerprint, plan: loaded.has(id) ? JSON.parse(JSON.stringify(plan, toJson)) : cached[id]!.plan };
+    const plan = loaded.get(id) ?? (fresh(id) ? (revive(cached[id]!.plan) as GroupPlan) : undefined);
+    if (plan) plans.push(plan); // A group that does not load is reported by build itself.
   }
-  if (stale.length) writeFileAtomic(join(root, PLAN_CACHE), JSON.stringify(next) + '\n');
   return { plans, ...(ws ? { ws } : {}) };
 }
 
