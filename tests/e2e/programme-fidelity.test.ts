@@ -14,7 +14,7 @@ describe('programme truth through the CLI', () => {
     appendFileSync(join(dir, 'groups', 'sone-nord.yaml'), '\nmaterials:\n  2:\n    - { title: Film, url: "javascript:alert(1)" }\n');
     const r = (await runCli(['validate'], { cwd: dir }));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/groups\/sone-nord\.yaml:\d+:\d+: materials\.2\[0\]\.url: «javascript:alert\(1\)» er ikke en nettadresse/);
+    expect(r.stderr).toMatch(/groups\/sone-nord\.yaml:\d+:\d+: materials\.2\[0\]\.url: lenken må begynne med https:\/\/ \(fant «javascript:»\)/);
     expect(r.stderr).toContain('https://');
   });
 

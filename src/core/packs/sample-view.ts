@@ -77,8 +77,8 @@ const index: Full<IndexView> = {
 /** `alle.html`: the index with every pack as a rendered section. */
 const all = { ...index, sections: [{ body: '<section></section>', cancelled: false }] };
 
-/** The pages a layout wraps: a layout may name only what all of them have. */
-const withBody = (view: object) => ({ ...view, body: '<main></main>' });
+/** The layout gets the page's view with its body and its last line (render.ts, page()). */
+const withBody = (view: object) => ({ ...view, body: '<main></main>', footer: 'Kommune.' });
 
 const VIEWS: Record<string, object[]> = {
   'packs/pack.html.hbs': [pack],
