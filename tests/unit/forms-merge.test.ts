@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { attendanceList, certificate, evaluationForm, followUpForm, planningForm } from '../../src/core/forms/documents.js';
+import { certificate, formDocuments } from '../../src/core/forms/documents.js';
 import { docxParts } from '../../src/core/forms/docx-kit.js';
 import { zipParts } from '../../src/core/forms/zip.js';
 import { formFiles, formView, mergedForms, type FormView } from '../../src/core/forms/index.js';
@@ -27,7 +27,7 @@ async function direct(workspace: Workspace, groupId: string, lang: 'nb' | 'en'):
   const group = workspace.groups.find((g) => g.id === groupId)!;
   const plan = planGroup(group, workspace.settings);
   const v = formView(workspace, plan, loadFormWording(workspace, group.programmeId, lang).wording!, lang);
-  const docs = [planningForm(v), followUpForm(v), evaluationForm(v), attendanceList(v), ...group.participants.map((p) => certificate(v, p.name))];
+  const docs = [...formDocuments(v).map(([, d]) => d), ...group.participants.map((p) => certificate(v, p.name))];
   return Promise.all(docs.map(async (d) => Buffer.from(zipParts(await docxParts(d, at, lang)))));
 }
 
@@ -38,7 +38,7 @@ async function merged(workspace: Workspace, groupId: string, lang: 'nb' | 'en'):
 }
 
 async function directView(v: FormView): Promise<Buffer[]> {
-  const docs = [planningForm(v), followUpForm(v), evaluationForm(v), attendanceList(v), ...v.text.participants.map((p) => certificate(v, p.name))];
+  const docs = [...formDocuments(v).map(([, d]) => d), ...v.text.participants.map((p) => certificate(v, p.name))];
   return Promise.all(docs.map(async (d) => Buffer.from(zipParts(await docxParts(d, at, v.lang)))));
 }
 
