@@ -13,6 +13,7 @@ import {
   HeightRule,
   ImageRun,
   ImportedXmlComponent,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -57,6 +58,12 @@ export const LANG_TAG: Record<Lang, string> = { nb: 'nb-NO', en: 'en-GB' };
  * document language on the default run, and spacing in the styles so no empty
  * paragraphs are needed.
  */
+/**
+ * Line heights are proportional. Said outright: LibreOffice takes a line
+ * height without a rule as exact, which cramps wrapped titles and cuts images.
+ */
+const AUTO = LineRuleType.AUTO;
+
 export interface StyleOptions {
   /** Large print (14 pt body text) for forms participants fill in by hand. */
   large?: boolean;
@@ -72,7 +79,7 @@ export function formStyles(lang: Lang, opts: StyleOptions = {}): IStylesOptions 
       outlineLevel: level,
       keepNext: true,
       keepLines: true,
-      spacing: level === 0 ? { before: 0, after: 240, line: 288 } : { before: level === 1 ? 360 : 240, after: 120, line: 264 },
+      spacing: level === 0 ? { before: 0, after: 240, line: 288, lineRule: AUTO } : { before: level === 1 ? 360 : 240, after: 120, line: 264, lineRule: AUTO },
     },
     run: { font: FONT, size: pt(size), bold: true, italics: false, color: HEADING_COLOR },
   });
@@ -80,7 +87,7 @@ export function formStyles(lang: Lang, opts: StyleOptions = {}): IStylesOptions 
     default: {
       document: {
         run: { font: FONT, size: pt(22), language: { value: LANG_TAG[lang] } },
-        paragraph: { spacing: { after: 120, line: 264 } },
+        paragraph: { spacing: { after: 120, line: 264, lineRule: AUTO } },
       },
       heading1: heading(0, 36),
       heading2: heading(1, 28),
@@ -103,7 +110,7 @@ export function formStyles(lang: Lang, opts: StyleOptions = {}): IStylesOptions 
         name: 'Table text',
         basedOn: 'Normal',
         run: { size: opts.large ? pt(22) : 20 },
-        paragraph: { spacing: { before: 40, after: 40, line: 252 } },
+        paragraph: { spacing: { before: 40, after: 40, line: 252, lineRule: AUTO } },
       },
     ],
   };
@@ -303,7 +310,8 @@ export function langRun(text: string, lang: string | null, opts: { bold?: boolea
 export function imageParagraph(image: { type: 'png' | 'jpg'; bytes: Uint8Array; width: number; height: number }, alt: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { after: 240 },
+    // An explicit rule: LibreOffice reads the document's default line height as exact and would cut the image.
+    spacing: { after: 240, line: 240, lineRule: LineRuleType.AUTO },
     children: [
       new ImageRun({
         type: image.type,
