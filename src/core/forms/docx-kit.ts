@@ -317,7 +317,8 @@ export function imageParagraph(image: { type: 'png' | 'jpg'; bytes: Uint8Array; 
         type: image.type,
         data: image.bytes,
         transformation: { width: image.width, height: image.height },
-        altText: { name: alt, description: alt, title: alt },
+        // A fixed id: docx counts ids across the process, which would make equal documents differ.
+        altText: { id: '1', name: alt, description: alt, title: alt },
       }),
     ],
   });
