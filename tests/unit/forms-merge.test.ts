@@ -68,8 +68,10 @@ describe('forms by mail merge', () => {
       place: text,
       start: fc.constantFrom('2027-01-12', '2027-04-22', '2027-03-11', '2027-05-03'),
       cancelled: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+      postponed: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
       elsewhere: fc.option(fc.record({ n: fc.integer({ min: 1, max: 5 }), place: text }), { nil: undefined }),
-      programme: fc.constantFrom('mestring', 'rehabilitering'),
+      // Mestringstreff: its own words and form set (no follow-up, the participants' evaluation).
+      programme: fc.constantFrom('mestring', 'rehabilitering', 'mestringstreff'),
     });
     await fc.assert(
       fc.asyncProperty(shape, async (g) => {
@@ -78,6 +80,7 @@ describe('forms by mail merge', () => {
         if (!participants.length) return;
         const sessions: Record<string, object> = {};
         if (g.cancelled) sessions[g.cancelled] = { cancelled: true };
+        if (g.postponed && g.postponed !== g.cancelled) sessions[g.postponed] = { postponed: true };
         if (g.elsewhere && g.elsewhere.n !== g.cancelled) sessions[g.elsewhere.n] = { location: g.elsewhere.place };
         const data = {
           name: 'Gruppe', programme: g.programme,
