@@ -425,6 +425,9 @@ export function attendanceList(c: FormView): Document {
   return doc(c, title, a.subject, children, { landscape });
 }
 
+/** Room above a signature line: about 0.9 cm to sign in, so four signers still leave the certificate one page. */
+const SIGNATURE_SPACE = 500;
+
 /** «12 timer», «inntil 5 timer», «4–8 timer»: hours of sessions or between them, for a sentence. */
 function hoursText(c: FormView, min: number, max: number): string {
   const k = c.w.certificate;
@@ -463,8 +466,8 @@ export function certificate(c: FormView, name: string): Document {
   const widths = [0.62, 0.6, 0.58, 0.56];
   const children: (Paragraph | Table)[] = [
     ...(c.logo ? [imageParagraph(c.logo, k.logo)] : []),
-    para(fill(k.at_organisation, { organisation: text.organisation }), { center: true, spacingAfter: 360 }),
-    heading(1, [new TextRun({ text: k.title, size: 64 })], { center: true, spacing: { before: 0, after: 360 } }),
+    para(fill(k.at_organisation, { organisation: text.organisation }), { center: true, spacingAfter: 240 }),
+    heading(1, [new TextRun({ text: k.title, size: 64 })], { center: true, spacing: { before: 0, after: 240 } }),
     para(k.confirms, { center: true }),
     para(name, { style: 'Large', center: true }),
     para(k.has_completed, { center: true, spacingAfter: 60 }),
@@ -474,16 +477,16 @@ export function certificate(c: FormView, name: string): Document {
     heading(2, k.themes_heading, { center: true }),
     dataTable(
       [
-        { header: w.common.theme, weight: 7 },
-        { header: w.common.date_only, weight: 4.4 },
-        { header: k.hours_column, weight: 1.6, align: 'center' },
+        { header: w.common.theme, weight: 8 },
+        { header: w.common.date_only, weight: 4 },
+        { header: k.hours_column, weight: 1.2, align: 'center' },
       ],
       listed.map((s) => [themeCell(c, s), textOf(c, s).date, numberText(s.durationMinutes / 60, lang)]),
       { plain: true },
     ),
     para(capitalise(scope), { center: true, spacingBefore: 240 }),
-    signatureLine(k.place_and_date, widths[0], 600),
-    ...signers.map((signer, i) => signatureLine(signer, widths[i + 1], 600)),
+    signatureLine(k.place_and_date, widths[0], SIGNATURE_SPACE),
+    ...signers.map((signer, i) => signatureLine(signer, widths[i + 1], SIGNATURE_SPACE)),
   ];
   return formDocument({ lang: c.lang, title: `${k.title} – ${name}`, subject: k.subject, organisation: text.organisation, pageLabel: w.common.page, children });
 }

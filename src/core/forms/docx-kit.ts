@@ -311,7 +311,7 @@ export function imageParagraph(image: { type: 'png' | 'jpg'; bytes: Uint8Array; 
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     // An explicit rule: LibreOffice reads the document's default line height as exact and would cut the image.
-    spacing: { after: 240, line: 240, lineRule: LineRuleType.AUTO },
+    spacing: { after: 120, line: 240, lineRule: LineRuleType.AUTO },
     children: [
       new ImageRun({
         type: image.type,
