@@ -359,6 +359,8 @@ export interface FormDocOptions {
   children: (Paragraph | Table)[];
 }
 
+const FOOTER_SIZE = 20;
+
 function pageNumberRuns(label: string): TextRun[] {
   const parts = label.split(/(\{current\}|\{total\})/);
   const children: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
@@ -367,7 +369,7 @@ function pageNumberRuns(label: string): TextRun[] {
     else if (part === '{total}') children.push(PageNumber.TOTAL_PAGES);
     else if (part) children.push(part);
   }
-  return [new TextRun({ children })];
+  return [new TextRun({ children, size: FOOTER_SIZE })];
 }
 
 function pageFurniture(opts: FormDocOptions & { footer: string }) {
@@ -378,7 +380,8 @@ function pageFurniture(opts: FormDocOptions & { footer: string }) {
         children: [
           new Paragraph({
             tabStops: [{ type: 'right' as const, position: opts.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH }],
-            children: [new TextRun(`${opts.footer}\t`), ...pageNumberRuns(opts.pageLabel)],
+            // 10 pt in every form, also a large-print one: the footer is furniture, and must stay on one line.
+            children: [new TextRun({ text: `${opts.footer}\t`, size: FOOTER_SIZE }), ...pageNumberRuns(opts.pageLabel)],
           }),
         ],
       }),
