@@ -74,21 +74,23 @@ function sessionLines(v: FormView, s: SessionShape): string[] {
   return lines;
 }
 
+/** «Samling 2: <theme>», the theme in its own language. */
 function sessionTitle(c: FormView, s: SessionShape): ParagraphChild[] {
-  const runs = [langRun(`${fill(c.w.common.session_number, { number: s.number })}: `, null), content(c, s.theme.title)];
+  const runs = [langRun(`${sessionName(c, s)}: `, null), content(c, s.theme.title)];
   if (s.cancelled) runs.push(langRun(` (${c.w.common.cancelled})`, null));
   return runs;
 }
 
-/** The same as plain text, for a field's alias. */
+/** «Samling 2», «Treff 2». */
 function sessionName(c: FormView, s: SessionShape): string {
   return fill(c.w.common.session_number, { number: s.number });
 }
 
+/** The theme, and in a combined group the programme it comes from under it. */
 function themeCell(v: FormView, s: SessionShape): Cell {
-  const title = contentCell(v, s.theme.title);
-  if (!v.combined) return title;
-  return [v.contentLang ? { children: [content(v, s.theme.title)] } : s.theme.title, v.contentLang ? { children: [content(v, textOf(v, s).programme)] } : textOf(v, s).programme];
+  if (!v.combined) return contentCell(v, s.theme.title);
+  const line = (text: string) => (v.contentLang ? { children: [content(v, text)] } : text);
+  return [line(s.theme.title), line(textOf(v, s).programme)];
 }
 
 type FieldOpts = { multiLine?: boolean; date?: boolean };
