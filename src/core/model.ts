@@ -40,6 +40,20 @@ export interface WorkspaceSettings {
   /** Hours before a session that calendar clients remind people. */
   reminderHours: number;
   smtp?: SmtpSettings;
+  /** The organisation's logo for certificates (`logo:` in refleks.yaml), read and checked by the loader. */
+  logo?: Logo;
+}
+
+/** A PNG or JPEG image with its size in pixels, read from its header. */
+export interface Logo {
+  /** The file as written in refleks.yaml. */
+  file: string;
+  type: 'png' | 'jpg';
+  width: number;
+  height: number;
+  bytes: Uint8Array;
+  /** Hex SHA-256 of the bytes: names the image in cache keys. */
+  sha256: string;
 }
 
 export type MaterialKind = 'film' | 'article' | 'form' | 'presentation' | 'other';

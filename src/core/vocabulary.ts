@@ -54,6 +54,11 @@ const SLOTS: Record<string, keyof Vocabulary> = {
   participants: 'participants',
 };
 
+/** True for a `{slot}` name `fillWords` fills, in either case: wording files may use these anywhere. */
+export function isWordSlot(name: string): boolean {
+  return name.toLowerCase() in SLOTS;
+}
+
 function capitalise(s: string): string {
   return s.charAt(0).toLocaleUpperCase('nb') + s.slice(1);
 }

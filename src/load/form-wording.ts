@@ -15,6 +15,7 @@ import { placeholders, type FormWording } from '../core/forms/wording.js';
 import type { Workspace } from '../core/model.js';
 import type { Problem } from '../core/problems.js';
 import { t, type Lang } from '../core/text.js';
+import { isWordSlot } from '../core/vocabulary.js';
 import { closest } from './did-you-mean.js';
 import type { Issue, Path } from './schema.js';
 import { layerFileDisplay, templateLayers, type LayerConfig } from './template-layers.js';
@@ -66,7 +67,8 @@ function mergeLayer(base: Node, over: unknown, path: Path, issues: Issue[]): Nod
       return base;
     }
     const allowed = placeholders(base as string);
-    const unknown = placeholders(text).filter((p) => !allowed.includes(p));
+    // The programme's own words ({session}, {facilitator} …) fit any text.
+    const unknown = placeholders(text).filter((p) => !allowed.includes(p) && !isWordSlot(p));
     if (unknown.length) {
       issues.push({
         path,

@@ -93,6 +93,7 @@ export const workspaceSchema = obj({
   output: opt(str({ max: 300, oneLine: true }), 'Mappe for det refleks lager (standard ut)'),
   reminder_hours: opt(int({ min: 0, max: 24 * 14 }), 'Påminnelse så mange timer før hver samling (standard 24)'),
   smtp: opt(smtpSchema, 'E-posttjeneren «refleks send --smtp» sender invitasjonene gjennom'),
+  logo: opt(str({ max: 300, oneLine: true }), 'Logo på kursbevisene: en PNG- eller JPEG-fil i arbeidsområdet, høyst 1 MB'),
   blackouts: opt(
     array(
       obj({

@@ -6,7 +6,8 @@
 import { loadAttendance } from './attendance.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Group, Programme, SmtpSettings, Source, Workspace, WorkspaceSettings } from '../core/model.js';
+import type { Group, Logo, Programme, SmtpSettings, Source, Workspace, WorkspaceSettings } from '../core/model.js';
+import { readLogo } from './logo.js';
 import type { Problem } from '../core/problems.js';
 import { t } from '../core/text.js';
 import { BUILTIN_PROGRAMMES, WORKSPACE_FILE } from '../paths.js';
@@ -105,6 +106,12 @@ export function loadSettings(root: string): { settings?: WorkspaceSettings; prob
   if (/^([/\\]|[a-zA-Z]:)|(^|[/\\])\.\.([/\\]|$)/.test(output)) {
     ctx.issues.push({ path: ['output'], message: t(`utmappen «${output}» må ligge inne i arbeidsområdet`, `the output folder "${output}" must be inside the workspace`), hint: t('Bruk en relativ sti som «ut».', 'Use a relative path such as "ut".') });
   }
+  let logo: Logo | undefined;
+  if (raw.logo) {
+    const r = readLogo(root, raw.logo);
+    if ('logo' in r) logo = r.logo;
+    else ctx.issues.push({ path: ['logo'], message: r.problem, hint: r.hint });
+  }
   if (ctx.issues.length) return { problems: [...problems, ...file.problems(ctx.issues)] };
   return {
     settings: {
@@ -116,6 +123,7 @@ export function loadSettings(root: string): { settings?: WorkspaceSettings; prob
       blackouts: raw.blackouts ?? [],
       reminderHours: raw.reminder_hours ?? 24,
       ...(raw.smtp ? { smtp: smtpSettings(raw.smtp) } : {}),
+      ...(logo ? { logo } : {}),
     },
     problems,
   };

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { BUILTIN_PROGRAMMES, BUILTIN_TEMPLATES, WORKSPACE_FILE } from '../paths.js';
 import { VERSION } from '../version.js';
 
@@ -30,13 +30,32 @@ function hashTree(h: ReturnType<typeof createHash>, label: string, dir: string):
 }
 
 /**
+ * The logo named in refleks.yaml is in every certificate: a new image must
+ * rebuild them even when refleks.yaml is unchanged. Found with a look at the
+ * raw line, as the rest of this file works before parsing; a miss only costs
+ * a rebuild, and the loader reports a bad logo.
+ */
+function hashLogo(h: ReturnType<typeof createHash>, root: string, settings: Uint8Array): void {
+  const m = /^logo:[ \t]*(["']?)([^"'#\r\n]+?)\1[ \t]*(#.*)?$/m.exec(Buffer.from(settings).toString('utf8'));
+  if (!m) return;
+  try {
+    h.update('\0logo\0');
+    h.update(readFileSync(resolve(root, m[2]!.trim())));
+  } catch {
+    // No file: the loader says so.
+  }
+}
+
+/**
  * The part shared by every group: settings, programmes, templates (also those
  * of --templates DIR), options, version.
  */
 export function sharedFingerprint(root: string, options: Record<string, unknown>, templatesDir?: string): string {
   const h = createHash('sha256');
   h.update(`refleks ${VERSION}\0${JSON.stringify(options)}\0`);
-  h.update(readFileSync(join(root, WORKSPACE_FILE)));
+  const settings = readFileSync(join(root, WORKSPACE_FILE));
+  h.update(settings);
+  hashLogo(h, root, settings);
   hashTree(h, 'builtin-programmes', BUILTIN_PROGRAMMES);
   hashTree(h, 'builtin-templates', BUILTIN_TEMPLATES);
   hashTree(h, 'programmes', join(root, 'programmes'));

@@ -22,7 +22,7 @@ describe('refleks build', () => {
       const mine = Object.keys(ta).filter((p) => p.startsWith(`${g}/`));
       expect(mine.some((p) => p.endsWith('kalender.ics')), g).toBe(true);
       expect(mine.some((p) => p.includes('/invitasjoner/')), g).toBe(true);
-      expect(mine.some((p) => p.endsWith('skjema/evalueringsskjema.docx')), g).toBe(true);
+      expect(mine.some((p) => /skjema\/(evalueringsskjema|deltakerevaluering)\.docx$/.test(p)), g).toBe(true);
       expect(mine.some((p) => p.endsWith('veileder/index.html')), g).toBe(true);
     }
     // Mestringstreff invites each person separately without being asked.

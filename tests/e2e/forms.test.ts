@@ -12,21 +12,24 @@ import { copyWorkspace, runCli, treeHashes } from '../helpers/cli.js';
 const EPOCH = { SOURCE_DATE_EPOCH: '1793520000' };
 
 describe('refleks forms', () => {
-  it('writes the five kinds of form for every demo group, one certificate per participant', async () => {
+  it("writes each programme's forms for every demo group, one certificate per participant", async () => {
     const dir = copyWorkspace();
     const r = (await runCli(['forms'], { cwd: dir, env: EPOCH }));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    for (const [group, participants] of [
-      ['sone-nord', 5],
-      ['rehab-teamet', 4],
-      ['sykehjem-kombinert', 6],
-      ['mestringstreff-var', 7],
+    const staff = ['evalueringsskjema.docx', 'kursbevis', 'oppfolgingsskjema.docx', 'oppmoteliste.docx', 'planleggingsskjema.docx'];
+    // Mestringstreff (forms: follow_up: false, evaluation: participants): no follow-up with a leader, the participants evaluate.
+    const treff = ['deltakerevaluering.docx', 'kursbevis', 'oppmoteliste.docx', 'planleggingsskjema.docx'];
+    for (const [group, participants, forms] of [
+      ['sone-nord', 5, staff],
+      ['rehab-teamet', 4, staff],
+      ['sykehjem-kombinert', 6, staff],
+      ['mestringstreff-var', 7, treff],
     ] as const) {
       const folder = join(dir, 'ut', group, 'skjema');
-      expect(readdirSync(folder).sort()).toEqual(['evalueringsskjema.docx', 'kursbevis', 'oppfolgingsskjema.docx', 'oppmoteliste.docx', 'planleggingsskjema.docx']);
+      expect(readdirSync(folder).sort()).toEqual(forms);
       expect(readdirSync(join(folder, 'kursbevis'))).toHaveLength(participants);
-      expect(r.stdout).toContain(`${group}: ${4 + participants} skrevet, 0 uendret`);
+      expect(r.stdout).toContain(`${group}: ${forms.length - 1 + participants} skrevet, 0 uendret`);
     }
     expect(readdirSync(join(dir, 'ut', 'sone-nord', 'skjema', 'kursbevis')).sort()).toEqual(['ali-khan.docx', 'jonas-aesoy.docx', 'marte-lien-aberg.docx', 'olena-kovalenko.docx', 'siri-odegard.docx']);
   });

@@ -57,8 +57,9 @@ describe('content of the forms', () => {
     const body = docText(byName(await renderForms(ws, 'mestringstreff-var'), 'planleggingsskjema.docx').bytes);
     expect(body).toContain('didaktiske relasjonsmodellen');
     for (const element of ['Målgruppe', 'Mål', 'Rammefaktorer', 'Innhold', 'Metoder og arbeidsmåter', 'Evaluering']) expect(body).toContain(element);
-    // The co-facilitator with the programme's label for the role.
-    expect(body).toContain('Medveileder (erfaringskonsulent)');
+    // Two equal course leaders, each with the programme's label for the role.
+    expect(body).toContain('Kursleder (fagperson)');
+    expect(body).toContain('Kursleder (erfaringskonsulent)');
     expect(body).toContain('Arne Fjeld');
   });
 
@@ -81,39 +82,54 @@ describe('content of the forms', () => {
     expect((xml.match(/<w14:checkbox>/g) ?? []).length).toBe(g.participants.length * g.themes.length);
   });
 
-  it('writes the certificate with the participant, hours of sessions and between-session work, and completion date', async () => {
+  it('writes the certificate with the participant, the sessions held, hours of sessions and between-session work, and the period', async () => {
     const g = group(ws, 'sone-nord');
     const files = await renderForms(ws, 'sone-nord');
     const body = docText(byName(files, 'kursbevis/siri-odegard.docx').bytes);
     expect(body).toContain('Siri Ødegård');
     for (const other of g.participants.filter((p) => p.name !== 'Siri Ødegård')) expect(body).not.toContain(other.name);
     // Mestring: 5 sessions of 120 minutes, 1–2 hours between each of them.
-    expect(body).toContain('10 timer samlinger og 4–8 timer egenarbeid');
+    expect(body).toContain('5 samlinger på til sammen 10 timer, og 4–8 timer egenarbeid i tillegg.');
+    expect(body).toContain(`${formatDate('2027-01-12', 'nb')} – ${formatDate('2027-03-16', 'nb')}`);
+    for (const s of planGroup(g, ws.settings).sessions) expect(body).toContain(s.theme.theme.title);
+    // Facilitator and leader sign.
     expect(body).toContain('Kari Nordmann, veileder');
-    expect(body).toContain(`Fullført: ${formatDate('2027-03-16', 'nb')}`);
+    expect(body).toContain(`${g.leader!.name}, leder`);
+    expect(body).toContain('Sted og dato');
     // No e-mail addresses on paper.
     for (const f of files) expect(docText(f.bytes)).not.toMatch(/@/);
   });
 
-  it('marks cancelled sessions and leaves them out of the hours and the completion date', async () => {
+  it('leaves a cancelled session out of the certificate, its hours and its period, and marks it in the attendance list', async () => {
     const files = await renderForms(ws, 'sone-nord', 'nb', (g) => {
       g.overrides.set(5, { cancelled: true });
     });
     const plan = planGroup(group(ws, 'sone-nord'), ws.settings);
     const cert = docText(byName(files, 'kursbevis/ali-khan.docx').bytes);
-    expect(cert).toContain('8 timer samlinger og 3–6 timer egenarbeid');
-    expect(cert).toContain(`${formatDate(plan.sessions[4]!.date, 'nb')} (avlyst)`);
-    expect(cert).toContain(`Fullført: ${formatDate(plan.sessions[3]!.date, 'nb')}`);
+    expect(cert).toContain('4 samlinger på til sammen 8 timer, og 3–6 timer egenarbeid i tillegg.');
+    expect(cert).not.toContain(formatDate(plan.sessions[4]!.date, 'nb'));
+    expect(cert).not.toContain(plan.sessions[4]!.theme.theme.title);
+    expect(cert).not.toContain('avlyst');
+    expect(cert).toContain(`${formatDate(plan.sessions[0]!.date, 'nb')} – ${formatDate(plan.sessions[3]!.date, 'nb')}`);
     const attendance = parts(byName(files, 'oppmoteliste.docx').bytes)['word/document.xml']!;
     expect(text(attendance)).toContain('(avlyst)');
     expect((attendance.match(/<w14:checkbox>/g) ?? []).length).toBe(5 * 4);
     expect(docText(byName(files, 'oppfolgingsskjema.docx').bytes)).toContain('Samlingen er avlyst.');
   });
 
-  it('writes «inntil» when the programme asks for no between-session work at the least', async () => {
+  it('writes «inntil» when the group asks for no between-session work at the least', async () => {
+    const files = await renderForms(ws, 'sone-nord', 'nb', (g) => {
+      g.betweenSessionHours = { min: 0, max: 1 };
+    });
+    // 5 × 2 hours; 0–1 hours between each of the 4 intervals.
+    expect(docText(byName(files, 'kursbevis/ali-khan.docx').bytes)).toContain('5 samlinger på til sammen 10 timer, og inntil 4 timer egenarbeid i tillegg.');
+  });
+
+  it('counts no voluntary suggestions as work on a Mestringstreff certificate', async () => {
     const cert = docText(byName(await renderForms(ws, 'mestringstreff-var'), 'kursbevis/randi-johansen.docx').bytes);
-    // Mestringstreff: 6 × 2 hours; 0–1 hours between each of the 5 intervals.
-    expect(cert).toContain('12 timer samlinger og inntil 5 timer egenarbeid');
+    // Mestringstreff: 6 × 2 hours; what it suggests between treff is voluntary.
+    expect(cert).toContain('6 treff på til sammen 12 timer.');
+    expect(cert).not.toContain('egenarbeid');
   });
 
   it('is written in English with lang en, dates included', async () => {
@@ -122,7 +138,7 @@ describe('content of the forms', () => {
     expect(body).toContain('Planning form');
     expect(body).toContain('Tuesday 12 January 2027');
     expect(body).not.toContain('Planleggingsskjema');
-    expect(docText(byName(files, 'kursbevis/ali-khan.docx').bytes)).toContain('10 hours of sessions and 4–8 hours of work between sessions');
+    expect(docText(byName(files, 'kursbevis/ali-khan.docx').bytes)).toContain('5 sessions, 10 hours in all, and 4–8 hours of work in addition.');
     // File names stay Norwegian: the folder layout is the same in both languages.
     expect(files.map((f) => f.path)).toContain('ut/sone-nord/skjema/oppfolgingsskjema.docx');
   });

@@ -1,5 +1,7 @@
 /**
- * The five forms of a group, laid out from its FormView. Everything the
+ * The forms of a group, laid out from its FormView: planning, follow-up (when
+ * the programme has one), evaluation with the leader or by the participants,
+ * attendance, and a certificate per participant. Everything the
  * workspace knows is written in; what people must decide or record is a
  * fillable field. All wording comes from the FormWording data, never from here.
  *
@@ -16,13 +18,16 @@ import {
   dataTable,
   formDocument,
   heading,
+  imageParagraph,
   LANDSCAPE_TEXT_WIDTH,
+  langRun,
   labelled,
   para,
   signatureLine,
   TEXT_WIDTH,
   textField,
   type Cell,
+  type CellParagraph,
 } from './docx-kit.js';
 import type { FormView, SessionShape, SessionText } from './view.js';
 import { fill } from './wording.js';
@@ -46,6 +51,19 @@ function textOf(v: FormView, s: SessionShape): SessionText {
   return v.text.sessions[v.sessions.indexOf(s)]!;
 }
 
+function held(v: FormView): SessionShape[] {
+  return v.sessions.filter((s) => !s.cancelled);
+}
+
+/** Programme content (a theme's title, goals, work): marked with its language when the document's differs. */
+function content(v: FormView, text: string, opts: { bold?: boolean; size?: number } = {}): ParagraphChild {
+  return langRun(text, v.contentLang, opts);
+}
+
+function contentCell(v: FormView, text: string): Cell {
+  return v.contentLang ? { children: [content(v, text)] } : text;
+}
+
 /** Date, time and anything unusual about a session, one line each. */
 function sessionLines(v: FormView, s: SessionShape): string[] {
   const t = textOf(v, s);
@@ -56,16 +74,28 @@ function sessionLines(v: FormView, s: SessionShape): string[] {
   return lines;
 }
 
-function sessionTitle(c: FormView, s: SessionShape): string {
-  const base = `${fill(c.w.common.session_number, { number: s.number })}: ${s.theme.title}`;
-  return s.cancelled ? `${base} (${c.w.common.cancelled})` : base;
+/** «Samling 2: <theme>», the theme in its own language. */
+function sessionTitle(c: FormView, s: SessionShape): ParagraphChild[] {
+  const runs = [langRun(`${sessionName(c, s)}: `, null), content(c, s.theme.title)];
+  if (s.cancelled) runs.push(langRun(` (${c.w.common.cancelled})`, null));
+  return runs;
 }
 
+/** «Samling 2», «Treff 2». */
+function sessionName(c: FormView, s: SessionShape): string {
+  return fill(c.w.common.session_number, { number: s.number });
+}
+
+/** The theme, and in a combined group the programme it comes from under it. */
 function themeCell(v: FormView, s: SessionShape): Cell {
-  return v.combined ? [s.theme.title, textOf(v, s).programme] : s.theme.title;
+  if (!v.combined) return contentCell(v, s.theme.title);
+  const line = (text: string) => (v.contentLang ? { children: [content(v, text)] } : text);
+  return [line(s.theme.title), line(textOf(v, s).programme)];
 }
 
-function field(c: FormView, tag: string, alias: string, opts: { multiLine?: boolean; date?: boolean } = {}): ParagraphChild {
+type FieldOpts = { multiLine?: boolean; date?: boolean };
+
+function field(c: FormView, tag: string, alias: string, opts: FieldOpts = {}): ParagraphChild {
   return textField({
     tag,
     alias,
@@ -75,7 +105,7 @@ function field(c: FormView, tag: string, alias: string, opts: { multiLine?: bool
   });
 }
 
-function fieldCell(c: FormView, tag: string, alias: string, opts: { multiLine?: boolean; date?: boolean } = {}): Cell {
+function fieldCell(c: FormView, tag: string, alias: string, opts: FieldOpts = {}): Cell {
   return { children: [field(c, tag, alias, opts)] };
 }
 
@@ -86,10 +116,12 @@ function hourUnit(c: FormView, hours: number): string {
 function betweenPerInterval(c: FormView): string {
   const { min, max } = c.betweenSessionHours;
   const w = c.w.common;
-  if (max <= 0) return w.between_sessions_none;
-  if (min === max) return fill(w.between_sessions_exact, { hours: numberText(max, c.lang), unit: hourUnit(c, max) });
-  if (min <= 0) return fill(w.between_sessions_upto, { max: numberText(max, c.lang), unit: hourUnit(c, max) });
-  return fill(w.between_sessions_range, { min: numberText(min, c.lang), max: numberText(max, c.lang) });
+  let text: string;
+  if (max <= 0) text = w.between_sessions_none;
+  else if (min === max) text = fill(w.between_sessions_exact, { hours: numberText(max, c.lang), unit: hourUnit(c, max) });
+  else if (min <= 0) text = fill(w.between_sessions_upto, { max: numberText(max, c.lang), unit: hourUnit(c, max) });
+  else text = fill(w.between_sessions_range, { min: numberText(min, c.lang), max: numberText(max, c.lang) });
+  return c.voluntary && max > 0 ? `${text} (${w.between_sessions_suggestions})` : text;
 }
 
 function groupFacts(c: FormView): Table {
@@ -97,15 +129,15 @@ function groupFacts(c: FormView): Table {
   const rows: Cell[][] = [
     [w.common.organisation, text.organisation],
     [w.common.group, text.group],
-    [w.common.programme, text.programme],
-    [w.common.facilitator, text.facilitator],
+    [w.common.programme, contentCell(c, text.programme)],
+    [c.facilitatorLabel, text.facilitator],
   ];
   if (text.coFacilitator !== null) rows.push([c.coFacilitatorLabel, text.coFacilitator]);
   rows.push([w.common.leader, text.leader ?? w.common.no_leader]);
   rows.push([w.common.location, text.location]);
   if (text.period !== null) rows.push([w.common.period, text.period]);
-  rows.push([w.common.sessions_count, fill(w.common.sessions_summary, { count: c.sessions.length, minutes: c.durationMinutes })]);
-  rows.push([w.common.between_sessions, betweenPerInterval(c)]);
+  rows.push([w.common.sessions_count, fill(w.common.sessions_summary, { count: held(c).length, minutes: c.durationMinutes })]);
+  rows.push([c.voluntary ? w.common.between_sessions_voluntary : w.common.between_sessions, betweenPerInterval(c)]);
   return dataTable(
     [
       { header: w.common.field_column, weight: 3 },
@@ -116,7 +148,7 @@ function groupFacts(c: FormView): Table {
 }
 
 /** The document: `title` is both its property and its H1, and with the page number in the footer. */
-function doc(c: FormView, title: string, subject: string, children: (Paragraph | Table)[], opts: { landscape?: boolean } = {}): Document {
+function doc(c: FormView, title: string, subject: string, children: (Paragraph | Table)[], opts: { landscape?: boolean; large?: boolean } = {}): Document {
   return formDocument({
     lang: c.lang,
     title,
@@ -125,15 +157,17 @@ function doc(c: FormView, title: string, subject: string, children: (Paragraph |
     footer: title,
     pageLabel: c.w.common.page,
     ...(opts.landscape ? { landscape: true } : {}),
+    ...(opts.large ? { large: true } : {}),
     children,
   });
 }
 
-/** Room to write by hand when the form is printed: about 2 cm per answer. */
-const ANSWER_HEIGHT = 1134;
-/** About 4 cm for the open questions of the evaluation. */
-const LONG_ANSWER_HEIGHT = 2268;
-const LINE_HEIGHT = 567;
+/** Room to write by hand when the form is printed: about 2.5 cm per answer. */
+const ANSWER_HEIGHT = 1418;
+/** About 5 cm for the open questions of the evaluations. */
+const LONG_ANSWER_HEIGHT = 2835;
+/** One line of handwriting in a table row: about 1.2 cm. */
+const LINE_HEIGHT = 680;
 
 function questionTable(c: FormView, questions: string[], tagPrefix: string, rowHeight = ANSWER_HEIGHT): Table {
   return dataTable(
@@ -222,8 +256,8 @@ export function followUpForm(c: FormView): Document {
     }
     const n = s.number;
     const rows: Cell[][] = [];
-    if (n > 1) rows.push([f.tried, fieldCell(c, tags.followUp(n, 'utprovd'), `${fill(w.common.session_number, { number: n })}: ${f.tried}`, { multiLine: true })]);
-    rows.push([f.experiences, fieldCell(c, tags.followUp(n, 'erfaringer'), `${fill(w.common.session_number, { number: n })}: ${f.experiences}`, { multiLine: true })]);
+    if (n > 1) rows.push([f.tried, fieldCell(c, tags.followUp(n, 'utprovd'), `${sessionName(c, s)}: ${f.tried}`, { multiLine: true })]);
+    rows.push([f.experiences, fieldCell(c, tags.followUp(n, 'erfaringer'), `${sessionName(c, s)}: ${f.experiences}`, { multiLine: true })]);
     children.push(
       dataTable(
         [
@@ -234,7 +268,7 @@ export function followUpForm(c: FormView): Document {
         { rowHeight: ANSWER_HEIGHT },
       ),
       labelled(f.homework, s.betweenSessions.length ? '' : f.no_homework, { spacingBefore: 200 }),
-      ...s.betweenSessions.map((item) => new Paragraph({ indent: { left: 284 }, children: [new TextRun(`– ${item}`)] })),
+      ...s.betweenSessions.map((item) => new Paragraph({ indent: { left: 284 }, children: [langRun('– ', null), content(c, item)] })),
       heading(3, f.actions_heading),
       dataTable(
         [
@@ -243,7 +277,7 @@ export function followUpForm(c: FormView): Document {
           { header: f.deadline, weight: 2 },
         ],
         Array.from({ length: ACTION_ROWS }, (_, i) => {
-          const label = `${fill(w.common.session_number, { number: n })}, ${f.action.toLowerCase()} ${i + 1}`;
+          const label = `${sessionName(c, s)}, ${f.action.toLowerCase()} ${i + 1}`;
           return [
             fieldCell(c, tags.action(n, i + 1, ACTION_PARTS[0]), label),
             fieldCell(c, tags.action(n, i + 1, ACTION_PARTS[1]), `${label}: ${f.owner.toLowerCase()}`),
@@ -257,23 +291,29 @@ export function followUpForm(c: FormView): Document {
   return doc(c, title, f.subject, children);
 }
 
+/** A row of checkboxes, one per choice, for a rating or a yes/partly/no. */
+function choiceCells(choices: readonly (readonly [tag: string, alias: string])[]): CellParagraph[] {
+  return choices.map(([tag, alias]) => ({ children: [checkBox({ tag, alias })] }));
+}
+
+/** The evaluation with the leader. Only sessions that were held have goals to reach and a theme to rate. */
 export function evaluationForm(c: FormView): Document {
   const { w, text } = c;
   const e = w.evaluation;
   const title = `${e.title} – ${text.group}`;
   const children: (Paragraph | Table)[] = [heading(1, title), para(e.intro), groupFacts(c), heading(2, e.goals_heading)];
-  for (const s of c.sessions) {
+  const labels = { ja: e.reached, delvis: e.partly, nei: e.not_reached };
+  const choices = GOAL_ANSWERS.map((answer) => [answer, labels[answer]] as const);
+  for (const s of held(c)) {
     const goals = s.theme.goals;
     if (!goals.length) continue;
     children.push(heading(3, sessionTitle(c, s)));
-    const labels = { ja: e.reached, delvis: e.partly, nei: e.not_reached };
-    const choices = GOAL_ANSWERS.map((answer) => [answer, labels[answer]] as const);
     children.push(
       dataTable(
         [{ header: e.goal_column, weight: 7 }, ...choices.map(([, label]) => ({ header: label, weight: 1.2, align: 'center' as const }))],
         goals.map((goal, gi) => [
-          goal,
-          ...choices.map(([tag, label]) => ({ children: [checkBox({ tag: tags.goal(s.number, gi + 1, tag), alias: `${fill(w.common.session_number, { number: s.number })}, ${e.goal_column.toLowerCase()} ${gi + 1}: ${label}` })] })),
+          contentCell(c, goal),
+          ...choiceCells(choices.map(([tag, label]) => [tags.goal(s.number, gi + 1, tag), `${sessionName(c, s)}, ${e.goal_column.toLowerCase()} ${gi + 1}: ${label}`] as const)),
         ]),
       ),
     );
@@ -284,15 +324,69 @@ export function evaluationForm(c: FormView): Document {
   children.push(
     dataTable(
       [{ header: w.common.theme, weight: 6 }, ...values.map((v) => ({ header: String(v), weight: 1, align: 'center' as const }))],
-      c.sessions.map((s) => [
+      held(c).map((s) => [
         themeCell(c, s),
-        ...values.map((v) => ({ children: [checkBox({ tag: tags.rating(s.number, v), alias: `${s.theme.title}: ${fill(e.rating_column, { value: v })}` })] })),
+        ...choiceCells(values.map((v) => [tags.rating(s.number, v), `${s.theme.title}: ${fill(e.rating_column, { value: v })}`] as const)),
       ]),
+      { rowHeight: LINE_HEIGHT },
     ),
   );
   children.push(heading(2, e.practice_heading), questionTable(c, [e.practice_question], 'praksis', LONG_ANSWER_HEIGHT));
   children.push(heading(2, e.continue_heading), questionTable(c, [e.continue_question], 'videre', LONG_ANSWER_HEIGHT));
   return doc(c, title, e.subject, children);
+}
+
+/**
+ * The participants' own evaluation, filled in by hand and anonymously: large
+ * print, plain questions, no name anywhere, a box per question.
+ */
+export function participantEvaluationForm(c: FormView): Document {
+  const { w, text } = c;
+  const e = w.participant_evaluation;
+  const children: (Paragraph | Table)[] = [
+    heading(1, e.title),
+    para([content(c, text.programme, { bold: true })]),
+    para(e.intro),
+    heading(2, e.rating_heading),
+    para(e.rating_intro),
+  ];
+  const values = [1, 2, 3, 4, 5];
+  children.push(
+    dataTable(
+      [{ header: w.common.theme, weight: 5 }, ...values.map((v) => ({ header: String(v), weight: 1, align: 'center' as const }))],
+      held(c).map((s) => [
+        themeCell(c, s),
+        ...choiceCells(values.map((v) => [`deltaker-tema-${s.number}-${v}`, `${s.theme.title}: ${fill(e.rating_column, { value: v })}`] as const)),
+      ]),
+      { rowHeight: LINE_HEIGHT },
+    ),
+    heading(2, e.overall_heading),
+  );
+  const overall = [
+    ['deltaker-helhet-ja', e.overall_yes],
+    ['deltaker-helhet-delvis', e.overall_partly],
+    ['deltaker-helhet-nei', e.overall_no],
+  ] as const;
+  children.push(
+    dataTable(
+      [{ header: w.common.question_column, weight: 5 }, ...overall.map(([, label]) => ({ header: label, weight: 1.4, align: 'center' as const }))],
+      [[e.overall_question, ...choiceCells(overall.map(([tag, label]) => [tag, `${e.overall_question} ${label}`] as const))]],
+      { rowHeight: LINE_HEIGHT },
+    ),
+    heading(2, e.questions_heading),
+  );
+  children.push(
+    dataTable(
+      [
+        { header: w.common.question_column, weight: 3 },
+        { header: w.common.answer_column, weight: 7 },
+      ],
+      e.questions.map((q, i) => [q, fieldCell(c, `deltaker-sporsmal-${i + 1}`, q, { multiLine: true })]),
+      { rowHeight: LONG_ANSWER_HEIGHT },
+    ),
+  );
+  children.push(para(e.thanks, { spacingBefore: 240 }));
+  return doc(c, `${e.title} – ${text.group}`, e.subject, children, { large: true });
 }
 
 export function attendanceList(c: FormView): Document {
@@ -306,7 +400,7 @@ export function attendanceList(c: FormView): Document {
     [
       { header: w.common.participant, weight: nameWeight },
       ...c.sessions.map((s) => ({
-        header: [fill(w.common.session_number, { number: s.number }), textOf(c, s).shortDate, ...(s.cancelled ? [`(${w.common.cancelled})`] : [])],
+        header: [sessionName(c, s), textOf(c, s).shortDate, ...(s.cancelled ? [`(${w.common.cancelled})`] : [])],
         weight: 1,
         align: 'center' as const,
       })),
@@ -314,15 +408,15 @@ export function attendanceList(c: FormView): Document {
     text.participants.map((p, pi) => [
       p.name,
       ...c.sessions.map((s): Cell =>
-        s.cancelled ? a.cancelled_cell : { children: [checkBox({ tag: tags.present(pi + 1, s.number), alias: `${p.name}, ${fill(w.common.session_number, { number: s.number }).toLowerCase()}` })] },
+        s.cancelled ? a.cancelled_cell : { children: [checkBox({ tag: tags.present(pi + 1, s.number), alias: `${p.name}, ${sessionName(c, s).toLowerCase()}` })] },
       ),
     ]),
     { total, rowHeight: 454 },
   );
   const children: (Paragraph | Table)[] = [
     heading(1, title),
-    labelled(w.common.programme, text.programme),
-    labelled(w.common.facilitator, text.facilitatorNames),
+    labelled(w.common.programme, [content(c, text.programme)]),
+    labelled(c.text.coFacilitatorName !== null && c.coFacilitatorRole === c.facilitatorRole ? c.facilitatorsLabel : c.facilitatorLabel, text.facilitatorNames),
     labelled(w.common.location, text.location),
     para(a.intro),
     table,
@@ -330,45 +424,82 @@ export function attendanceList(c: FormView): Document {
   return doc(c, title, a.subject, children, { landscape });
 }
 
-function certificateDate(v: FormView, s: SessionShape): string {
-  const date = textOf(v, s).date;
-  return s.cancelled ? `${date} (${v.w.common.cancelled})` : date;
+/** Room above a signature line: about 0.9 cm to sign in, so four signers still leave the certificate one page. */
+const SIGNATURE_SPACE = 500;
+
+/** «12 timer», «inntil 5 timer», «4–8 timer»: hours of sessions or between them, for a sentence. */
+function hoursText(c: FormView, min: number, max: number): string {
+  const k = c.w.certificate;
+  const unit = hourUnit(c, max);
+  if (min === max) return `${numberText(max, c.lang)} ${unit}`;
+  if (min <= 0) return `${fill(k.between_upto, { max: numberText(max, c.lang) })} ${unit}`;
+  return `${numberText(min, c.lang)}–${numberText(max, c.lang)} ${unit}`;
 }
 
-/** A participant's certificate; `name` is one of `v.text.participants`' names (or the merge's token for it). */
+/**
+ * A participant's certificate, designed to be handed over rather than filled
+ * in: one A4 page, centred, the logo when the workspace has one, the name
+ * large, what the course covered and who signs. No header, no page number.
+ * `name` is one of `v.text.participants`' names (or the merge's token for it);
+ * the sessions listed are `v.certificateSessions`.
+ */
 export function certificate(c: FormView, name: string): Document {
   const { w, text, lang } = c;
   const k = w.certificate;
-  const active = c.sessions.filter((s) => !s.cancelled);
-  const minutes = active.reduce((sum, s) => sum + s.durationMinutes, 0);
+  const listed = c.sessions.filter((s) => !s.cancelled && c.certificateSessions.includes(s.number));
+  const minutes = listed.reduce((sum, s) => sum + s.durationMinutes, 0);
   const hours = minutes / 60;
-  const unit = (h: number) => hourUnit(c, h);
-  const sessionsText = `${numberText(hours, lang)} ${unit(hours)}`;
-  const intervals = Math.max(0, active.length - 1);
+  const sessionsText = listed.length === 1 ? k.one_session : fill(k.many_sessions, { count: listed.length });
+  const intervals = Math.max(0, listed.length - 1);
   const min = c.betweenSessionHours.min * intervals;
   const max = c.betweenSessionHours.max * intervals;
-  const betweenText =
-    max <= 0 ? undefined : min === max ? `${numberText(max, lang)} ${unit(max)}` : min <= 0 ? `${fill(k.between_upto, { max: numberText(max, lang) })} ${unit(max)}` : `${numberText(min, lang)}–${numberText(max, lang)} ${unit(max)}`;
-  const hoursText = betweenText ? fill(k.hours_text, { sessions: sessionsText, between: betweenText }) : fill(k.hours_text_no_between, { sessions: sessionsText });
+  // Suggestions a programme calls voluntary are no part of what was completed.
+  const scope =
+    max > 0 && !c.voluntary
+      ? fill(k.scope_between, { sessions_text: sessionsText, hours: hoursText(c, hours, hours), between: hoursText(c, min, max) })
+      : fill(k.scope, { sessions_text: sessionsText, hours: hoursText(c, hours, hours) });
+  const signers: string[] = [fill(k.signature, { name: text.facilitatorName, role: c.facilitatorRole })];
+  if (text.coFacilitatorName !== null) signers.push(fill(k.signature, { name: text.coFacilitatorName, role: c.coFacilitatorRole }));
+  if (text.leaderName !== null) signers.push(fill(k.signature, { name: text.leaderName, role: k.leader_role }));
+  // Signature lines in a row need different widths, or LibreOffice joins their borders into one box.
+  const widths = [0.62, 0.6, 0.58, 0.56];
   const children: (Paragraph | Table)[] = [
-    heading(1, k.title, { center: true }),
+    ...(c.logo ? [imageParagraph(c.logo, k.logo)] : []),
+    para(fill(k.at_organisation, { organisation: text.organisation }), { center: true, spacingAfter: 240 }),
+    heading(1, [new TextRun({ text: k.title, size: 64 })], { center: true, spacing: { before: 0, after: 240 } }),
+    para(k.confirms, { center: true }),
     para(name, { style: 'Large', center: true }),
-    para(`${k.has_completed} ${text.programme}, ${fill(k.in_group, { group: text.group })}.`, { center: true }),
-    heading(2, k.themes_heading),
+    para(k.has_completed, { center: true, spacingAfter: 60 }),
+    para([content(c, text.programme, { bold: true, size: 28 })], { center: true, spacingAfter: 60 }),
+    para(fill(k.in_group, { group: text.group }), { center: true, spacingAfter: 60 }),
+    ...(text.period !== null ? [para(text.period, { center: true })] : []),
+    heading(2, k.themes_heading, { center: true }),
     dataTable(
       [
-        { header: w.common.session, weight: 2 },
-        { header: w.common.theme, weight: 7 },
-        { header: w.common.date_only, weight: 5 },
+        { header: w.common.theme, weight: 8 },
+        { header: w.common.date_only, weight: 4 },
+        { header: k.hours_column, weight: 1.2, align: 'center' },
       ],
-      c.sessions.map((s) => [String(s.number), themeCell(c, s), certificateDate(c, s)]),
+      listed.map((s) => [themeCell(c, s), textOf(c, s).date, numberText(s.durationMinutes / 60, lang)]),
+      { plain: true },
     ),
-    labelled(k.hours, capitalise(hoursText), { spacingBefore: 240 }),
-    labelled(w.common.facilitator, text.facilitatorNames),
-    labelled(w.common.organisation, text.organisation),
-    ...(text.completed !== null ? [labelled(k.completed, text.completed)] : []),
-    signatureLine(k.place_and_date, 0.4),
-    signatureLine(fill(k.facilitator_signature, { name: text.facilitatorName }), 0.5),
+    para(capitalise(scope), { center: true, spacingBefore: 240 }),
+    signatureLine(k.place_and_date, widths[0], SIGNATURE_SPACE),
+    ...signers.map((signer, i) => signatureLine(signer, widths[i + 1], SIGNATURE_SPACE)),
   ];
-  return doc(c, `${k.title} – ${name}`, k.subject, children);
+  return formDocument({ lang: c.lang, title: `${k.title} – ${name}`, subject: k.subject, organisation: text.organisation, pageLabel: w.common.page, children });
+}
+
+/**
+ * The forms a view's programme uses, by file name, in order: planning, the
+ * follow-up when the programme has one, the evaluation with the leader or by
+ * the participants, attendance. Certificates are made per participant.
+ */
+export function formDocuments(v: FormView): [file: string, doc: Document][] {
+  const forms: [string, Document][] = [['planleggingsskjema.docx', planningForm(v)]];
+  if (v.followUp) forms.push(['oppfolgingsskjema.docx', followUpForm(v)]);
+  if (v.evaluation === 'participants') forms.push(['deltakerevaluering.docx', participantEvaluationForm(v)]);
+  else forms.push(['evalueringsskjema.docx', evaluationForm(v)]);
+  forms.push(['oppmoteliste.docx', attendanceList(v)]);
+  return forms;
 }

@@ -11,7 +11,9 @@ import {
   Header,
   HeadingLevel,
   HeightRule,
+  ImageRun,
   ImportedXmlComponent,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -38,8 +40,12 @@ export const LANDSCAPE_TEXT_WIDTH = A4.height - 2 * MARGIN;
 
 /** Dark blue on white: 12.6:1, far above the 4.5:1 WCAG asks for. */
 export const HEADING_COLOR = '1F3864';
-/** Placeholder grey: 7:1 on white (Word's own placeholder grey, 808080, is only 3.9:1). */
-export const PLACEHOLDER_COLOR = '595959';
+/**
+ * Placeholder grey: 4.5:1 on white, the least WCAG allows for text on screen,
+ * and light enough that a printed blank form does not look filled in (Word's
+ * own placeholder grey, 808080, is only 3.9:1).
+ */
+export const PLACEHOLDER_COLOR = '767676';
 /** Header row fill; black text on it is 15:1. */
 const HEADER_FILL = 'D9E2F3';
 const FONT = 'Calibri';
@@ -52,16 +58,36 @@ export const LANG_TAG: Record<Lang, string> = { nb: 'nb-NO', en: 'en-GB' };
  * document language on the default run, and spacing in the styles so no empty
  * paragraphs are needed.
  */
-export function formStyles(lang: Lang): IStylesOptions {
+/**
+ * Line heights are proportional. Said outright: LibreOffice takes a line
+ * height without a rule as exact, which cramps wrapped titles and cuts images.
+ */
+const AUTO = LineRuleType.AUTO;
+
+export interface StyleOptions {
+  /** Large print (14 pt body text) for forms participants fill in by hand. */
+  large?: boolean;
+}
+
+export function formStyles(lang: Lang, opts: StyleOptions = {}): IStylesOptions {
+  const scale = opts.large ? 28 / 22 : 1;
+  const pt = (halfPoints: number) => Math.round((halfPoints * scale) / 2) * 2;
+  // Space above a heading sets it apart from what came before; keepNext and
+  // keepLines hold it together with what follows, also when a long title wraps.
   const heading = (level: number, size: number) => ({
-    paragraph: { outlineLevel: level, keepNext: true, keepLines: true, spacing: { before: level === 0 ? 0 : 280, after: 120 } },
-    run: { font: FONT, size, bold: true, italics: false, color: HEADING_COLOR },
+    paragraph: {
+      outlineLevel: level,
+      keepNext: true,
+      keepLines: true,
+      spacing: level === 0 ? { before: 0, after: 240, line: 288, lineRule: AUTO } : { before: level === 1 ? 360 : 240, after: 120, line: 264, lineRule: AUTO },
+    },
+    run: { font: FONT, size: pt(size), bold: true, italics: false, color: HEADING_COLOR },
   });
   return {
     default: {
       document: {
-        run: { font: FONT, size: 22, language: { value: LANG_TAG[lang] } },
-        paragraph: { spacing: { after: 120, line: 264 } },
+        run: { font: FONT, size: pt(22), language: { value: LANG_TAG[lang] } },
+        paragraph: { spacing: { after: 120, line: 264, lineRule: AUTO } },
       },
       heading1: heading(0, 36),
       heading2: heading(1, 28),
@@ -76,15 +102,15 @@ export function formStyles(lang: Lang): IStylesOptions {
         name: 'Large text',
         basedOn: 'Normal',
         next: 'Normal',
-        run: { size: 40, bold: true },
+        run: { size: pt(40), bold: true },
         paragraph: { spacing: { before: 240, after: 240 } },
       },
       {
         id: 'TableText',
         name: 'Table text',
         basedOn: 'Normal',
-        run: { size: 20 },
-        paragraph: { spacing: { before: 40, after: 40, line: 252 } },
+        run: { size: opts.large ? pt(22) : 20 },
+        paragraph: { spacing: { before: 40, after: 40, line: 252, lineRule: AUTO } },
       },
     ],
   };
@@ -216,7 +242,12 @@ export interface TableOptions {
   total?: number;
   /** Least height of the body rows in DXA: room to write by hand on a printed form. */
   rowHeight?: number;
+  /** No grid and no shading: a list that reads as text (the certificate), still a table with a header row. */
+  plain?: boolean;
 }
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+const RULE = { style: BorderStyle.SINGLE, size: 4, color: '808080' } as const;
 
 export function dataTable(columns: Column[], rows: Cell[][], opts: TableOptions = {}): Table {
   const total = opts.total ?? TEXT_WIDTH;
@@ -227,7 +258,8 @@ export function dataTable(columns: Column[], rows: Cell[][], opts: TableOptions 
       width: { size: widths[i]!, type: WidthType.DXA },
       children: cellParagraphs(content, header, centred),
       ...(centred ? { verticalAlign: VerticalAlign.CENTER } : {}),
-      ...(header ? { shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } } : {}),
+      ...(header && !opts.plain ? { shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } } : {}),
+      ...(opts.plain ? { borders: { top: NO_BORDER, left: NO_BORDER, right: NO_BORDER, bottom: header ? RULE : NO_BORDER } } : {}),
     });
   };
   const height = opts.rowHeight ? { height: { value: opts.rowHeight, rule: HeightRule.ATLEAST } } : {};
@@ -235,6 +267,7 @@ export function dataTable(columns: Column[], rows: Cell[][], opts: TableOptions 
     width: { size: total, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    ...(opts.plain ? { borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER } } : {}),
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.header, i, true)) }),
       ...rows.map((r) => new TableRow({ cantSplit: true, ...height, children: r.map((c, i) => cell(c, i, false)) })),
@@ -242,17 +275,52 @@ export function dataTable(columns: Column[], rows: Cell[][], opts: TableOptions 
   });
 }
 
-export function heading(level: 1 | 2 | 3, text: string, opts: { center?: boolean } = {}): Paragraph {
+export function heading(level: 1 | 2 | 3, text: string | ParagraphChild[], opts: { center?: boolean; spacing?: { before?: number; after?: number } } = {}): Paragraph {
   const h = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
-  return new Paragraph({ heading: h, children: [new TextRun(text)], ...(opts.center ? { alignment: AlignmentType.CENTER } : {}) });
+  return new Paragraph({
+    heading: h,
+    children: typeof text === 'string' ? [new TextRun(text)] : text,
+    ...(opts.center ? { alignment: AlignmentType.CENTER } : {}),
+    ...(opts.spacing ? { spacing: opts.spacing } : {}),
+  });
 }
 
-export function para(text: string | ParagraphChild[], opts: { style?: string; spacingBefore?: number; center?: boolean } = {}): Paragraph {
+export function para(text: string | ParagraphChild[], opts: { style?: string; spacingBefore?: number; spacingAfter?: number; center?: boolean; keepNext?: boolean } = {}): Paragraph {
+  const spacing = { ...(opts.spacingBefore ? { before: opts.spacingBefore } : {}), ...(opts.spacingAfter !== undefined ? { after: opts.spacingAfter } : {}) };
   return new Paragraph({
     ...(opts.style ? { style: opts.style } : {}),
     ...(opts.center ? { alignment: AlignmentType.CENTER } : {}),
-    ...(opts.spacingBefore ? { spacing: { before: opts.spacingBefore } } : {}),
+    ...(Object.keys(spacing).length ? { spacing } : {}),
+    ...(opts.keepNext ? { keepNext: true } : {}),
     children: typeof text === 'string' ? [new TextRun(text)] : text,
+  });
+}
+
+/** A run of text in another language than the document's, so screen readers switch voice (w:lang). */
+export function langRun(text: string, lang: string | null, opts: { bold?: boolean; size?: number } = {}): TextRun {
+  return new TextRun({
+    text,
+    ...(opts.bold ? { bold: true } : {}),
+    ...(opts.size ? { size: opts.size } : {}),
+    ...(lang ? { language: { value: lang } } : {}),
+  });
+}
+
+/** An image on its own centred line, with alternative text. */
+export function imageParagraph(image: { type: 'png' | 'jpg'; bytes: Uint8Array; width: number; height: number }, alt: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    // An explicit rule: LibreOffice reads the document's default line height as exact and would cut the image.
+    spacing: { after: 120, line: 240, lineRule: LineRuleType.AUTO },
+    children: [
+      new ImageRun({
+        type: image.type,
+        data: image.bytes,
+        transformation: { width: image.width, height: image.height },
+        // A fixed id: docx counts ids across the process, which would make equal documents differ.
+        altText: { id: '1', name: alt, description: alt, title: alt },
+      }),
+    ],
   });
 }
 
@@ -268,12 +336,12 @@ export function labelled(label: string, content: ParagraphChild[] | string, opts
  * it. Two lines in a row need different widths, or LibreOffice joins their
  * borders into one box.
  */
-export function signatureLine(text: string, widthShare = 0.5): Paragraph {
+export function signatureLine(text: string | ParagraphChild[], widthShare = 0.5, before = 840): Paragraph {
   return new Paragraph({
-    spacing: { before: 840, after: 120 },
+    spacing: { before, after: 120 },
     indent: { right: Math.round(TEXT_WIDTH * (1 - widthShare)) },
     border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 } },
-    children: [new TextRun(text)],
+    children: typeof text === 'string' ? [new TextRun(text)] : text,
   });
 }
 
@@ -282,13 +350,16 @@ export interface FormDocOptions {
   title: string;
   subject: string;
   organisation: string;
-  /** Left part of the footer, e.g. the form and the group. */
-  footer: string;
+  /** Left part of the footer, e.g. the form and the group; no header and no footer without it (a certificate). */
+  footer?: string;
   /** «Side {current} av {total}». */
   pageLabel: string;
   landscape?: boolean;
+  large?: boolean;
   children: (Paragraph | Table)[];
 }
+
+const FOOTER_SIZE = 20;
 
 function pageNumberRuns(label: string): TextRun[] {
   const parts = label.split(/(\{current\}|\{total\})/);
@@ -298,7 +369,24 @@ function pageNumberRuns(label: string): TextRun[] {
     else if (part === '{total}') children.push(PageNumber.TOTAL_PAGES);
     else if (part) children.push(part);
   }
-  return [new TextRun({ children })];
+  return [new TextRun({ children, size: FOOTER_SIZE })];
+}
+
+function pageFurniture(opts: FormDocOptions & { footer: string }) {
+  return {
+    headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun(opts.organisation)] })] }) },
+    footers: {
+      default: new Footer({
+        children: [
+          new Paragraph({
+            tabStops: [{ type: 'right' as const, position: opts.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH }],
+            // 10 pt in every form, also a large-print one: the footer is furniture, and must stay on one line.
+            children: [new TextRun({ text: `${opts.footer}\t`, size: FOOTER_SIZE }), ...pageNumberRuns(opts.pageLabel)],
+          }),
+        ],
+      }),
+    },
+  };
 }
 
 export function formDocument(opts: FormDocOptions): Document {
@@ -307,8 +395,8 @@ export function formDocument(opts: FormDocOptions): Document {
     subject: opts.subject,
     creator: opts.organisation,
     lastModifiedBy: 'refleks',
-    description: `${opts.title} – ${opts.footer}`,
-    styles: formStyles(opts.lang),
+    description: opts.footer !== undefined ? `${opts.title} – ${opts.footer}` : opts.title,
+    styles: formStyles(opts.lang, { large: opts.large ?? false }),
     sections: [
       {
         properties: {
@@ -317,17 +405,7 @@ export function formDocument(opts: FormDocOptions): Document {
             margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, header: 567, footer: 567 },
           },
         },
-        headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun(opts.organisation)] })] }) },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                tabStops: [{ type: 'right', position: opts.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH }],
-                children: [new TextRun(`${opts.footer}\t`), ...pageNumberRuns(opts.pageLabel)],
-              }),
-            ],
-          }),
-        },
+        ...(opts.footer !== undefined ? pageFurniture(opts as FormDocOptions & { footer: string }) : {}),
         children: opts.children,
       },
     ],

@@ -56,15 +56,17 @@ export function attendanceFields(sessions: readonly FieldSession[], participants
   return out;
 }
 
+/** Only sessions that were held have goals to reach and a theme to rate (documents.ts, evaluationForm). */
 export function evaluationFields(sessions: readonly FieldSession[]): FieldDef[] {
   const out: FieldDef[] = [];
-  for (const s of sessions) {
+  const held = sessions.filter((s) => !s.cancelled);
+  for (const s of held) {
     s.theme.goals.forEach((_, gi) => {
       for (const answer of GOAL_ANSWERS) out.push({ tag: tags.goal(s.number, gi + 1, answer), kind: 'checkbox', meaning: { what: 'goal', session: s.number, goal: gi + 1, answer } });
     });
   }
   out.push({ tag: 'mal-kommentar', kind: 'text', meaning: { what: 'evaluation-text', key: 'mal-kommentar' } });
-  for (const s of sessions) {
+  for (const s of held) {
     for (const v of RATING_SCALE) out.push({ tag: tags.rating(s.number, v), kind: 'checkbox', meaning: { what: 'rating', session: s.number, value: v } });
   }
   out.push({ tag: 'praksis', kind: 'text', meaning: { what: 'evaluation-text', key: 'praksis' } });

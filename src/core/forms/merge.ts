@@ -64,7 +64,9 @@ function identity(o: object): number {
  * token, and none of the text the shape is rendered with contains the prefix.
  */
 function tokenPrefix(view: FormView): string {
-  const fixed = [json(view.w), view.coFacilitatorLabel, ...view.sessions.map((s) => json(s.theme) + json(s.betweenSessions))];
+  // Everything but the group's text: wording, themes, and the labels the programme names.
+  const rest = JSON.stringify(view, (k, v: unknown) => (k === 'w' || k === 'theme' || k === 'text' || v instanceof Uint8Array ? undefined : v));
+  const fixed = [json(view.w), rest, ...view.sessions.map((s) => json(s.theme))];
   let prefix = 'RFLK';
   while (fixed.some((t) => t.includes(prefix))) prefix += 'Q';
   return prefix;
@@ -83,8 +85,9 @@ export function tokenize(real: FormView): Merge {
     values.push(value);
     return token;
   });
-  // The wording and the themes are named by identity or content below.
-  const skip = (k: string, v: unknown) => (k === 'w' || k === 'theme' ? undefined : v);
+  // The wording and the themes are named by identity or content below; an
+  // image (the logo) by the hash the view carries beside its bytes.
+  const skip = (k: string, v: unknown) => (k === 'w' || k === 'theme' || v instanceof Uint8Array ? undefined : v);
   const viewJson = JSON.stringify(view, skip);
   const themes = view.sessions.map((s) => s.theme);
   const key = JSON.stringify([identity(real.w), themes.map(identity), viewJson]);

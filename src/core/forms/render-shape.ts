@@ -3,7 +3,7 @@
  * document library, imported when a shape is not in any store.
  */
 import type { Document } from 'docx';
-import { attendanceList, certificate, evaluationForm, followUpForm, planningForm } from './documents.js';
+import { certificate, formDocuments } from './documents.js';
 import { docxParts } from './docx-kit.js';
 import type { Merge } from './merge.js';
 import { SHAPE_DATE, splitAtTokens, type Rendered, type Template } from './shape.js';
@@ -22,13 +22,7 @@ async function template(doc: Document, merge: Merge): Promise<Template> {
 /** Shapes do not depend on the issue time: `fillIn` puts the real one in place of this. */
 export async function renderShape(merge: Merge): Promise<Rendered> {
   const v = merge.view;
-  return {
-    forms: [
-      ['planleggingsskjema.docx', await template(planningForm(v), merge)],
-      ['oppfolgingsskjema.docx', await template(followUpForm(v), merge)],
-      ['evalueringsskjema.docx', await template(evaluationForm(v), merge)],
-      ['oppmoteliste.docx', await template(attendanceList(v), merge)],
-    ],
-    certificate: await template(certificate(v, merge.nameToken), merge),
-  };
+  const forms: Rendered['forms'] = [];
+  for (const [file, doc] of formDocuments(v)) forms.push([file, await template(doc, merge)]);
+  return { forms, certificate: await template(certificate(v, merge.nameToken), merge) };
 }

@@ -4,6 +4,8 @@
  * without touching code; src/load/form-wording.ts reads and checks the
  * layers and hands the forms this model.
  */
+import { fillWords, type Vocabulary } from '../vocabulary.js';
+
 export interface DidacticElement {
   label: string;
   question: string;
@@ -42,6 +44,8 @@ export interface FormWording {
     sessions_count: string;
     sessions_summary: string;
     between_sessions: string;
+    between_sessions_voluntary: string;
+    between_sessions_suggestions: string;
     between_sessions_range: string;
     between_sessions_upto: string;
     between_sessions_exact: string;
@@ -116,20 +120,66 @@ export interface FormWording {
     intro: string;
     cancelled_cell: string;
   };
+  /** Filled in anonymously by each participant: plain words, large print. */
+  participant_evaluation: {
+    title: string;
+    subject: string;
+    intro: string;
+    rating_heading: string;
+    rating_intro: string;
+    rating_column: string;
+    overall_heading: string;
+    overall_question: string;
+    overall_yes: string;
+    overall_partly: string;
+    overall_no: string;
+    questions_heading: string;
+    questions: string[];
+    thanks: string;
+  };
   certificate: {
     title: string;
     subject: string;
+    confirms: string;
     has_completed: string;
     in_group: string;
+    at_organisation: string;
+    period: string;
     themes_heading: string;
-    hours: string;
-    hours_text: string;
-    hours_text_no_between: string;
+    hours_column: string;
+    one_session: string;
+    many_sessions: string;
+    scope: string;
+    scope_between: string;
     between_upto: string;
-    completed: string;
-    facilitator_signature: string;
+    signature: string;
+    leader_role: string;
     place_and_date: string;
+    logo: string;
   };
+}
+
+type Tree = string | string[] | { [key: string]: Tree };
+
+function mapTree(node: Tree, f: (s: string) => string): Tree {
+  if (typeof node === 'string') return f(node);
+  if (Array.isArray(node)) return node.map(f);
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, mapTree(v, f)]));
+}
+
+const worded = new WeakMap<FormWording, WeakMap<Vocabulary, FormWording>>();
+
+/**
+ * The wording in a programme's own words ({session} → «treff»). Remembered
+ * per wording and vocabulary object, so every group of a programme shares one
+ * object: the merge names wording by identity (merge.ts).
+ */
+export function inWords(w: FormWording, words: Vocabulary): FormWording {
+  let byWords = worded.get(w);
+  if (!byWords) worded.set(w, (byWords = new WeakMap()));
+  let out = byWords.get(words);
+  if (!out) byWords.set(words, (out = mapTree(w as unknown as Tree, (s) => fillWords(s, words)) as unknown as FormWording));
+  return out;
 }
 
 /** `{name}` placeholders in a wording text; an override may use only the built-in text's. */
