@@ -8,6 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Group, Programme, SmtpSettings, Source, Workspace, WorkspaceSettings } from '../core/model.js';
 import type { Problem } from '../core/problems.js';
 import { t } from '../core/text.js';
+import { isRuleZone } from '../core/zoned-time.js';
 import { BUILTIN_PROGRAMMES, WORKSPACE_FILE } from '../paths.js';
 import { toGroup } from './group.js';
 import { cachedProgramme } from './programme-cache.js';
@@ -68,6 +69,8 @@ function knownTimezones(): string[] {
 }
 
 function defaultTimezoneIsValid(zone: string): boolean {
+  // Creating a formatter costs ICU's start-up; zones the rule covers need none.
+  if (isRuleZone(zone)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;
