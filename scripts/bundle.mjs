@@ -7,6 +7,23 @@ import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
+// commander requires node:child_process when it loads, for subcommands that are
+// separate executables; refleks has none. Loading it (and net, dgram and the
+// streams it pulls in) costs `refleks --help` several milliseconds, so
+// commander gets a stand-in that loads the module on first use.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "let cp; module.exports = new Proxy({}, { get: (_, key) => (cp ??= process.getBuiltinModule('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 const outdir = new URL('../dist/bundle/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
 await build({
@@ -23,6 +40,7 @@ await build({
   banner: { js: "import { createRequire as __refleksRequire } from 'node:module'; const require = __refleksRequire(import.meta.url);" },
   logLevel: 'warning',
   legalComments: 'linked',
+  plugins: [lazyChildProcess],
 });
 
 // An id for this build: the bundled code and docx's version. Caches of rendered

@@ -3,7 +3,7 @@
 // if a built-in programme has a problem. The JSON Schemas in schemas/ are
 // committed and written by `npm run schemas`, never by the build, so the test
 // that they are up to date can fail.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadProgrammes } from '../dist/load/workspace.js';
 import { PROGRAMME_CACHE, programmeCacheJson } from '../dist/load/programme-cache.js';
@@ -15,6 +15,21 @@ if (problems.length) {
   process.exit(1);
 }
 writeFileSync(PROGRAMME_CACHE, programmeCacheJson([...programmes.values()].map((programme) => ({ programme, bytes: readFileSync(programme.source.path) }))));
+
+// The built-in form wording, parsed, so a build reads no YAML it did not write.
+// The cache must say exactly what the YAML says: a JSON round trip loses nothing.
+import { isDeepStrictEqual } from 'node:util';
+import { WORDING_CACHE, wordingCacheJson } from '../dist/load/form-wording.js';
+import { parseYaml } from '../dist/load/yaml-file.js';
+{
+  const formsDir = new URL('../templates/forms/', import.meta.url).pathname;
+  const files = readdirSync(formsDir).filter((f) => f.endsWith('.yaml')).sort().map((f) => ({ name: `forms/${f}`, bytes: readFileSync(join(formsDir, f)) }));
+  const json = wordingCacheJson(files);
+  for (const { name, bytes } of files) {
+    if (!isDeepStrictEqual(JSON.parse(json)[name].data, parseYaml(name, bytes).file.data)) throw new Error(`${name}: its parsed form does not survive JSON`);
+  }
+  writeFileSync(WORDING_CACHE, json);
+}
 
 // The built-in templates, precompiled with the options the engine uses, each
 // with the hash of its source: the engine uses one only while it still matches.

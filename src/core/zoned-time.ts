@@ -2,7 +2,41 @@
  * Wall-clock times in a named zone (Europe/Oslo) to UTC instants and back,
  * using the platform's time-zone database through Intl. Nothing here reads the
  * machine's own TZ, so output is the same on every machine.
+ *
+ * Norway's clocks follow the EU's summer-time rule, and the first
+ * Intl.DateTimeFormat of a process costs ~20 ms of ICU start-up, a tenth of
+ * `refleks validate`. So for Europe/Oslo in the years the rule has held and
+ * is expected to hold, the offset is computed from the rule; any other zone or
+ * year asks Intl. tests/unit/zoned-time.test.ts compares the rule with Intl
+ * around every transition of those years, so a change in the time-zone
+ * database (the EU ending summer time) fails the tests instead of passing by.
  */
+
+const HOUR = 36e5;
+
+/** Zones on the EU rule, with their standard offset from UTC. */
+const EU_RULE_ZONES = new Map<string, number>([['Europe/Oslo', HOUR]]);
+export const EU_RULE_YEARS = { from: 1996, to: 2037 } as const;
+
+/** Whether `zone` is one the rule covers, so it needs no check against Intl. */
+export function isRuleZone(zone: string): boolean {
+  return EU_RULE_ZONES.has(zone);
+}
+
+/** 01:00 UTC on the last Sunday of a month (0-based): when EU clocks change. */
+function lastSundayAt1Utc(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month + 1, 0));
+  return Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+}
+
+/** The zone's offset at an instant by the EU rule (summer time from the last Sunday of March to the last of October), or undefined where the rule does not decide. */
+export function ruleOffset(instant: number, zone: string): number | undefined {
+  const standard = EU_RULE_ZONES.get(zone);
+  if (standard === undefined || !Number.isFinite(instant)) return undefined;
+  const year = new Date(instant).getUTCFullYear();
+  if (year < EU_RULE_YEARS.from || year > EU_RULE_YEARS.to) return undefined;
+  return instant >= lastSundayAt1Utc(year, 2) && instant < lastSundayAt1Utc(year, 9) ? standard + HOUR : standard;
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -31,6 +65,11 @@ export interface WallTime {
 
 /** The wall-clock date and time in `zone` at an instant. */
 export function toWallTime(instant: number, zone: string): WallTime {
+  const offset = ruleOffset(instant, zone);
+  if (offset !== undefined) {
+    const iso = new Date(instant + offset).toISOString();
+    return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+  }
   const parts: Record<string, string> = {};
   for (const p of formatter(zone).formatToParts(new Date(instant))) parts[p.type] = p.value;
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };

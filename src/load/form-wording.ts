@@ -9,11 +9,13 @@
  * value and the same {placeholders}. Free of docx, so `refleks build` can
  * check the wording before it loads docx.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { placeholders, type FormWording } from '../core/forms/wording.js';
 import type { Workspace } from '../core/model.js';
 import type { Problem } from '../core/problems.js';
+import { BUILTIN_TEMPLATES, PACKAGE_ROOT } from '../paths.js';
 import { t, type Lang } from '../core/text.js';
 import { isWordSlot } from '../core/vocabulary.js';
 import { closest } from './did-you-mean.js';
@@ -26,6 +28,41 @@ export interface WordingLayer {
   /** Path as shown to the user. */
   display: string;
   bytes: Uint8Array;
+  /** The file's content already parsed (the built-in wording, from the build's cache). */
+  data?: unknown;
+}
+
+/**
+ * The built-in wording files, parsed at build time (`npm run build` writes
+ * dist/wording-cache.json, like the programmes' cache), each with the SHA-256
+ * of its YAML: a build then parses only a workspace's own wording, and an
+ * edited built-in file is parsed again instead of trusted.
+ */
+export const WORDING_CACHE = join(PACKAGE_ROOT, 'dist', 'wording-cache.json');
+type WordingCache = Record<string, { sha256: string; data: unknown }>;
+let wordingCache: WordingCache | null | undefined;
+
+function cachedWording(name: string, bytes: Uint8Array): unknown {
+  if (wordingCache === undefined) {
+    try {
+      wordingCache = JSON.parse(readFileSync(WORDING_CACHE, 'utf8')) as WordingCache;
+    } catch {
+      wordingCache = null;
+    }
+  }
+  const entry = wordingCache?.[name];
+  return entry && entry.sha256 === createHash('sha256').update(bytes).digest('hex') ? entry.data : undefined;
+}
+
+/** The cache's content for the built-in wording files: what their YAML parses to. */
+export function wordingCacheJson(files: { name: string; bytes: Uint8Array }[]): string {
+  const out: WordingCache = {};
+  for (const { name, bytes } of files) {
+    const parsed = parseYaml(name, bytes);
+    if (!parsed.file || parsed.problems.length) throw new Error(`built-in wording ${name} does not parse`);
+    out[name] = { sha256: createHash('sha256').update(bytes).digest('hex'), data: parsed.file.data };
+  }
+  return JSON.stringify(out);
 }
 
 type Tree = { [key: string]: Node };
@@ -122,6 +159,10 @@ export function buildWording(layers: WordingLayer[]): { wording?: FormWording; p
   const problems: Problem[] = [];
   let merged: Node | undefined;
   for (const layer of layers) {
+    if (merged === undefined && layer.data !== undefined && isTree(layer.data)) {
+      merged = layer.data;
+      continue;
+    }
     const parsed = parseYaml(layer.display, layer.bytes);
     problems.push(...parsed.problems);
     if (!parsed.file) continue;
@@ -161,7 +202,10 @@ export function loadFormWording(
   const found: WordingLayer[] = [];
   for (const layer of templateLayers({ ...layers, root: ws.root }, programmeId).reverse()) {
     const abs = join(layer.dir, name);
-    if (isFile(abs)) found.push({ display: layerFileDisplay(layer, name, ws.root), bytes: readFileSync(abs) });
+    if (!isFile(abs)) continue;
+    const bytes = readFileSync(abs);
+    const data = layer.origin === 'built-in' && layer.dir === BUILTIN_TEMPLATES ? cachedWording(name, bytes) : undefined;
+    found.push({ display: layerFileDisplay(layer, name, ws.root), bytes, ...(data === undefined ? {} : { data }) });
   }
   return buildWording(found);
 }

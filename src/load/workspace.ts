@@ -10,6 +10,7 @@ import type { Group, Logo, Programme, SmtpSettings, Source, Workspace, Workspace
 import { readLogo } from './logo.js';
 import type { Problem } from '../core/problems.js';
 import { t } from '../core/text.js';
+import { isRuleZone } from '../core/zoned-time.js';
 import { BUILTIN_PROGRAMMES, WORKSPACE_FILE } from '../paths.js';
 import { toGroup } from './group.js';
 import { cachedProgramme } from './programme-cache.js';
@@ -70,6 +71,8 @@ function knownTimezones(): string[] {
 }
 
 function defaultTimezoneIsValid(zone: string): boolean {
+  // Creating a formatter costs ICU's start-up; zones the rule covers need none.
+  if (isRuleZone(zone)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;

@@ -11,7 +11,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { BUILTIN_TEMPLATES, PACKAGE_ROOT } from '../paths.js';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { InputError, type Problem } from '../core/problems.js';
 import { codePointName, unsafeChar } from '../core/safe-text.js';
 import { t, type Text } from '../core/text.js';
@@ -23,11 +23,29 @@ import { sampleViews, VIEW_TEMPLATES } from '../core/packs/sample-view.js';
 export type Format = 'html' | 'md';
 type Fn = (context: unknown, options?: Record<string, unknown>) => string;
 
-/** One instance for refleks: helpers registered once, nothing leaks into the global Handlebars. */
-const env = Handlebars.create();
-for (const [name, fn] of Object.entries(helpers)) env.registerHelper(name, fn as Handlebars.HelperDelegate);
-// Handlebars' own `{{log}}` writes to stdout, which would corrupt `build --json`; in refleks it says nothing.
-env.registerHelper('log', () => undefined);
+type Env = typeof Handlebars;
+const load = createRequire(import.meta.url);
+
+/** Our own instance of `base`: helpers registered once, nothing leaks into the global Handlebars. */
+function ownEnv(base: Env): Env {
+  const env = base.create();
+  for (const [name, fn] of Object.entries(helpers)) env.registerHelper(name, fn as Handlebars.HelperDelegate);
+  // Handlebars' own `{{log}}` writes to stdout, which would corrupt `build --json`; in refleks it says nothing.
+  env.registerHelper('log', () => undefined);
+  return env;
+}
+
+/**
+ * Two instances with the same helpers. The built-in templates come
+ * precompiled, and running them needs only Handlebars' runtime, a third of
+ * the library to load; the full library (parser and compiler) is loaded only
+ * for a workspace's own templates, a stale precompiled one, or the checks.
+ */
+const runtime = ownEnv(load('handlebars/runtime') as Env);
+let full: Env | undefined;
+function compiler(): Env {
+  return (full ??= ownEnv(load('handlebars') as Env));
+}
 
 /** Properties every object inherits; a template naming one is an error, never code. */
 const FORBIDDEN = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
@@ -134,7 +152,7 @@ export function compileOptions(format: Format): CompileOptions {
 }
 
 /** Parses a template and checks what it may name; returns the partials it uses. */
-export function parseTemplate(source: string, display: string): { ast: ReturnType<typeof env.parse>; partials: Ref[] } {
+export function parseTemplate(source: string, display: string): { ast: ReturnType<Env['parse']>; partials: Ref[] } {
   // Template text reaches every pack as it stands: no character a document cannot hold.
   const bad = unsafeChar(source);
   if (bad) {
@@ -143,9 +161,9 @@ export function parseTemplate(source: string, display: string): { ast: ReturnTyp
     const column = bad.index - before.lastIndexOf('\n');
     throw problem(display, t(`tegnet ${codePointName(bad.char)} kan ikke stå i et dokument`, `the character ${codePointName(bad.char)} cannot be part of a document`), { line, column }, t('Det er usynlig og kommer som regel fra kopiering; slett det.', 'It is invisible and usually comes from copying; delete it.'));
   }
-  let ast: ReturnType<typeof env.parse>;
+  let ast: ReturnType<Env['parse']>;
   try {
-    ast = env.parse(source);
+    ast = compiler().parse(source);
   } catch (err) {
     throw templateError(err, display);
   }
@@ -154,7 +172,7 @@ export function parseTemplate(source: string, display: string): { ast: ReturnTyp
 
 export function precompileTemplate(source: string, display: string, format: Format): { spec: string; partials: Ref[] } {
   const { ast, partials } = parseTemplate(source, display);
-  return { spec: env.precompile(ast as unknown as string, compileOptions(format)) as unknown as string, partials };
+  return { spec: compiler().precompile(ast as unknown as string, compileOptions(format)) as unknown as string, partials };
 }
 
 interface Precompiled {
@@ -193,10 +211,10 @@ function compileFile(path: string, display: string, format: Format, builtinDir: 
   const pre = builtinDir === false ? undefined : precompiledFor(path, source, builtinDir);
   let compiled: Compiled;
   if (pre) {
-    compiled = { fn: env.template(pre.spec) as unknown as Fn, source, partials: pre.partials };
+    compiled = { fn: runtime.template(pre.spec) as unknown as Fn, source, partials: pre.partials };
   } else {
     const { ast, partials } = parseTemplate(source, display);
-    compiled = { fn: env.compile(ast as unknown as string, compileOptions(format)) as unknown as Fn, source, partials };
+    compiled = { fn: compiler().compile(ast as unknown as string, compileOptions(format)) as unknown as Fn, source, partials };
     compiles++;
   }
   cache.set(cacheKey, { stamp, compiled });
@@ -322,7 +340,7 @@ function astFor(path: string): unknown {
   if (hit && hit.stamp === stamp) return hit.ast;
   let ast: unknown = null;
   try {
-    ast = env.parse(readFileSync(path, 'utf8'));
+    ast = compiler().parse(readFileSync(path, 'utf8'));
   } catch {
     // The syntax error is reported by whoever compiles or validates the file.
   }
