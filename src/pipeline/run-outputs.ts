@@ -14,7 +14,7 @@ import type { SessionOutcome } from '../core/calendar/index.js';
 import type { WorkspaceSettings } from '../core/model.js';
 import { hasErrors, InputError, UsageError, type Problem } from '../core/problems.js';
 import type { GroupPlan } from '../core/schedule.js';
-import { t, type Lang } from '../core/text.js';
+import { t, type Lang, type Text } from '../core/text.js';
 import { calendarIssueTime, calendarStatePath, saveCalendarState } from '../io/calendar-state.js';
 import { issueTime, recordIssueTime } from '../io/issue-time.js';
 import { pdfCopies, requireSoffice } from '../io/pdf-convert.js';
@@ -95,6 +95,8 @@ export interface OutputHooks {
   /** A group is final (built, skipped, failed or held). */
   /** Gets the run's language too, so progress lines are in the workspace's language before the run is back. */
   onGroup?(r: GroupResult, done: number, total: number, lang: Lang): void;
+  /** Something to tell the person that is no group's problem (a cache folder refused); `debugOnly` for --debug. */
+  onNote?(text: Text, debugOnly: boolean): void;
 }
 
 /** Below this many groups to render a worker's start-up costs more than it saves. */
@@ -263,18 +265,30 @@ export async function runOutputs(root: string, req: OutputRequest, hooks: Output
     }
   };
 
+  // Every worker opens the cache: say each thing once.
+  const said = new Set<string>();
+  const handleNote = (text: Text, debugOnly: boolean) => {
+    if (said.has(text.en)) return;
+    said.add(text.en);
+    hooks.onNote?.(text, debugOnly);
+  };
+
   const jobs = Math.max(1, Math.min(req.jobs ?? Math.min(availableParallelism(), Math.ceil(toBuild.length / GROUPS_PER_WORKER)), toBuild.length, 16));
   try {
     if (jobs === 1) {
       const { workspace, problems } = loadWorkspace(root, { only: toBuild });
       handleLoadProblems(problems);
-      if (workspace) await buildGroups(workspace, render, problems, (m) => m.type === 'group' && handleGroup(m.result), req.signal);
+      if (workspace) await buildGroups(workspace, render, problems, (m) => {
+        if (m.type === 'group') handleGroup(m.result);
+        else if (m.type === 'note') handleNote(m.text, m.debugOnly);
+      }, req.signal);
     } else {
       const chunks: string[][] = Array.from({ length: jobs }, () => []);
       toBuild.forEach((id, i) => chunks[i % jobs]!.push(id));
       await Promise.all(chunks.map((ids) => runWorker({ root, ids, settings: render }, (m) => {
         if (m.type === 'load') handleLoadProblems(m.problems);
         else if (m.type === 'group') handleGroup(m.result);
+        else if (m.type === 'note') handleNote(m.text, m.debugOnly);
       }, req.signal)));
     }
 

@@ -11,10 +11,16 @@ import type { OutputHooks, OutputRequest } from '../../pipeline/run-outputs.js';
 import type { CliContext } from './context.js';
 
 /** The parts of every request that come from the CLI itself, and the hook that adopts the workspace's language. */
-export function fromContext(ctx: CliContext): { request: Pick<OutputRequest, 'lang' | 'signal'>; hooks: Pick<OutputHooks, 'onStart'> } {
+export function fromContext(ctx: CliContext): { request: Pick<OutputRequest, 'lang' | 'signal'>; hooks: Pick<OutputHooks, 'onStart' | 'onNote'> } {
   return {
     request: { ...(ctx.langFromFlag ? { lang: ctx.lang } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) },
-    hooks: { onStart: (lang) => void (ctx.lang = lang) },
+    hooks: {
+      onStart: (lang) => void (ctx.lang = lang),
+      onNote(text, debugOnly) {
+        if (!debugOnly) ctx.err(`${t('advarsel', 'warning')[ctx.lang]}: ${text[ctx.lang]}`);
+        else if (ctx.debug) ctx.err(`(${text[ctx.lang]})`);
+      },
+    },
   };
 }
 

@@ -6,7 +6,7 @@ import type { Document } from 'docx';
 import { attendanceList, certificate, evaluationForm, followUpForm, planningForm } from './documents.js';
 import { docxParts } from './docx-kit.js';
 import type { Merge } from './merge.js';
-import { SHAPE_DATE, splitAtTokens, type Rendered, type Template } from './shape.js';
+import { FORM_FILES, SHAPE_DATE, splitAtTokens, type Rendered, type Template } from './shape.js';
 
 const decoder = new TextDecoder();
 
@@ -24,10 +24,10 @@ export async function renderShape(merge: Merge): Promise<Rendered> {
   const v = merge.view;
   return {
     forms: [
-      ['planleggingsskjema.docx', await template(planningForm(v), merge)],
-      ['oppfolgingsskjema.docx', await template(followUpForm(v), merge)],
-      ['evalueringsskjema.docx', await template(evaluationForm(v), merge)],
-      ['oppmoteliste.docx', await template(attendanceList(v), merge)],
+      [FORM_FILES[0], await template(planningForm(v), merge)],
+      [FORM_FILES[1], await template(followUpForm(v), merge)],
+      [FORM_FILES[2], await template(evaluationForm(v), merge)],
+      [FORM_FILES[3], await template(attendanceList(v), merge)],
     ],
     certificate: await template(certificate(v, merge.nameToken), merge),
   };
