@@ -12,10 +12,10 @@
  * rename, and if a rename still fails the renames already done are undone.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import { lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import type { OutputFile } from '../core/output.js';
-import { InputError } from '../core/problems.js';
+import { InputError, type Problem } from '../core/problems.js';
 import { t } from '../core/text.js';
 
 /** Re-exported: the commands and the pipeline know it as the writer's input. */
@@ -35,6 +35,8 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** Overwrite files even where a person has edited them. */
   force?: boolean;
+  /** What destinationProblems checked earlier in this run (a shared map saves checking ut/ for every group). */
+  checked?: Map<string, Problem | null>;
   /** The file operations, replaceable so tests can make a file "locked". */
   fs?: Partial<WriterFs>;
 }
@@ -266,12 +268,93 @@ function safeJoin(root: string, rel: string): string {
   return join(root, norm);
 }
 
+const FIX_FOLDER = t(
+  'Flytt eller gi nytt navn til det som ligger der, så lager refleks mappen. Ingen filer i settet ble skrevet.',
+  'Move or rename what is there, and refleks makes the folder. None of the files in the set were written.',
+);
+
+/**
+ * What stands in the way of writing these files (paths relative to `root`),
+ * checked before the first of them is written, so a set is written whole or
+ * not at all: a file where a folder belongs (`ut` or `ut/gruppe/skjema` as a
+ * file), a folder where a file belongs, a symlink that leads nowhere, or a
+ * folder that resolves outside the workspace (`ut` a symlink elsewhere:
+ * the lexical check in safeJoin cannot see that). `seen` carries what was
+ * already checked across the sets of one run.
+ */
+export function destinationProblems(root: string, paths: string[], seen = new Map<string, Problem | null>()): Problem[] {
+  const realRoot = realpathSync(root);
+  const problems: Problem[] = [];
+  for (const path of paths) {
+    // A path ending in / is a folder refleks will write into.
+    const parts = normalize(path).split(sep).filter(Boolean);
+    const folder = path.endsWith('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const rel = parts.slice(0, i).join('/');
+      const last = i === parts.length && !folder;
+      const key = `${rel}\0${last}`;
+      let problem = seen.get(key);
+      if (problem === undefined) {
+        problem = checkEntry(root, realRoot, rel, last);
+        seen.set(key, problem);
+      }
+      if (problem && !problems.includes(problem)) problems.push(problem);
+      // Below a missing folder or a problem there is nothing more to check.
+      if (problem || !lstatSync(join(root, rel), { throwIfNoEntry: false })) break;
+    }
+  }
+  return problems;
+}
+
+function checkEntry(root: string, realRoot: string, rel: string, isFile: boolean): Problem | null {
+  const abs = join(root, rel);
+  const link = lstatSync(abs, { throwIfNoEntry: false });
+  if (!link) return null;
+  const problem = (nb: string, en: string, hint = FIX_FOLDER): Problem => ({ severity: 'error', file: rel, message: t(nb, en), hint });
+  let st;
+  try {
+    st = statSync(abs);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return problem('er en symbolsk lenke som peker i ring', 'is a symbolic link that points in a loop');
+    return problem('er en symbolsk lenke til noe som ikke finnes', 'is a symbolic link to something that does not exist');
+  }
+  if (link.isSymbolicLink()) {
+    const real = realpathSync(abs);
+    const inside = relative(realRoot, real);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+      return problem(
+        `peker utenfor arbeidsområdet (til ${real}), og refleks skriver bare inne i det`,
+        `points outside the workspace (to ${real}), and refleks writes only inside it`,
+        t(
+          'Gjør den til en vanlig mappe i arbeidsområdet. Ingen filer i settet ble skrevet.',
+          'Make it an ordinary folder in the workspace. None of the files in the set were written.',
+        ),
+      );
+    }
+  }
+  const fixFile = t(
+    'Flytt eller gi nytt navn til det som ligger der, så skriver refleks filen. Ingen filer i settet ble skrevet.',
+    'Move or rename what is there, and refleks writes the file. None of the files in the set were written.',
+  );
+  if (isFile && st.isDirectory()) {
+    return problem('er en mappe, men refleks skal skrive en fil her', 'is a folder, but refleks is to write a file here', fixFile);
+  }
+  if (isFile && !st.isFile()) return problem('er ikke en vanlig fil', 'is not an ordinary file', fixFile);
+  if (!isFile && !st.isDirectory()) {
+    return problem('er en fil, men refleks trenger en mappe her', 'is a file, but refleks needs a folder here');
+  }
+  return null;
+}
+
 /**
  * Writes one complete set of outputs. Pass a shared manifest when writing many
  * sets in one run (and save it at the end); without one, the manifest is read
  * and saved here.
  */
 export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptions = {}, shared?: OutputManifest): WriteReport {
+  const stops = destinationProblems(root, files.map((f) => f.path), opts.checked);
+  if (stops.length) throw new InputError(stops);
   const manifest = shared ?? new OutputManifest(root);
   const report: WriteReport = { files: [], written: [], unchanged: [], edited: [] };
   const toWrite: Pending[] = [];

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SessionOutcome } from '../core/calendar/index.js';
 import type { WorkspaceSettings } from '../core/model.js';
@@ -18,7 +18,7 @@ import { t, type Lang, type Text } from '../core/text.js';
 import { calendarIssueTime, calendarStatePath, saveCalendarState } from '../io/calendar-state.js';
 import { issueTime, recordIssueTime } from '../io/issue-time.js';
 import { pdfCopies, requireSoffice } from '../io/pdf-convert.js';
-import { OutputManifest, writeOutputs, type WriteReport } from '../io/write-outputs.js';
+import { destinationProblems, OutputManifest, writeOutputs, type WriteReport } from '../io/write-outputs.js';
 import { listGroupFiles } from '../load/group-files.js';
 import { loadProgrammes, loadSettings, loadWorkspace } from '../load/workspace.js';
 import { VERSION } from '../version.js';
@@ -141,6 +141,12 @@ export async function runOutputs(root: string, req: OutputRequest, hooks: Output
 
   const files = groupFiles(root, req.only);
   const kinds = new Set(req.kinds);
+  // Before anything is rendered or written: the output folder and refleks's
+  // own records must be a folder and files inside the workspace.
+  const checked = new Map<string, Problem | null>();
+  const records = ['.refleks/manifest.json', '.refleks/build.json', '.refleks/calendar/', '.refleks/issued.json'];
+  const stops = destinationProblems(root, [`${settings.output}/`, ...records], checked);
+  if (stops.length) throw new InputError(stops);
   // Before anything is rendered: a missing LibreOffice is known at once.
   const soffice = kinds.has('pdf') && kinds.has('forms') ? requireSoffice() : undefined;
   const dryRun = !!req.dryRun;
@@ -236,7 +242,11 @@ export async function runOutputs(root: string, req: OutputRequest, hooks: Output
   const commit = (build: GroupBuild, problems: Problem[]) => {
     const id = idOfFile.get(build.file)!;
     const files = allFiles(build);
-    const write = writeOutputs(root, files, { dryRun, force: !!req.force }, manifest);
+    // Checked before the first file is written: the set and its state go whole or not at all.
+    const state = build.calendar ? [relative(root, calendarStatePath(root, build.calendar.state.group)).split(sep).join('/')] : [];
+    const stops = destinationProblems(root, [...files.map((f) => f.path), ...state], checked);
+    if (stops.length) return finish(resultOf(build, 'failed', [...problems, ...stops]));
+    const write = writeOutputs(root, files, { dryRun, force: !!req.force, checked }, manifest);
     if (!dryRun) {
       recordIssueTime(root, issuedAt);
       if (build.calendar) saveCalendarState(root, build.calendar.state);
