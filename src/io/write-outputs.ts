@@ -12,7 +12,7 @@
  * rename, and if a rename still fails the renames already done are undone.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import type { OutputFile } from '../core/output.js';
 import { InputError, type Problem } from '../core/problems.js';
@@ -29,12 +29,24 @@ export interface WriteReport {
   unchanged: string[];
   /** Files a person changed after refleks wrote them; left alone. */
   edited: string[];
+  /** Files refleks wrote before that this set no longer has (a removed participant's certificate): removed. */
+  removed?: string[];
+  /** The same, but a person changed them since: kept. */
+  kept?: string[];
 }
 
 export interface WriteOptions {
   dryRun?: boolean;
   /** Overwrite files even where a person has edited them. */
   force?: boolean;
+  /**
+   * The group's output folder (`ut/gruppe/`): files refleks wrote there
+   * before that this set no longer has are removed, if unchanged since, when
+   * the set has files of the same kind (extension) in the same folder, or in
+   * or below one above it, under the group's folder (so `refleks forms` never
+   * removes invitations, nor .docx the PDFs).
+   */
+  retire?: string;
   /** What destinationProblems checked earlier in this run (a shared map saves checking ut/ for every group). */
   checked?: Map<string, Problem | null>;
   /** The file operations, replaceable so tests can make a file "locked". */
@@ -139,6 +151,16 @@ export class OutputManifest {
   get(path: string): string | undefined {
     return this.data.files[path];
   }
+  /** The paths refleks wrote below a folder (`ut/gruppe/`). */
+  below(prefix: string): string[] {
+    return Object.keys(this.data.files).filter((p) => p.startsWith(prefix));
+  }
+  delete(path: string): void {
+    if (path in this.data.files) {
+      delete this.data.files[path];
+      this.dirty = true;
+    }
+  }
   set(path: string, hash: string): void {
     if (this.data.files[path] !== hash) {
       this.data.files[path] = hash;
@@ -164,6 +186,30 @@ function ensureDir(dir: string): void {
 
 function tempPathFor(path: string): string {
   return join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** The names tempPathFor gives. */
+const TEMP_NAME = /^\.[0-9a-f]{12}\.tmp$/;
+/** A temporary file lives for milliseconds; one this old was left by a killed run, not a running one. */
+const STALE_TEMP_MS = 5 * 60 * 1000;
+
+/**
+ * Removes temporary files a killed run (kill -9, a power cut) left in a
+ * folder refleks writes to; only files with the writer's own names, and only
+ * old ones, so a run that is writing at the same moment loses nothing.
+ */
+function sweepTemps(dir: string, now = Date.now()): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!TEMP_NAME.test(name)) continue;
+    const st = lstatSync(join(dir, name), { throwIfNoEntry: false });
+    if (st?.isFile() && now - st.mtimeMs > STALE_TEMP_MS) rmSync(join(dir, name), { force: true });
+  }
 }
 
 /**
@@ -378,9 +424,62 @@ export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptio
     if (outcome === 'unchanged') report.unchanged.push(file.path);
     if (outcome === 'edited') report.edited.push(file.path);
   }
+  if (opts.retire) retire(root, opts.retire, files, manifest, report, !!opts.dryRun);
   if (opts.dryRun) return report;
+  for (const dir of new Set(files.map((f) => dirname(join(root, f.path))))) sweepTemps(dir);
   writeSet({ ...nodeFs, ...opts.fs }, toWrite);
   for (const { file, hash } of toWrite) manifest.set(file.path, hash);
+  for (const path of report.removed ?? []) {
+    rmSync(join(root, path), { force: true });
+    manifest.delete(path);
+    removeEmptyFolders(root, dirname(path), opts.retire!);
+  }
   if (!shared) manifest.save();
   return report;
+}
+
+const extension = (path: string) => /\.[^./]+$/.exec(path)?.[0] ?? '';
+
+/** Finds what refleks wrote under `prefix` before that this set no longer has (see WriteOptions.retire). */
+function retire(root: string, prefix: string, files: OutputFile[], manifest: OutputManifest, report: WriteReport, dryRun: boolean): void {
+  const group = prefix.replace(/\/+$/, '');
+  const now = new Set(files.map((f) => f.path));
+  const kinds = new Set<string>();
+  // Every folder below the group's that holds files of a kind, at any depth:
+  // `invitasjoner/` covers a per-person folder whose person has left.
+  for (const f of files) {
+    for (let dir = dirname(f.path); dir.startsWith(`${group}/`); dir = dirname(dir)) kinds.add(`${dir}\0${extension(f.path)}`);
+  }
+  const removed: string[] = [];
+  const kept: string[] = [];
+  for (const path of manifest.below(`${group}/`)) {
+    if (now.has(path)) continue;
+    let covered = false;
+    for (let dir = dirname(path); dir.startsWith(`${group}/`) && !covered; dir = dirname(dir)) covered = kinds.has(`${dir}\0${extension(path)}`);
+    if (!covered) continue;
+    const onDisk = readIfExists(safeJoin(root, path));
+    if (!onDisk) {
+      if (!dryRun) manifest.delete(path);
+    } else if (sha256(onDisk) === manifest.get(path)) {
+      removed.push(path);
+    } else {
+      kept.push(path);
+    }
+  }
+  report.removed = removed;
+  report.kept = kept;
+}
+
+/** Folders emptied by a removal (a per-person invitation folder), up to the group's folder. */
+function removeEmptyFolders(root: string, dir: string, prefix: string): void {
+  const group = prefix.replace(/\/+$/, '');
+  for (let d = dir; d.startsWith(`${group}/`); d = dirname(d)) {
+    try {
+      if (readdirSync(join(root, d)).length) return;
+      rmdirSync(join(root, d));
+      madeDirs.delete(join(root, d));
+    } catch {
+      return;
+    }
+  }
 }

@@ -246,7 +246,7 @@ export async function runOutputs(root: string, req: OutputRequest, hooks: Output
     const state = build.calendar ? [relative(root, calendarStatePath(root, build.calendar.state.group)).split(sep).join('/')] : [];
     const stops = destinationProblems(root, [...files.map((f) => f.path), ...state], checked);
     if (stops.length) return finish(resultOf(build, 'failed', [...problems, ...stops]));
-    const write = writeOutputs(root, files, { dryRun, force: !!req.force, checked }, manifest);
+    const write = writeOutputs(root, files, { dryRun, force: !!req.force, checked, retire: `${settings.output}/${build.groupId}/` }, manifest);
     if (!dryRun) {
       recordIssueTime(root, issuedAt);
       if (build.calendar) saveCalendarState(root, build.calendar.state);
