@@ -192,6 +192,7 @@ function tempPathFor(path: string): string {
 const TEMP_NAME = /^\.[0-9a-f]{12}\.tmp$/;
 /** A temporary file lives for milliseconds; one this old was left by a killed run, not a running one. */
 const STALE_TEMP_MS = 5 * 60 * 1000;
+const sweptRecords = new Set<string>();
 
 /**
  * Removes temporary files a killed run (kill -9, a power cut) left in a
@@ -221,6 +222,11 @@ function sweepTemps(dir: string, now = Date.now()): void {
 export function writeFileAtomic(path: string, bytes: Uint8Array | string, fs: WriterFs = nodeFs): void {
   const dir = dirname(path);
   ensureDir(dir);
+  // refleks's records (.refleks/, .refleks/calendar/): once per folder and process, not once per group.
+  if (!sweptRecords.has(dir)) {
+    sweptRecords.add(dir);
+    sweepTemps(dir);
+  }
   const tmp = tempPathFor(path);
   try {
     fs.writeFileSync(tmp, bytes);
