@@ -430,8 +430,9 @@ export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptio
     if (outcome === 'unchanged') report.unchanged.push(file.path);
     if (outcome === 'edited') report.edited.push(file.path);
   }
-  if (opts.retire) retire(root, opts.retire, files, manifest, report, !!opts.dryRun);
+  // A dry run says what it would write; removing is not part of that.
   if (opts.dryRun) return report;
+  if (opts.retire) retire(root, opts.retire, files, manifest, report);
   for (const dir of new Set(files.map((f) => dirname(join(root, f.path))))) sweepTemps(dir);
   writeSet({ ...nodeFs, ...opts.fs }, toWrite);
   for (const { file, hash } of toWrite) manifest.set(file.path, hash);
@@ -447,7 +448,7 @@ export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptio
 const extension = (path: string) => /\.[^./]+$/.exec(path)?.[0] ?? '';
 
 /** Finds what refleks wrote under `prefix` before that this set no longer has (see WriteOptions.retire). */
-function retire(root: string, prefix: string, files: OutputFile[], manifest: OutputManifest, report: WriteReport, dryRun: boolean): void {
+function retire(root: string, prefix: string, files: OutputFile[], manifest: OutputManifest, report: WriteReport): void {
   const group = prefix.replace(/\/+$/, '');
   const now = new Set(files.map((f) => f.path));
   const kinds = new Set<string>();
@@ -465,7 +466,7 @@ function retire(root: string, prefix: string, files: OutputFile[], manifest: Out
     if (!covered) continue;
     const onDisk = readIfExists(safeJoin(root, path));
     if (!onDisk) {
-      if (!dryRun) manifest.delete(path);
+      manifest.delete(path);
     } else if (sha256(onDisk) === manifest.get(path)) {
       removed.push(path);
     } else {
