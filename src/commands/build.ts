@@ -123,6 +123,14 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
     return printInterrupted(ctx, reports.filter((g) => g.status === 'built').length, 'build');
   }
   const failed = reports.filter((g) => g.status === 'failed');
+  // The workspace overview, ut/index.html (also with --json: it is an output
+  // like the others). A failed build leaves the workspace as it was.
+  if (!opts.dryRun && !failed.length) {
+    const files = reports.reduce((sum, g) => sum + g.written, 0);
+    const { writeOverviewPage } = await import('../pipeline/overview-page.js');
+    const page = writeOverviewPage(root, ctx.lang, { changed: files > 0, force: !!opts.force });
+    for (const path of page?.edited ?? []) ctx.err(t(`advarsel: ${path} er endret for hånd og ble ikke overskrevet (bruk --force)`, `warning: ${path} was edited by hand and was not overwritten (use --force)`)[ctx.lang]);
+  }
   if (!opts.dryRun && !failed.length) keepSchemasCurrent(ctx, root, true);
   if (opts.json) {
     ctx.out(JSON.stringify({

@@ -24,6 +24,7 @@ import { loadProgrammes, loadSettings, loadWorkspace } from '../load/workspace.j
 import { VERSION } from '../version.js';
 import { BuildCache } from './build-cache.js';
 import { groupFingerprint, sharedFingerprint } from './fingerprint.js';
+import { attendancePath } from '../load/attendance.js';
 import { allFiles, type GroupBuild, type OutputKind, type RenderSettings } from './group-outputs.js';
 import { buildGroups, type WorkerInput, type WorkerMessage } from './run-groups.js';
 
@@ -182,7 +183,7 @@ export async function runOutputs(root: string, req: OutputRequest, hooks: Output
   };
   const sharedFp = cache ? sharedFingerprint(root, options, req.templatesDir) : '';
   const groupBytes = new Map<string, Uint8Array>();
-  const fingerprint = (id: string) => groupFingerprint(sharedFp, groupBytes.get(id)!, readIfExists(calendarStatePath(root, id)));
+  const fingerprint = (id: string) => groupFingerprint(sharedFp, groupBytes.get(id)!, readIfExists(calendarStatePath(root, id)), readIfExists(join(root, attendancePath(id))));
   const toBuild: string[] = [];
   for (const f of files) {
     const id = idOf(f);
