@@ -4,7 +4,7 @@
  * --quiet and a machine-readable report with --json.
  */
 import { printProblems, say, workspaceRoot, type CliContext } from './support/context.js';
-import { dedupe, fromContext, printEdited, printInterrupted, templatesOption } from './support/outputs.js';
+import { dedupe, fromContext, printEdited, printRetired, printInterrupted, templatesOption } from './support/outputs.js';
 import type { Outcome } from '../core/calendar/index.js';
 import { formatProblem, type Problem, UsageError } from '../core/problems.js';
 import { t, type Text } from '../core/text.js';
@@ -32,6 +32,9 @@ interface GroupReport {
   written: number;
   unchanged: number;
   edited: string[];
+  /** Files no longer made: removed, or kept because a person edited them. */
+  removed?: string[];
+  kept?: string[];
   problems: Problem[];
 }
 
@@ -47,6 +50,8 @@ function report(g: GroupResult, dryRun: boolean): GroupReport {
     written: dryRun ? g.write.files.filter((f) => f.outcome === 'planned').length : g.write.written.length,
     unchanged: g.write.unchanged.length,
     edited: g.write.edited,
+    ...(g.write.removed?.length ? { removed: g.write.removed } : {}),
+    ...(g.write.kept?.length ? { kept: g.write.kept } : {}),
     problems: g.problems,
   };
 }
@@ -136,6 +141,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
   }
   printProblems(ctx, dedupe(reports.flatMap((g) => g.problems)));
   printEdited(ctx, reports.flatMap((g) => g.edited));
+  printRetired(ctx, reports);
   if (bar) for (const g of reports.filter((g) => g.status === 'built')) ctx.out(groupLine(g)[ctx.lang]);
   if (!ctx.quiet) {
     const n = (s: string) => reports.filter((g) => g.status === s).length;

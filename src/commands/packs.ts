@@ -4,7 +4,7 @@
  * template error never leaves a half-written set.
  */
 import { printProblems, say, workspaceRoot, type CliContext } from './support/context.js';
-import { dedupe, fromContext, printEdited, printInterrupted, templatesOption } from './support/outputs.js';
+import { dedupe, fromContext, printEdited, printRetired, printInterrupted, templatesOption } from './support/outputs.js';
 import { packDir } from '../core/packs/render.js';
 import { hasErrors, InputError } from '../core/problems.js';
 import { dirname } from 'node:path';
@@ -52,6 +52,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: PacksOpt
     }
   }
   printEdited(ctx, written.flatMap((g) => g.write.edited));
+  printRetired(ctx, written.map((g) => g.write));
   if (!opts.dryRun && !ctx.quiet && written.length) {
     say(ctx, t(`Åpne ${result.settings.output}/<gruppe>/veileder/index.html for å se heftene.`, `Open ${result.settings.output}/<group>/veileder/index.html to see the packs.`));
   }

@@ -4,7 +4,7 @@
  * state that lets the next run update instead of duplicate.
  */
 import { printProblems, workspaceRoot, type CliContext } from './support/context.js';
-import { dedupe, fromContext, printEdited, printInterrupted } from './support/outputs.js';
+import { dedupe, fromContext, printEdited, printRetired, printInterrupted } from './support/outputs.js';
 import { describeOutcomes, describePlan } from '../core/calendar/describe.js';
 import { formatProblem, hasErrors, InputError } from '../core/problems.js';
 import type { GroupPlan } from '../core/schedule.js';
@@ -100,6 +100,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: Schedule
     for (const line of describeOutcomes(g.groupId, g.outcomes, L, { dryRun: !!opts.dryRun })) out(line);
   }
   printEdited(ctx, written.flatMap((g) => g.write.edited));
+  printRetired(ctx, written.map((g) => g.write));
   const count = (pick: (g: (typeof written)[number]) => number) => written.reduce((n, g) => n + pick(g), 0);
   const wouldWrite = count((g) => g.write.files.filter((f) => f.outcome === 'planned').length);
   const unchanged = count((g) => g.write.unchanged.length);

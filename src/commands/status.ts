@@ -1,4 +1,5 @@
 import { openWorkspace, say, type CliContext } from './support/context.js';
+import { count, listed } from './support/print.js';
 import { formatDate, formatSessionTime } from '../core/format-date.js';
 import { UsageError } from '../core/problems.js';
 import { planGroup } from '../core/schedule.js';
@@ -46,10 +47,12 @@ export function run(ctx: CliContext, opts: { days?: string; today?: string; json
   }
   const by = (phase: string) => report.groups.filter((g) => g.phase === phase);
   ctx.out('');
-  const names = (gs: { id: string }[]) => (gs.length ? ` (${gs.map((g) => g.id).join(', ')})` : '');
+  // Summarised, so a workspace of thousands of groups gets a line, not a page.
+  const names = (gs: { id: string }[]) => (gs.length ? ` (${listed(gs.map((g) => g.id), L)})` : '');
+  const n = (phase: string) => count(by(phase).length, L);
   say(ctx, t(
-    `Ikke startet: ${by('not-started').length}${names(by('not-started'))} · Pågår: ${by('running').length}${names(by('running'))} · Ferdige: ${by('finished').length}${names(by('finished'))}`,
-    `Not started: ${by('not-started').length}${names(by('not-started'))} · Running: ${by('running').length}${names(by('running'))} · Finished: ${by('finished').length}${names(by('finished'))}`,
+    `Ikke startet: ${n('not-started')}${names(by('not-started'))} · Pågår: ${n('running')}${names(by('running'))} · Ferdige: ${n('finished')}${names(by('finished'))}`,
+    `Not started: ${n('not-started')}${names(by('not-started'))} · Running: ${n('running')}${names(by('running'))} · Finished: ${n('finished')}${names(by('finished'))}`,
   ));
   return 0;
 }

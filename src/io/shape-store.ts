@@ -8,22 +8,45 @@
  * Off with REFLEKS_CACHE=off. Files are named by a hash of the build of
  * refleks (its bundled code and docx's version) and the shape's content, so a
  * new release or a changed programme never reads an old shape.
+ *
+ * A cache is a hint, never trusted (issue 12): anyone who can write the folder
+ * could otherwise decide what the forms say. So the folder is used only when
+ * no one else can write to it (as ssh treats ~/.ssh); files are opened only
+ * when they are regular files (a FIFO would hang the build, a symlink would
+ * lead elsewhere); each entry carries an HMAC under a key only this user can
+ * read, over the shape's key and content; and what comes out is checked
+ * against what refleks renders (core/forms/shape.ts `shapeFault`). Anything
+ * unexpected is ignored (a --debug note) and the shape rendered again. Pruning
+ * removes only files with this store's name and marker.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { memoryShapeStore, type Rendered, type ShapeStore } from '../core/forms/index.js';
 import type { Piece } from '../core/forms/shape.js';
+import { t, type Text } from '../core/text.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { writeFileAtomic } from './write-outputs.js';
 
 const MAX_FILES = 256;
+/** Far above any real shape (~70 KB); a bigger file is not ours. */
+const MAX_BYTES = 8 * 1024 * 1024;
+/** First bytes of every entry: what marks a file as this store's (for pruning), and the format. */
+const MAGIC = 'refleks-shape v3\n';
+/** An entry's name: the hash of refleks's build and the shape's key. */
+const ENTRY_NAME = /^[0-9a-f]{64}\.shape$/;
+const KEY_FILE = 'hmac.key';
+
+/** What the store tells the person: a warning, or a note only with --debug. */
+export type ShapeNote = (text: Text, debugOnly: boolean) => void;
 
 type StoredPart = { n: string; p: Piece[] } | { n: string; b: string };
 interface Stored {
-  v: 2;
+  v: 3;
+  /** The shape's key, so an entry copied under another name is not used for another shape. */
+  k: string;
   forms: [string, StoredPart[]][];
   certificate: StoredPart[];
 }
@@ -47,56 +70,194 @@ function readBuildId(): string | null {
   return buildId;
 }
 
+const POSIX = process.platform !== 'win32';
+const myUid = () => (POSIX && process.getuid ? process.getuid() : -1);
+
+/**
+ * Why a folder of the store may be changed by someone else, or undefined when
+ * only this user (or root) can: a symlink, not a folder, another owner, or
+ * writable by the group or everyone. Windows has no such bits to read; there
+ * the folder's ACL (by default the user's profile) is what protects it.
+ */
+function unsafeFolder(dir: string): Text | undefined {
+  const st = lstatSync(dir);
+  if (st.isSymbolicLink()) return t('er en symbolsk lenke', 'is a symbolic link');
+  if (!st.isDirectory()) return t('er ikke en mappe', 'is not a folder');
+  if (!POSIX) return undefined;
+  if (st.uid !== myUid() && st.uid !== 0) return t('eies av en annen bruker', 'is owned by another user');
+  if (st.mode & 0o022) return t('kan skrives av andre brukere (gruppe eller alle)', 'is writable by other users (group or everyone)');
+  return undefined;
+}
+
+/** Makes the store's folders (private) and checks them; a reason when they are not safe to use. */
+function prepareDir(dir: string): Text | undefined {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (const d of [dirname(dir), dir]) {
+    const why = unsafeFolder(d);
+    if (why) {
+      return t(
+        `bruker ikke mellomlageret for skjemaoppsett i ${d}: mappen ${why.nb}. Skjemaene lages uten. Gjør mappen privat (chmod 700 «${d}»), eller velg en annen mappe med REFLEKS_CACHE_DIR.`,
+        `not using the form layout cache in ${d}: the folder ${why.en}. The forms are made without it. Make the folder private (chmod 700 "${d}"), or choose another folder with REFLEKS_CACHE_DIR.`,
+      );
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A regular file's bytes, or undefined for anything else. O_NOFOLLOW refuses
+ * a symlink, O_NONBLOCK keeps a FIFO from hanging the open, and fstat on the
+ * open file decides (no race between a check and the open).
+ */
+function readRegular(path: string, max = MAX_BYTES): Buffer | undefined {
+  const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+  let fd: number;
+  try {
+    fd = openSync(path, flags);
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || (POSIX && st.uid !== myUid())) return undefined;
+    const size = Math.min(st.size, max);
+    const buf = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buf, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buf.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The secret the entries are signed with; made once, readable only by this user. */
+function hmacKey(dir: string): Buffer | undefined {
+  const path = join(dir, KEY_FILE);
+  let key = readRegular(path, 64);
+  if (key?.length === 32) return key;
+  if (key !== undefined) rmSync(path, { force: true });
+  try {
+    writeFileSync(path, randomBytes(32), { mode: 0o600, flag: 'wx' });
+  } catch {
+    // Another process made it first, or the folder is read-only.
+  }
+  key = readRegular(path, 64);
+  return key?.length === 32 ? key : undefined;
+}
+
 const encodeParts = (parts: Rendered['certificate']): StoredPart[] =>
   parts.map((p) => (p.pieces !== undefined ? { n: p.name, p: p.pieces } : { n: p.name, b: Buffer.from(p.bytes).toString('base64') }));
-const decodeParts = (parts: StoredPart[]): Rendered['certificate'] =>
-  parts.map((p) => ('p' in p ? { name: p.n, pieces: p.p } : { name: p.n, bytes: new Uint8Array(Buffer.from(p.b, 'base64')) }));
 
-function encode(r: Rendered): Uint8Array {
-  const stored: Stored = { v: 2, forms: r.forms.map(([file, parts]) => [file, encodeParts(parts)]), certificate: encodeParts(r.certificate) };
-  return gzipSync(JSON.stringify(stored), { level: 1 });
+const isPiece = (p: unknown) => typeof p === 'string' || Number.isInteger(p);
+function decodeParts(parts: unknown): Rendered['certificate'] {
+  if (!Array.isArray(parts)) throw new Error('parts are not a list');
+  return parts.map((p: StoredPart) => {
+    if (typeof p?.n !== 'string') throw new Error('a part without a name');
+    if ('p' in p && Array.isArray(p.p) && p.p.every(isPiece)) return { name: p.n, pieces: p.p };
+    if ('b' in p && typeof p.b === 'string') return { name: p.n, bytes: new Uint8Array(Buffer.from(p.b, 'base64')) };
+    throw new Error(`part ${JSON.stringify(p.n)} is neither text nor bytes`);
+  });
 }
 
-function decode(bytes: Uint8Array): Rendered | undefined {
-  const stored = JSON.parse(gunzipSync(bytes).toString('utf8')) as Stored;
-  if (stored.v !== 2) return undefined;
-  return { forms: stored.forms.map(([file, parts]) => [file, decodeParts(parts)]), certificate: decodeParts(stored.certificate) };
+const mac = (key: Buffer, body: Uint8Array) => createHmac('sha256', key).update(body).digest();
+
+function encode(r: Rendered, stableKey: string, key: Buffer): Buffer {
+  const stored: Stored = { v: 3, k: stableKey, forms: r.forms.map(([file, parts]) => [file, encodeParts(parts)]), certificate: encodeParts(r.certificate) };
+  const body = gzipSync(JSON.stringify(stored), { level: 1 });
+  return Buffer.concat([Buffer.from(MAGIC), mac(key, body), body]);
 }
 
+/** The shape in an entry, or why it cannot be used. */
+function decode(bytes: Buffer, stableKey: string, key: Buffer): Rendered | string {
+  if (!bytes.subarray(0, MAGIC.length).equals(Buffer.from(MAGIC))) return 'not an entry of this format';
+  const signature = bytes.subarray(MAGIC.length, MAGIC.length + 32);
+  const body = bytes.subarray(MAGIC.length + 32);
+  if (signature.length !== 32 || !timingSafeEqual(signature, mac(key, body))) return 'its signature does not match its content';
+  const stored = JSON.parse(gunzipSync(body).toString('utf8')) as Stored;
+  if (stored?.v !== 3 || stored.k !== stableKey) return 'an entry for another shape';
+  if (!Array.isArray(stored.forms)) return 'no list of forms';
+  return {
+    forms: stored.forms.map(([file, parts]) => [String(file), decodeParts(parts)]),
+    certificate: decodeParts(stored.certificate),
+  };
+}
+
+/** Keeps the newest MAX_FILES entries; touches only files with this store's name and marker. */
 function prune(dir: string): void {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json.gz'));
+  const files = readdirSync(dir).filter((f) => ENTRY_NAME.test(f));
   if (files.length <= MAX_FILES) return;
-  const byAge = files.map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs })).sort((a, b) => a.t - b.t);
-  for (const { f } of byAge.slice(0, files.length - MAX_FILES)) rmSync(join(dir, f), { force: true });
+  const ours = files
+    .map((f) => ({ f, st: lstatSync(join(dir, f), { throwIfNoEntry: false }) }))
+    .filter(({ f, st }) => st?.isFile() && readRegular(join(dir, f), MAGIC.length)?.toString() === MAGIC)
+    .sort((a, b) => a.st!.mtimeMs - b.st!.mtimeMs);
+  for (const { f } of ours.slice(0, ours.length - MAX_FILES)) rmSync(join(dir, f), { force: true });
 }
 
-export function diskShapeStore(env: NodeJS.ProcessEnv = process.env): ShapeStore {
+/**
+ * The store the pipeline uses: this process's memory, backed by the folder
+ * when it is safe. `note` hears a refused folder (once) and, for --debug,
+ * every entry that was ignored.
+ */
+export function diskShapeStore(env: NodeJS.ProcessEnv = process.env, note: ShapeNote = () => {}): ShapeStore {
   const memory = memoryShapeStore();
   const dir = cacheDir(env);
   const id = readBuildId();
   if (!dir || !id) return memory;
-  const fileOf = (stableKey: string) => join(dir, `${createHash('sha256').update(`${id}\0${stableKey}`).digest('hex')}.json.gz`);
+  let refusal: Text | undefined;
+  let key: Buffer | undefined;
+  try {
+    refusal = prepareDir(dir);
+    if (!refusal) key = hmacKey(dir);
+  } catch (err) {
+    // Cannot make or read the folder (read-only home): only costs time.
+    note(t(`mellomlageret for skjemaoppsett er ikke i bruk: ${(err as Error).message}`, `the form layout cache is not used: ${(err as Error).message}`), true);
+    return memory;
+  }
+  if (refusal) {
+    note(refusal, false);
+    return memory;
+  }
+  if (!key) return memory;
+  const secret = key;
+  const fileOf = (stableKey: string) => join(dir, `${createHash('sha256').update(`${id}\0${stableKey}`).digest('hex')}.shape`);
+  const ignored = (path: string, why: string) =>
+    note(t(`ignorerer ${path} i mellomlageret (${why}); lager skjemaoppsettet på nytt`, `ignoring ${path} in the cache (${why}); rendering the form layout again`), true);
   return {
-    get(key, stableKey) {
-      const hit = memory.get(key, stableKey);
+    get(k, stableKey) {
+      const hit = memory.get(k, stableKey);
       if (hit) return hit;
+      const path = fileOf(stableKey());
+      const bytes = readRegular(path);
+      if (!bytes) return undefined;
+      let shape: Rendered | string;
       try {
-        const shape = decode(readFileSync(fileOf(stableKey())));
-        if (shape) memory.set(key, stableKey, shape);
-        return shape;
-      } catch {
-        // Missing or unreadable: render it.
+        shape = decode(bytes, stableKey(), secret);
+      } catch (err) {
+        shape = (err as Error).message;
+      }
+      if (typeof shape === 'string') {
+        ignored(path, shape);
         return undefined;
       }
+      memory.set(k, stableKey, shape);
+      return shape;
     },
-    set(key, stableKey, shape) {
-      memory.set(key, stableKey, shape);
+    set(k, stableKey, shape) {
+      memory.set(k, stableKey, shape);
       try {
-        writeFileAtomic(fileOf(stableKey()), encode(shape));
+        writeFileAtomic(fileOf(stableKey()), encode(shape, stableKey(), secret));
         prune(dir);
       } catch {
         // A cache that cannot be written (read-only home) only costs time.
       }
+    },
+    reject(k, stableKey, reason) {
+      // The caller renders the shape again and `set` replaces the entry.
+      ignored(fileOf(stableKey()), reason);
     },
   };
 }

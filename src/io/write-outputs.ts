@@ -12,10 +12,10 @@
  * rename, and if a rename still fails the renames already done are undone.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import type { OutputFile } from '../core/output.js';
-import { InputError } from '../core/problems.js';
+import { InputError, type Problem } from '../core/problems.js';
 import { t } from '../core/text.js';
 
 /** Re-exported: the commands and the pipeline know it as the writer's input. */
@@ -29,12 +29,26 @@ export interface WriteReport {
   unchanged: string[];
   /** Files a person changed after refleks wrote them; left alone. */
   edited: string[];
+  /** Files refleks wrote before that this set no longer has (a removed participant's certificate): removed. */
+  removed?: string[];
+  /** The same, but a person changed them since: kept. */
+  kept?: string[];
 }
 
 export interface WriteOptions {
   dryRun?: boolean;
   /** Overwrite files even where a person has edited them. */
   force?: boolean;
+  /**
+   * The group's output folder (`ut/gruppe/`): files refleks wrote there
+   * before that this set no longer has are removed, if unchanged since, when
+   * the set has files of the same kind (extension) in the same folder, or in
+   * or below one above it, under the group's folder (so `refleks forms` never
+   * removes invitations, nor .docx the PDFs).
+   */
+  retire?: string;
+  /** What destinationProblems checked earlier in this run (a shared map saves checking ut/ for every group). */
+  checked?: Map<string, Problem | null>;
   /** The file operations, replaceable so tests can make a file "locked". */
   fs?: Partial<WriterFs>;
 }
@@ -137,6 +151,16 @@ export class OutputManifest {
   get(path: string): string | undefined {
     return this.data.files[path];
   }
+  /** The paths refleks wrote below a folder (`ut/gruppe/`). */
+  below(prefix: string): string[] {
+    return Object.keys(this.data.files).filter((p) => p.startsWith(prefix));
+  }
+  delete(path: string): void {
+    if (path in this.data.files) {
+      delete this.data.files[path];
+      this.dirty = true;
+    }
+  }
   set(path: string, hash: string): void {
     if (this.data.files[path] !== hash) {
       this.data.files[path] = hash;
@@ -164,6 +188,31 @@ function tempPathFor(path: string): string {
   return join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
 }
 
+/** The names tempPathFor gives. */
+const TEMP_NAME = /^\.[0-9a-f]{12}\.tmp$/;
+/** A temporary file lives for milliseconds; one this old was left by a killed run, not a running one. */
+const STALE_TEMP_MS = 5 * 60 * 1000;
+const sweptRecords = new Set<string>();
+
+/**
+ * Removes temporary files a killed run (kill -9, a power cut) left in a
+ * folder refleks writes to; only files with the writer's own names, and only
+ * old ones, so a run that is writing at the same moment loses nothing.
+ */
+function sweepTemps(dir: string, now = Date.now()): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!TEMP_NAME.test(name)) continue;
+    const st = lstatSync(join(dir, name), { throwIfNoEntry: false });
+    if (st?.isFile() && now - st.mtimeMs > STALE_TEMP_MS) rmSync(join(dir, name), { force: true });
+  }
+}
+
 /**
  * Writes bytes to `path` atomically: a temporary file in the same folder, then
  * a rename, so a crash or Ctrl+C leaves the old file or the new one, never half
@@ -173,6 +222,11 @@ function tempPathFor(path: string): string {
 export function writeFileAtomic(path: string, bytes: Uint8Array | string, fs: WriterFs = nodeFs): void {
   const dir = dirname(path);
   ensureDir(dir);
+  // refleks's records (.refleks/, .refleks/calendar/): once per folder and process, not once per group.
+  if (!sweptRecords.has(dir)) {
+    sweptRecords.add(dir);
+    sweepTemps(dir);
+  }
   const tmp = tempPathFor(path);
   try {
     fs.writeFileSync(tmp, bytes);
@@ -266,12 +320,93 @@ function safeJoin(root: string, rel: string): string {
   return join(root, norm);
 }
 
+const FIX_FOLDER = t(
+  'Flytt eller gi nytt navn til det som ligger der, så lager refleks mappen. Ingen filer i settet ble skrevet.',
+  'Move or rename what is there, and refleks makes the folder. None of the files in the set were written.',
+);
+
+/**
+ * What stands in the way of writing these files (paths relative to `root`),
+ * checked before the first of them is written, so a set is written whole or
+ * not at all: a file where a folder belongs (`ut` or `ut/gruppe/skjema` as a
+ * file), a folder where a file belongs, a symlink that leads nowhere, or a
+ * folder that resolves outside the workspace (`ut` a symlink elsewhere:
+ * the lexical check in safeJoin cannot see that). `seen` carries what was
+ * already checked across the sets of one run.
+ */
+export function destinationProblems(root: string, paths: string[], seen = new Map<string, Problem | null>()): Problem[] {
+  const realRoot = realpathSync(root);
+  const problems: Problem[] = [];
+  for (const path of paths) {
+    // A path ending in / is a folder refleks will write into.
+    const parts = normalize(path).split(sep).filter(Boolean);
+    const folder = path.endsWith('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const rel = parts.slice(0, i).join('/');
+      const last = i === parts.length && !folder;
+      const key = `${rel}\0${last}`;
+      let problem = seen.get(key);
+      if (problem === undefined) {
+        problem = checkEntry(root, realRoot, rel, last);
+        seen.set(key, problem);
+      }
+      if (problem && !problems.includes(problem)) problems.push(problem);
+      // Below a missing folder or a problem there is nothing more to check.
+      if (problem || !lstatSync(join(root, rel), { throwIfNoEntry: false })) break;
+    }
+  }
+  return problems;
+}
+
+function checkEntry(root: string, realRoot: string, rel: string, isFile: boolean): Problem | null {
+  const abs = join(root, rel);
+  const link = lstatSync(abs, { throwIfNoEntry: false });
+  if (!link) return null;
+  const problem = (nb: string, en: string, hint = FIX_FOLDER): Problem => ({ severity: 'error', file: rel, message: t(nb, en), hint });
+  let st;
+  try {
+    st = statSync(abs);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return problem('er en symbolsk lenke som peker i ring', 'is a symbolic link that points in a loop');
+    return problem('er en symbolsk lenke til noe som ikke finnes', 'is a symbolic link to something that does not exist');
+  }
+  if (link.isSymbolicLink()) {
+    const real = realpathSync(abs);
+    const inside = relative(realRoot, real);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+      return problem(
+        `peker utenfor arbeidsområdet (til ${real}), og refleks skriver bare inne i det`,
+        `points outside the workspace (to ${real}), and refleks writes only inside it`,
+        t(
+          'Gjør den til en vanlig mappe i arbeidsområdet. Ingen filer i settet ble skrevet.',
+          'Make it an ordinary folder in the workspace. None of the files in the set were written.',
+        ),
+      );
+    }
+  }
+  const fixFile = t(
+    'Flytt eller gi nytt navn til det som ligger der, så skriver refleks filen. Ingen filer i settet ble skrevet.',
+    'Move or rename what is there, and refleks writes the file. None of the files in the set were written.',
+  );
+  if (isFile && st.isDirectory()) {
+    return problem('er en mappe, men refleks skal skrive en fil her', 'is a folder, but refleks is to write a file here', fixFile);
+  }
+  if (isFile && !st.isFile()) return problem('er ikke en vanlig fil', 'is not an ordinary file', fixFile);
+  if (!isFile && !st.isDirectory()) {
+    return problem('er en fil, men refleks trenger en mappe her', 'is a file, but refleks needs a folder here');
+  }
+  return null;
+}
+
 /**
  * Writes one complete set of outputs. Pass a shared manifest when writing many
  * sets in one run (and save it at the end); without one, the manifest is read
  * and saved here.
  */
 export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptions = {}, shared?: OutputManifest): WriteReport {
+  const stops = destinationProblems(root, files.map((f) => f.path), opts.checked);
+  if (stops.length) throw new InputError(stops);
   const manifest = shared ?? new OutputManifest(root);
   const report: WriteReport = { files: [], written: [], unchanged: [], edited: [] };
   const toWrite: Pending[] = [];
@@ -295,9 +430,63 @@ export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptio
     if (outcome === 'unchanged') report.unchanged.push(file.path);
     if (outcome === 'edited') report.edited.push(file.path);
   }
+  // A dry run says what it would write; removing is not part of that.
   if (opts.dryRun) return report;
+  if (opts.retire) retire(root, opts.retire, files, manifest, report);
+  for (const dir of new Set(files.map((f) => dirname(join(root, f.path))))) sweepTemps(dir);
   writeSet({ ...nodeFs, ...opts.fs }, toWrite);
   for (const { file, hash } of toWrite) manifest.set(file.path, hash);
+  for (const path of report.removed ?? []) {
+    rmSync(join(root, path), { force: true });
+    manifest.delete(path);
+    removeEmptyFolders(root, dirname(path), opts.retire!);
+  }
   if (!shared) manifest.save();
   return report;
+}
+
+const extension = (path: string) => /\.[^./]+$/.exec(path)?.[0] ?? '';
+
+/** Finds what refleks wrote under `prefix` before that this set no longer has (see WriteOptions.retire). */
+function retire(root: string, prefix: string, files: OutputFile[], manifest: OutputManifest, report: WriteReport): void {
+  const group = prefix.replace(/\/+$/, '');
+  const now = new Set(files.map((f) => f.path));
+  const kinds = new Set<string>();
+  // Every folder below the group's that holds files of a kind, at any depth:
+  // `invitasjoner/` covers a per-person folder whose person has left.
+  for (const f of files) {
+    for (let dir = dirname(f.path); dir.startsWith(`${group}/`); dir = dirname(dir)) kinds.add(`${dir}\0${extension(f.path)}`);
+  }
+  const removed: string[] = [];
+  const kept: string[] = [];
+  for (const path of manifest.below(`${group}/`)) {
+    if (now.has(path)) continue;
+    let covered = false;
+    for (let dir = dirname(path); dir.startsWith(`${group}/`) && !covered; dir = dirname(dir)) covered = kinds.has(`${dir}\0${extension(path)}`);
+    if (!covered) continue;
+    const onDisk = readIfExists(safeJoin(root, path));
+    if (!onDisk) {
+      manifest.delete(path);
+    } else if (sha256(onDisk) === manifest.get(path)) {
+      removed.push(path);
+    } else {
+      kept.push(path);
+    }
+  }
+  report.removed = removed;
+  report.kept = kept;
+}
+
+/** Folders emptied by a removal (a per-person invitation folder), up to the group's folder. */
+function removeEmptyFolders(root: string, dir: string, prefix: string): void {
+  const group = prefix.replace(/\/+$/, '');
+  for (let d = dir; d.startsWith(`${group}/`); d = dirname(d)) {
+    try {
+      if (readdirSync(join(root, d)).length) return;
+      rmdirSync(join(root, d));
+      madeDirs.delete(join(root, d));
+    } catch {
+      return;
+    }
+  }
 }

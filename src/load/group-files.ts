@@ -5,10 +5,11 @@
  * their name (`gruppe.yaml` and `gruppe.yml`, or `gruppe.YAML`) refuse the
  * workspace everywhere, not only in `validate`.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Problem } from '../core/problems.js';
+import { InputError, type Problem } from '../core/problems.js';
 import { t } from '../core/text.js';
+import { entryKind } from './fs-entry.js';
 
 const YAML_NAME = /\.ya?ml$/i;
 
@@ -26,13 +27,25 @@ export interface GroupFileList {
 
 export function listGroupFiles(root: string): GroupFileList {
   const dir = join(root, 'groups');
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return { names: [], problems: [] };
+  const problems: Problem[] = [];
+  // A workspace without groups/ has no groups yet; one where groups is a file
+  // (or a broken link) would otherwise look empty and build nothing, exit 0.
+  if (!lstatSync(dir, { throwIfNoEntry: false })) return { names: [], problems };
+  const kind = checked(() => entryKind(dir, 'groups'), problems);
+  if (kind !== 'dir') {
+    if (kind) problems.push(notA('groups', kind, 'dir'));
+    return { names: [], problems };
+  }
   const all = readdirSync(dir)
     .filter((f) => YAML_NAME.test(f) && !f.startsWith('.'))
-    .sort();
+    .sort()
+    .filter((f) => {
+      const kind = checked(() => entryKind(join(dir, f), `groups/${f}`), problems);
+      if (kind && kind !== 'file') problems.push(notA(`groups/${f}`, kind, 'file'));
+      return kind === 'file';
+    });
   const first = new Map<string, string>();
   const names: string[] = [];
-  const problems: Problem[] = [];
   for (const name of all) {
     const id = groupIdOfName(name);
     const earlier = first.get(id);
@@ -52,4 +65,31 @@ export function listGroupFiles(root: string): GroupFileList {
     });
   }
   return { names, problems };
+}
+
+function checked<T>(f: () => T, problems: Problem[]): T | undefined {
+  try {
+    return f();
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    problems.push(...err.problems);
+    return undefined;
+  }
+}
+
+/** `groups` is a file where a folder belongs, or `groups/x.yaml` a folder where a file belongs. */
+function notA(shown: string, is: 'file' | 'dir' | 'other', want: 'file' | 'dir'): Problem {
+  const what = { file: t('en fil', 'a file'), dir: t('en mappe', 'a folder'), other: t('verken fil eller mappe', 'neither a file nor a folder') }[is];
+  return {
+    severity: 'error',
+    file: shown,
+    message:
+      want === 'dir'
+        ? t(`er ${what.nb}, men skal være mappen med gruppefilene`, `is ${what.en}, but should be the folder of group files`)
+        : t(`er ${what.nb}, men et navn som slutter på .yaml skal være en gruppefil`, `is ${what.en}, but a name ending in .yaml should be a group file`),
+    hint:
+      want === 'dir'
+        ? t('Gi filen et annet navn, og lag mappen groups/ med én .yaml-fil per gruppe.', 'Rename the file, and make a folder groups/ with one .yaml file per group.')
+        : t('Gi den et navn som ikke slutter på .yaml, eller flytt den ut av groups/.', 'Give it a name that does not end in .yaml, or move it out of groups/.'),
+  };
 }

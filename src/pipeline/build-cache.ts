@@ -5,6 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { InputError } from '../core/problems.js';
+import { t } from '../core/text.js';
 import { writeFileAtomic } from '../io/write-outputs.js';
 
 const CACHE = '.refleks/build.json';
@@ -39,12 +41,35 @@ export class BuildCache {
   }
 }
 
+const isEntry = (e: unknown): boolean => {
+  const g = e as CacheFile['groups'][string];
+  return typeof g?.fingerprint === 'string' && Array.isArray(g.files) && g.files.every((f) => typeof f === 'string');
+};
+
 function read(root: string): CacheFile {
+  let text: string;
   try {
-    const c = JSON.parse(readFileSync(join(root, CACHE), 'utf8')) as CacheFile;
-    if (c.version === 1 && c.groups && typeof c.groups === 'object') return c;
+    text = readFileSync(join(root, CACHE), 'utf8');
   } catch {
-    // No cache: everything is built.
+    // No cache (or not a file, which the pipeline reports first): everything is built.
+    return { version: 1, groups: Object.create(null) };
   }
-  return { version: 1, groups: {} };
+  let c: CacheFile | undefined;
+  try {
+    c = JSON.parse(text) as CacheFile;
+  } catch {
+    c = undefined;
+  }
+  if (c?.version === 1 && c.groups && typeof c.groups === 'object' && !Array.isArray(c.groups) && Object.values(c.groups).every(isEntry)) {
+    return { version: 1, groups: Object.assign(Object.create(null), c.groups) };
+  }
+  throw new InputError([{
+    severity: 'error',
+    file: CACHE,
+    message: t('er skadet: den er ikke slik refleks skriver den', 'is damaged: it is not as refleks writes it'),
+    hint: t(
+      'Filen husker bare hva som er bygget før. Slett den, så bygger neste «refleks build» alle grupper på nytt.',
+      'The file only remembers what was built before. Delete it, and the next "refleks build" builds every group again.',
+    ),
+  }]);
 }

@@ -6,18 +6,24 @@
  * in a few hundred milliseconds.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { BUILTIN_PROGRAMMES, BUILTIN_TEMPLATES, WORKSPACE_FILE } from '../paths.js';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { entryKind } from '../load/fs-entry.js';
+import { BUILTIN_PROGRAMMES, BUILTIN_TEMPLATES, shownPath, WORKSPACE_FILE } from '../paths.js';
 import { VERSION } from '../version.js';
 
-function filesBelow(dir: string, out: string[] = []): string[] {
+/** Files below a folder; a link that leads nowhere is the error the loader gives too, a folder reached twice is read once. */
+function filesBelow(dir: string, out: string[] = [], seen = new Set<string>()): string[] {
   if (!existsSync(dir)) return out;
+  const real = realpathSync(dir);
+  if (seen.has(real)) return out;
+  seen.add(real);
   for (const name of readdirSync(dir).sort()) {
     if (name.startsWith('.')) continue;
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) filesBelow(p, out);
-    else out.push(p);
+    const kind = entryKind(p, shownPath(dirname(dir), p));
+    if (kind === 'dir') filesBelow(p, out, seen);
+    else if (kind === 'file') out.push(p);
   }
   return out;
 }

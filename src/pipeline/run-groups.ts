@@ -1,6 +1,7 @@
 /** Renders a list of loaded groups, reporting each as it is done (shared by the main thread and workers). */
 import type { Workspace } from '../core/model.js';
 import { hasErrors, InputError, type Problem } from '../core/problems.js';
+import type { Text } from '../core/text.js';
 import { readCalendarState } from '../io/calendar-state.js';
 import { buildGroup, type GroupBuild, type RenderSettings } from './group-outputs.js';
 import { loadTools } from './tools.js';
@@ -15,6 +16,7 @@ export interface WorkerInput {
 export type WorkerMessage =
   | { type: 'load'; problems: Problem[] }
   | { type: 'group'; result: GroupBuild }
+  | { type: 'note'; text: Text; debugOnly: boolean }
   | { type: 'done' };
 
 /**
@@ -28,7 +30,7 @@ export async function buildGroups(
   post: (m: WorkerMessage) => void,
   signal?: AbortSignal,
 ): Promise<void> {
-  const tools = await loadTools(ws, settings);
+  const tools = await loadTools(ws, settings, (text, debugOnly) => post({ type: 'note', text, debugOnly }));
   let render = !(settings.allOrNothing && hasErrors(loadProblems));
   for (const group of ws.groups) {
     if (signal?.aborted) return;

@@ -8,17 +8,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SessionOutcome } from '../core/calendar/index.js';
 import type { WorkspaceSettings } from '../core/model.js';
 import { hasErrors, InputError, UsageError, type Problem } from '../core/problems.js';
 import type { GroupPlan } from '../core/schedule.js';
-import { t, type Lang } from '../core/text.js';
+import { t, type Lang, type Text } from '../core/text.js';
 import { calendarIssueTime, calendarStatePath, saveCalendarState } from '../io/calendar-state.js';
 import { issueTime, recordIssueTime } from '../io/issue-time.js';
 import { pdfCopies, requireSoffice } from '../io/pdf-convert.js';
-import { OutputManifest, writeOutputs, type WriteReport } from '../io/write-outputs.js';
+import { destinationProblems, OutputManifest, writeOutputs, type WriteReport } from '../io/write-outputs.js';
 import { listGroupFiles } from '../load/group-files.js';
 import { loadProgrammes, loadSettings, loadWorkspace } from '../load/workspace.js';
 import { VERSION } from '../version.js';
@@ -96,6 +96,8 @@ export interface OutputHooks {
   /** A group is final (built, skipped, failed or held). */
   /** Gets the run's language too, so progress lines are in the workspace's language before the run is back. */
   onGroup?(r: GroupResult, done: number, total: number, lang: Lang): void;
+  /** Something to tell the person that is no group's problem (a cache folder refused); `debugOnly` for --debug. */
+  onNote?(text: Text, debugOnly: boolean): void;
 }
 
 /** Below this many groups to render a worker's start-up costs more than it saves. */
@@ -140,6 +142,12 @@ export async function runOutputs(root: string, req: OutputRequest, hooks: Output
 
   const files = groupFiles(root, req.only);
   const kinds = new Set(req.kinds);
+  // Before anything is rendered or written: the output folder and refleks's
+  // own records must be a folder and files inside the workspace.
+  const checked = new Map<string, Problem | null>();
+  const records = ['.refleks/manifest.json', '.refleks/build.json', '.refleks/calendar/', '.refleks/issued.json'];
+  const stops = destinationProblems(root, [`${settings.output}/`, ...records], checked);
+  if (stops.length) throw new InputError(stops);
   // Before anything is rendered: a missing LibreOffice is known at once.
   const soffice = kinds.has('pdf') && kinds.has('forms') ? requireSoffice() : undefined;
   const dryRun = !!req.dryRun;
@@ -235,7 +243,11 @@ export async function runOutputs(root: string, req: OutputRequest, hooks: Output
   const commit = (build: GroupBuild, problems: Problem[]) => {
     const id = idOfFile.get(build.file)!;
     const files = allFiles(build);
-    const write = writeOutputs(root, files, { dryRun, force: !!req.force }, manifest);
+    // Checked before the first file is written: the set and its state go whole or not at all.
+    const state = build.calendar ? [relative(root, calendarStatePath(root, build.calendar.state.group)).split(sep).join('/')] : [];
+    const stops = destinationProblems(root, [...files.map((f) => f.path), ...state], checked);
+    if (stops.length) return finish(resultOf(build, 'failed', [...problems, ...stops]));
+    const write = writeOutputs(root, files, { dryRun, force: !!req.force, checked, retire: `${settings.output}/${build.groupId}/` }, manifest);
     if (!dryRun) {
       recordIssueTime(root, issuedAt);
       if (build.calendar) saveCalendarState(root, build.calendar.state);
@@ -264,18 +276,30 @@ export async function runOutputs(root: string, req: OutputRequest, hooks: Output
     }
   };
 
+  // Every worker opens the cache: say each thing once.
+  const said = new Set<string>();
+  const handleNote = (text: Text, debugOnly: boolean) => {
+    if (said.has(text.en)) return;
+    said.add(text.en);
+    hooks.onNote?.(text, debugOnly);
+  };
+
   const jobs = Math.max(1, Math.min(req.jobs ?? Math.min(availableParallelism(), Math.ceil(toBuild.length / GROUPS_PER_WORKER)), toBuild.length, 16));
   try {
     if (jobs === 1) {
       const { workspace, problems } = loadWorkspace(root, { only: toBuild });
       handleLoadProblems(problems);
-      if (workspace) await buildGroups(workspace, render, problems, (m) => m.type === 'group' && handleGroup(m.result), req.signal);
+      if (workspace) await buildGroups(workspace, render, problems, (m) => {
+        if (m.type === 'group') handleGroup(m.result);
+        else if (m.type === 'note') handleNote(m.text, m.debugOnly);
+      }, req.signal);
     } else {
       const chunks: string[][] = Array.from({ length: jobs }, () => []);
       toBuild.forEach((id, i) => chunks[i % jobs]!.push(id));
       await Promise.all(chunks.map((ids) => runWorker({ root, ids, settings: render }, (m) => {
         if (m.type === 'load') handleLoadProblems(m.problems);
         else if (m.type === 'group') handleGroup(m.result);
+        else if (m.type === 'note') handleNote(m.text, m.debugOnly);
       }, req.signal)));
     }
 

@@ -6,9 +6,11 @@
 import type { FormWording } from '../core/forms/index.js';
 import type { Workspace } from '../core/model.js';
 import { hasErrors, InputError } from '../core/problems.js';
+import type { Text } from '../core/text.js';
 import type { RenderSettings, RenderTools } from './group-outputs.js';
 
-export async function loadTools(ws: Workspace, settings: RenderSettings): Promise<RenderTools> {
+/** `note`: what the form layout cache has to say (a refused folder; ignored entries for --debug). */
+export async function loadTools(ws: Workspace, settings: RenderSettings, note?: (text: Text, debugOnly: boolean) => void): Promise<RenderTools> {
   const wants = new Set(settings.kinds);
   const tools: RenderTools = {
     wording() {
@@ -21,7 +23,7 @@ export async function loadTools(ws: Workspace, settings: RenderSettings): Promis
   }
   if (wants.has('forms')) {
     const [{ loadFormWording }, { diskShapeStore }] = await Promise.all([import('../load/form-wording.js'), import('../io/shape-store.js')]);
-    tools.shapes = diskShapeStore();
+    tools.shapes = diskShapeStore(process.env, note);
     const wordings = new Map<string, FormWording>();
     tools.wording = (programmeId) => {
       let w = wordings.get(programmeId);

@@ -5,10 +5,11 @@
  * workspace's `templates/`, and the templates that ship with refleks. The
  * first layer holding the file wins (as Hugo's project layouts beat the theme's).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/problems.js';
 import { t } from '../core/text.js';
+import { entryKind } from '../load/fs-entry.js';
 import { layerFileDisplay, shownPath, templateLayers, type LayerConfig, type LayerOrigin, type TemplateLayer } from '../load/template-layers.js';
 
 export { templateLayers, type LayerConfig, type LayerOrigin, type TemplateLayer };
@@ -56,12 +57,21 @@ export function resolveTemplate(layers: readonly TemplateLayer[], name: string, 
   ]);
 }
 
-/** Every file below a folder, as forward-slash paths relative to it. */
-export function filesBelow(dir: string, skipTopLevel: ReadonlySet<string> = new Set()): string[] {
+/**
+ * Every file below a folder, as forward-slash paths relative to it. A symlink
+ * that leads nowhere (or in a loop) is an error naming it, shown relative to
+ * `root` (default: the folder's parent, so `templates/x.md.hbs`); a folder
+ * reached twice by links is walked once.
+ */
+export function filesBelow(dir: string, skipTopLevel: ReadonlySet<string> = new Set(), root: string = dirname(dir)): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
   const walk = (d: string, prefix: string) => {
     let entries: string[];
     try {
+      const real = realpathSync(d);
+      if (seen.has(real)) return;
+      seen.add(real);
       entries = readdirSync(d).sort();
     } catch {
       return;
@@ -71,7 +81,8 @@ export function filesBelow(dir: string, skipTopLevel: ReadonlySet<string> = new 
       if (!prefix && skipTopLevel.has(entry)) continue;
       const abs = join(d, entry);
       const rel = prefix ? `${prefix}/${entry}` : entry;
-      if (statSync(abs).isDirectory()) walk(abs, rel);
+      const kind = entryKind(abs, shownPath(root, abs));
+      if (kind === 'dir') walk(abs, rel);
       // Templates and form wording; a coordinator's notes (LESMEG.md) are not templates.
       else if (/\.(hbs|ya?ml)$/i.test(entry)) out.push(rel);
     }
@@ -117,7 +128,7 @@ export function listTemplates(cfg: LayerConfig, programmeIds: readonly string[])
   }
   for (const id of [...ids].sort()) {
     const dir = resolve(cfg.root, 'templates', id);
-    for (const name of filesBelow(dir)) out.push({ name, origin: 'programme', programmeId: id, display: shownPath(cfg.root, join(dir, name)) });
+    for (const name of filesBelow(dir, new Set(), cfg.root)) out.push({ name, origin: 'programme', programmeId: id, display: shownPath(cfg.root, join(dir, name)) });
   }
   return out;
 }

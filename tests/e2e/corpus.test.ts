@@ -16,13 +16,18 @@
  *   en: [fragment, …]              run again with --lang en; these must appear
  *   remove: [path, …]              files of the base to delete first
  *   generate: huge                 files too big to commit, made here
+ *   fs: [{dir|file|fifo: path} | {symlink: path, to: target}, …]
+ *                                  file-system states git cannot hold, made after the
+ *                                  earlier output (a path may climb to ../ beside the workspace)
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { parse } from 'yaml';
-import { copyInputs, ROOT, runCli, runCliProcess, treeHashes, type CliResult } from '../helpers/cli.js';
+import { copyInputs, ROOT, runCli, runCliProcess, type CliResult } from '../helpers/cli.js';
 
 const CORPUS = join(ROOT, 'tests', 'corpus');
 const BASE = join(CORPUS, '_base');
@@ -36,14 +41,17 @@ interface Expect {
   en?: string[];
   remove?: string[];
   generate?: 'huge';
+  fs?: FsEntry[];
 }
+
+type FsEntry = { dir: string } | { file: string } | { fifo: string } | { symlink: string; to: string };
 
 const cases = readdirSync(CORPUS, { withFileTypes: true })
   .filter((d) => d.isDirectory() && !d.name.startsWith('_'))
   .map((d) => d.name)
   .sort();
 
-const KEYS = ['command', 'exit', 'errors', 'stderr', 'not_stderr', 'en', 'remove', 'generate'];
+const KEYS = ['command', 'exit', 'errors', 'stderr', 'not_stderr', 'en', 'remove', 'generate', 'fs'];
 
 function readExpect(name: string): Expect {
   const e = parse(readFileSync(join(CORPUS, name, 'expect.yaml'), 'utf8')) as Expect;
@@ -91,7 +99,38 @@ function prepare(name: string | undefined, e: Expect): { top: string; workspace:
     writeFileSync(join(workspace, path), bytes);
   }
   writeFileSync(join(top, 'utenfor.txt'), 'ved siden av arbeidsområdet\n');
+  for (const entry of e.fs ?? []) {
+    const path = join(workspace, 'dir' in entry ? entry.dir : 'file' in entry ? entry.file : 'fifo' in entry ? entry.fifo : entry.symlink);
+    rmSync(path, { recursive: true, force: true });
+    mkdirSync(dirname(path), { recursive: true });
+    if ('dir' in entry) mkdirSync(path);
+    else if ('file' in entry) writeFileSync(path, 'en fil der refleks venter en mappe\n');
+    else if ('fifo' in entry) execFileSync('mkfifo', [path]);
+    else symlinkSync(entry.to, path);
+  }
   return { top, workspace };
+}
+
+/**
+ * Every entry below a folder without following links: a file by its SHA-256,
+ * a link by its target, anything else by its kind. (A link is not followed, so
+ * a dangling one or a loop is part of the state, not a crash of the test.)
+ */
+function treeHashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      const st = lstatSync(p);
+      const rel = p.slice(dir.length + 1);
+      if (st.isDirectory()) walk(p);
+      else if (st.isSymbolicLink()) out[rel] = `link → ${readlinkSync(p)}`;
+      else if (st.isFile()) out[rel] = createHash('sha256').update(readFileSync(p)).digest('hex');
+      else out[rel] = 'not a file';
+    }
+  };
+  walk(dir);
+  return out;
 }
 
 function expectNoCrash(expect: ExpectStatic, r: CliResult): void {

@@ -9,12 +9,19 @@ import { type Problem, UsageError } from '../../core/problems.js';
 import { t } from '../../core/text.js';
 import type { OutputHooks, OutputRequest } from '../../pipeline/run-outputs.js';
 import type { CliContext } from './context.js';
+import { listed } from './print.js';
 
 /** The parts of every request that come from the CLI itself, and the hook that adopts the workspace's language. */
-export function fromContext(ctx: CliContext): { request: Pick<OutputRequest, 'lang' | 'signal'>; hooks: Pick<OutputHooks, 'onStart'> } {
+export function fromContext(ctx: CliContext): { request: Pick<OutputRequest, 'lang' | 'signal'>; hooks: Pick<OutputHooks, 'onStart' | 'onNote'> } {
   return {
     request: { ...(ctx.langFromFlag ? { lang: ctx.lang } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) },
-    hooks: { onStart: (lang) => void (ctx.lang = lang) },
+    hooks: {
+      onStart: (lang) => void (ctx.lang = lang),
+      onNote(text, debugOnly) {
+        if (!debugOnly) ctx.err(`${t('advarsel', 'warning')[ctx.lang]}: ${text[ctx.lang]}`);
+        else if (ctx.debug) ctx.err(`(${text[ctx.lang]})`);
+      },
+    },
   };
 }
 
@@ -34,6 +41,28 @@ export function printEdited(ctx: CliContext, paths: string[]): void {
     ctx.err(t(
       `${n} ${n === 1 ? 'fil er' : 'filer er'} endret for hånd og beholdt. Bruk --force for å skrive over ${n === 1 ? 'den' : 'dem'}.`,
       `${n} ${n === 1 ? 'file was' : 'files were'} edited by hand and kept. Use --force to overwrite ${n === 1 ? 'it' : 'them'}.`,
+    )[ctx.lang]);
+  }
+}
+
+/**
+ * Files refleks wrote before that it no longer makes (a removed participant's
+ * certificate, per-person invitations): removed ones named, and those a person
+ * edited since, kept with a warning.
+ */
+export function printRetired(ctx: CliContext, writes: { removed?: string[]; kept?: string[] }[]): void {
+  const removed = writes.flatMap((w) => w.removed ?? []);
+  if (removed.length) {
+    const n = removed.length;
+    ctx.err(t(
+      `Fjernet ${n} ${n === 1 ? 'fil' : 'filer'} som refleks ikke lager lenger: ${listed(removed, 'nb', 5)}`,
+      `Removed ${n} ${n === 1 ? 'file' : 'files'} refleks no longer makes: ${listed(removed, 'en', 5)}`,
+    )[ctx.lang]);
+  }
+  for (const path of writes.flatMap((w) => w.kept ?? [])) {
+    ctx.err(t(
+      `advarsel: ${path} lages ikke lenger, men er endret for hånd og ble beholdt. Slett den selv når du ikke trenger den.`,
+      `warning: ${path} is no longer made, but was edited by hand and was kept. Delete it yourself when you no longer need it.`,
     )[ctx.lang]);
   }
 }

@@ -18,3 +18,18 @@ export function printProblems(ctx: Printer, problems: Problem[]): void {
     ctx.err(`${label[ctx.lang]}: ${formatProblem(p, ctx.lang)}`);
   }
 }
+
+/** 9990 → «9 990» (bokmål groups thousands with a space), "9,990" in English. */
+export function count(n: number, lang: Lang): string {
+  return lang === 'nb' ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ') : n.toLocaleString('en-GB');
+}
+
+/**
+ * A list as one readable line: the first `max` items, then how many more, so
+ * a workspace of 10,000 groups never prints a line of 80 KB.
+ */
+export function listed(items: string[], lang: Lang, max = 8): string {
+  if (items.length <= max) return items.join(', ');
+  const rest = items.length - max;
+  return `${items.slice(0, max).join(', ')} ${t(`… og ${count(rest, 'nb')} til`, `… and ${count(rest, 'en')} more`)[lang]}`;
+}

@@ -32,6 +32,7 @@ import {
 import type { FormView, SessionShape, SessionText } from './view.js';
 import { fill } from './wording.js';
 import { ACTION_PARTS, ACTION_ROWS, GOAL_ANSWERS, RATING_SCALE, tags } from './fields.js';
+import { formFileNames } from './shape.js';
 
 export type { FormView } from './view.js';
 
@@ -496,10 +497,12 @@ export function certificate(c: FormView, name: string): Document {
  * the participants, attendance. Certificates are made per participant.
  */
 export function formDocuments(v: FormView): [file: string, doc: Document][] {
-  const forms: [string, Document][] = [['planleggingsskjema.docx', planningForm(v)]];
-  if (v.followUp) forms.push(['oppfolgingsskjema.docx', followUpForm(v)]);
-  if (v.evaluation === 'participants') forms.push(['deltakerevaluering.docx', participantEvaluationForm(v)]);
-  else forms.push(['evalueringsskjema.docx', evaluationForm(v)]);
-  forms.push(['oppmoteliste.docx', attendanceList(v)]);
-  return forms;
+  const make: Record<string, (v: FormView) => Document> = {
+    'planleggingsskjema.docx': planningForm,
+    'oppfolgingsskjema.docx': followUpForm,
+    'deltakerevaluering.docx': participantEvaluationForm,
+    'evalueringsskjema.docx': evaluationForm,
+    'oppmoteliste.docx': attendanceList,
+  };
+  return formFileNames(v).map((file) => [file, make[file]!(v)]);
 }

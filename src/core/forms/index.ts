@@ -7,7 +7,7 @@ import type { Workspace } from '../model.js';
 import type { GroupPlan } from '../schedule.js';
 import type { Lang } from '../text.js';
 import { tokenize } from './merge.js';
-import { fillIn, memoryShapeStore, type ShapeStore } from './shape.js';
+import { fillIn, memoryShapeStore, shapeFault, type ShapeStore } from './shape.js';
 import { formView, type FormView } from './view.js';
 import { xmlText, zipParts } from './zip.js';
 import { uniqueSlugs } from '../slug.js';
@@ -39,6 +39,11 @@ export async function mergedForms(view: FormView, issuedAt: Date, store: ShapeSt
   const merge = tokenize(view);
   const { key, stableKey } = merge;
   let r = store.get(key, stableKey);
+  const fault = r && shapeFault(r, merge);
+  if (fault) {
+    store.reject?.(key, stableKey, fault);
+    r = undefined;
+  }
   if (!r) {
     const { renderShape } = await import('./render-shape.js');
     r = await renderShape(merge);

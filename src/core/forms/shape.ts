@@ -28,6 +28,82 @@ export interface Rendered {
 export interface ShapeStore {
   get(key: string, stableKey: () => string): Rendered | undefined;
   set(key: string, stableKey: () => string, shape: Rendered): void;
+  /** A shape `get` gave that is not one refleks would have rendered: forget it (`reason` for --debug). */
+  reject?(key: string, stableKey: () => string, reason: string): void;
+}
+
+/** The forms of a shape, in order: their file names come from here, never from a store. */
+/**
+ * The forms a group gets, in order: the programme chooses a follow-up form and
+ * whose evaluation it is (programme YAML `forms:`). A cached shape must hold
+ * exactly these names, so a cache entry can never decide where a form goes.
+ */
+export function formFileNames(v: { followUp: boolean; evaluation: 'leader' | 'participants' }): string[] {
+  return [
+    'planleggingsskjema.docx',
+    ...(v.followUp ? ['oppfolgingsskjema.docx'] : []),
+    v.evaluation === 'participants' ? 'deltakerevaluering.docx' : 'evalueringsskjema.docx',
+    'oppmoteliste.docx',
+  ];
+}
+
+/**
+ * The part names docx writes, and nothing else: no folder climbing, no
+ * absolute path, no part a Word package would act on that refleks never makes.
+ */
+const PART_NAME = /^(\[Content_Types\]\.xml|_rels\/\.rels|docProps\/(core|app|custom)\.xml|word\/(theme\/)?[a-zA-Z]+[0-9]*\.xml|word\/_rels\/[a-zA-Z]+[0-9]*\.xml\.rels|word\/media\/[a-zA-Z0-9_-]+\.(png|jpe?g|gif))$/;
+/** Relationships refleks never writes: a target fetched from outside (an attached template on a web server). */
+const EXTERNAL = /TargetMode\s*=\s*["']External["']/i;
+
+function templateFault(parts: Template, tokens: number, certificate: boolean): string | undefined {
+  const names = new Set<string>();
+  for (const part of parts) {
+    if (!PART_NAME.test(part.name)) return `unexpected part name ${JSON.stringify(part.name)}`;
+    if (names.has(part.name)) return `part ${part.name} twice`;
+    names.add(part.name);
+    let text = '';
+    if (part.pieces === undefined) {
+      if (part.name.endsWith('.rels')) text = new TextDecoder().decode(part.bytes);
+    } else {
+      if (!part.name.endsWith('.xml') && !part.name.endsWith('.rels')) return `tokens in ${part.name}`;
+      for (const p of part.pieces) {
+        if (typeof p === 'string') text += p;
+        else if (!Number.isInteger(p) || p >= tokens || p < STAMP || (p === NAME && !certificate)) return `token ${p} in ${part.name} that the shape does not have`;
+      }
+    }
+    if (part.name.endsWith('.rels') && EXTERNAL.test(text)) return `external relationship in ${part.name}`;
+  }
+  for (const needed of ['[Content_Types].xml', 'word/document.xml']) if (!names.has(needed)) return `no ${needed}`;
+  return undefined;
+}
+
+/**
+ * Why a shape from a store is not one refleks renders for `merge`, or
+ * undefined when it could be: the forms refleks makes, by name and in order,
+ * parts docx writes, tokens only this merge has, no external relationships.
+ * A store is a hint (a file on disk can be changed by anyone who can write
+ * it); a shape it gives never decides what a document says or where it goes.
+ */
+export function shapeFault(r: Rendered, merge: Merge): string | undefined {
+  // A store gives the same object for every group of a shape: check it once.
+  if (sound.has(r)) return undefined;
+  const fault = findFault(r, merge);
+  if (!fault) sound.add(r);
+  return fault;
+}
+
+const sound = new WeakSet<Rendered>();
+
+function findFault(r: Rendered, merge: Merge): string | undefined {
+  const expected = formFileNames(merge.view);
+  if (!Array.isArray(r?.forms) || r.forms.length !== expected.length) return 'not the forms refleks makes';
+  for (const [i, [file, parts]] of r.forms.entries()) {
+    if (file !== expected[i]) return `form ${JSON.stringify(file)} where refleks makes ${expected[i]}`;
+    const fault = templateFault(parts, merge.tokens.length, false);
+    if (fault) return `${file}: ${fault}`;
+  }
+  const fault = templateFault(r.certificate, merge.tokens.length, true);
+  return fault && `certificate: ${fault}`;
 }
 
 /** The document date shapes are rendered with; no real form carries it. */
