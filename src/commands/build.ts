@@ -20,6 +20,7 @@ export interface BuildCliOptions {
   perPerson?: boolean;
   pdf?: boolean;
   templates?: string;
+  adopt?: boolean;
 }
 
 /** A group as the build reports it, line by line and in --json. */
@@ -94,6 +95,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
       force: !!opts.force,
       dryRun: !!opts.dryRun,
       incremental: true,
+      adopt: !!opts.adopt,
       ...(jobs ? { jobs } : {}),
     },
     {
@@ -126,8 +128,15 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
     }, null, 2));
     return failed.length ? 1 : 0;
   }
-  printProblems(ctx, dedupe(reports.flatMap((g) => g.problems)));
+  printProblems(ctx, dedupe([...result.notices, ...reports.flatMap((g) => g.problems)]));
   printEdited(ctx, reports.flatMap((g) => g.edited));
+  const adopted = result.groups.flatMap((g) => g.write.adopted ?? []);
+  if (adopted.length) {
+    say(ctx, t(
+      `${adopted.length} ${adopted.length === 1 ? 'fil' : 'filer'} i ${result.settings.output}/ er sjekket og tatt inn som refleks sine (invitasjonene stemmer med kalenderstatusen; andre filer er tatt som de er).`,
+      `${adopted.length} file${adopted.length === 1 ? '' : 's'} in ${result.settings.output}/ were checked and adopted as refleks's own (the invitations agree with the calendar state; other files were taken as they are).`,
+    ));
+  }
   if (bar) for (const g of reports.filter((g) => g.status === 'built')) ctx.out(groupLine(g)[ctx.lang]);
   if (!ctx.quiet) {
     const n = (s: string) => reports.filter((g) => g.status === s).length;

@@ -6,11 +6,13 @@
  * state so that marking something sent never counts as a change to rebuild.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { CalendarState } from '../core/calendar/state.js';
 import type { Invitee } from '../core/calendar/session-event.js';
 import type { Workspace } from '../core/model.js';
+import { InputError, type Problem } from '../core/problems.js';
 import { t, type Text } from '../core/text.js';
+import { parseStateFile, sentRecordSchema } from '../load/state-schemas.js';
 import { readCalendarState } from './calendar-state.js';
 import { writeFileAtomic } from './write-outputs.js';
 
@@ -29,21 +31,23 @@ function sentPath(root: string, groupId: string): string {
   return join(root, '.refleks', 'sent', `${groupId}.json`);
 }
 
+/**
+ * The sent record, checked like every state file. A damaged one is an error
+ * naming it: counting everything as unsent would ask for invitations to be
+ * sent again, and counting it as sent would hide them.
+ */
 function readSent(root: string, groupId: string): SentFile {
   const path = sentPath(root, groupId);
-  if (existsSync(path)) {
-    try {
-      const s = JSON.parse(readFileSync(path, 'utf8')) as SentFile;
-      if (s.version === 1 && s.sessions && typeof s.sessions === 'object') {
-        const people = s.people && typeof s.people === 'object' ? s.people : {};
-        return { version: 1, sessions: s.sessions, people };
-      }
-    } catch {
-      // Unreadable: treat everything as unsent, the safe side. (`refleks send`
-      // has its own journal, so this never makes it e-mail anyone twice.)
-    }
-  }
-  return { version: 1, sessions: {}, people: {} };
+  if (!existsSync(path)) return { version: 1, sessions: {}, people: {} };
+  const display = relative(root, path).split(sep).join('/');
+  const s = parseStateFile(display, readFileSync(path, 'utf8'), sentRecordSchema, {
+    what: t('oversikten over sendte invitasjoner', 'the record of sent invitations'),
+    hint: t(
+      'Hent filen fra en sikkerhetskopi eller fra git, eller slett den og merk det du har sendt på nytt med «refleks sent».',
+      'Restore the file from a backup or from git, or delete it and mark what you have sent again with "refleks sent".',
+    ),
+  });
+  return { version: 1, sessions: s.sessions, people: s.people ?? {} };
 }
 
 function writeSent(root: string, groupId: string, sent: SentFile): void {
@@ -133,6 +137,7 @@ export function markDelivered(root: string, groupId: string, delivered: { sessio
 
 export function pendingInvitations(ws: Workspace): Map<string, Text[]> {
   const out = new Map<string, Text[]>();
+  const damaged: Problem[] = [];
   for (const g of ws.groups) {
     let pending: Pending[];
     let deliveries: PendingDelivery[];
@@ -141,7 +146,10 @@ export function pendingInvitations(ws: Workspace): Map<string, Text[]> {
       state = readCalendarState(ws.root, g.id);
       pending = pendingFor(ws.root, state);
       deliveries = pendingDeliveries(ws.root, state);
-    } catch {
+    } catch (err) {
+      // A damaged state or sent record is said, never a reminder silently dropped.
+      if (!(err instanceof InputError)) throw err;
+      damaged.push(...err.problems);
       continue;
     }
     if (!pending.length) continue;
@@ -162,5 +170,6 @@ export function pendingInvitations(ws: Workspace): Map<string, Text[]> {
       `${pending.length} invitation${pending.length === 1 ? ' is' : 's are'} not sent yet: session ${listEn} (${ws.settings.output}/${g.id}/invitasjoner/). Send them with "refleks send ${g.id}", or run "refleks sent ${g.id}" once you have sent them yourself.`,
     )]);
   }
+  if (damaged.length) throw new InputError(damaged);
   return out;
 }

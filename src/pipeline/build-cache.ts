@@ -5,7 +5,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { InputError, type Problem } from '../core/problems.js';
+import { t } from '../core/text.js';
 import { writeFileAtomic } from '../io/write-outputs.js';
+import { buildCacheSchema, parseStateFile } from '../load/state-schemas.js';
 
 const CACHE = '.refleks/build.json';
 
@@ -17,8 +20,15 @@ interface CacheFile {
 export class BuildCache {
   private readonly data: CacheFile;
   private dirty = false;
+  /** Set when the file was damaged and set aside: said once, and every group is built. */
+  readonly problem?: Problem;
   constructor(private readonly root: string) {
-    this.data = read(root);
+    const { data, problem } = read(root);
+    this.data = data;
+    if (problem) {
+      this.problem = problem;
+      this.dirty = true;
+    }
   }
 
   /** The files of a group built from exactly these inputs, if they are all still there. */
@@ -39,12 +49,28 @@ export class BuildCache {
   }
 }
 
-function read(root: string): CacheFile {
+/**
+ * The cache, checked like every state file. A damaged one (a git conflict,
+ * a crash) only makes the next build do all the work, so it is set aside
+ * with a warning naming it instead of stopping the build.
+ */
+function read(root: string): { data: CacheFile; problem?: Problem } {
+  const fresh = (): CacheFile => ({ version: 1, groups: Object.create(null) as CacheFile['groups'] });
+  let raw: string;
   try {
-    const c = JSON.parse(readFileSync(join(root, CACHE), 'utf8')) as CacheFile;
-    if (c.version === 1 && c.groups && typeof c.groups === 'object') return c;
+    raw = readFileSync(join(root, CACHE), 'utf8');
   } catch {
     // No cache: everything is built.
+    return { data: fresh() };
   }
-  return { version: 1, groups: {} };
+  try {
+    const c = parseStateFile(CACHE, raw, buildCacheSchema, {
+      what: t('byggelageret', 'the build cache'),
+      hint: t('refleks bygger alle gruppene og lager det på nytt.', 'refleks builds every group and makes it anew.'),
+    });
+    return { data: { version: 1, groups: c.groups } };
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    return { data: fresh(), problem: { ...err.problems[0]!, severity: 'warning' } };
+  }
 }
