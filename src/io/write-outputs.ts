@@ -448,8 +448,12 @@ export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptio
   if (opts.dryRun) return report;
   for (const f of same) manifest.set(f.path, f.hash);
   manifest.intend(toWrite.map((p) => ({ path: p.file.path, hash: p.hash })));
-  writeSet({ ...nodeFs, ...opts.fs }, toWrite);
-  for (const { file, hash } of toWrite) manifest.set(file.path, hash);
-  if (!shared) manifest.save();
+  try {
+    writeSet({ ...nodeFs, ...opts.fs }, toWrite);
+    for (const { file, hash } of toWrite) manifest.set(file.path, hash);
+  } finally {
+    // Also after a set that failed (and was put back): the journal is folded in and removed.
+    if (!shared) manifest.save();
+  }
   return report;
 }

@@ -238,7 +238,9 @@ export function parseStateFile<T>(display: string, raw: string, schema: Schema<T
     data = JSON.parse(raw);
   } catch (err) {
     const pos = jsonErrorPosition(raw, err);
-    const truncated = !raw.trim() || /end of JSON input/i.test(err instanceof Error ? err.message : '');
+    // A parser that stops at the very end of the text has met a file cut short.
+    const at = /position (\d+)/.exec(err instanceof Error ? err.message : '');
+    const truncated = !raw.trim() || /end of JSON input/i.test(err instanceof Error ? err.message : '') || (!!at && Number(at[1]) >= raw.trimEnd().length);
     throw damaged(
       truncated
         ? t('filen er tom eller avkortet (ikke hel JSON)', 'the file is empty or cut short (not whole JSON)')
