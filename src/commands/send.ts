@@ -20,7 +20,7 @@ import type { Group, Workspace } from '../core/model.js';
 import { hasErrors, InputError, UsageError, type Problem } from '../core/problems.js';
 import { planGroup } from '../core/schedule.js';
 import { t, type Text } from '../core/text.js';
-import { markDelivered, pendingDeliveries } from '../io/calendar-pending.js';
+import { assertRunsComplete, markDelivered, pendingDeliveries } from '../io/calendar-pending.js';
 import { readCalendarState } from '../io/calendar-state.js';
 import { abortableSleep, deliver, type DeliverReport, type Outgoing } from '../io/deliver.js';
 import { sourceDateEpoch } from '../io/issue-time.js';
@@ -162,6 +162,7 @@ async function sendLocked(ctx: CliContext, groups: string[], opts: SendOptions, 
   const env = deps.env ?? process.env;
   const now = deps.now ?? Date.now;
   const ws = openWorkspace(ctx, { only: groups });
+  assertRunsComplete(ws.root);
   const L = ctx.lang;
   const planned = plan(ws, env, now(), opts);
   printWithoutEmail(ctx, ws, planned);

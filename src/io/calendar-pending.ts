@@ -14,7 +14,7 @@ import { InputError, type Problem } from '../core/problems.js';
 import { t, type Text } from '../core/text.js';
 import { parseStateFile, sentRecordSchema } from '../load/state-schemas.js';
 import { readCalendarState } from './calendar-state.js';
-import { writeFileAtomic } from './write-outputs.js';
+import { interruptedRun, writeFileAtomic } from './write-outputs.js';
 
 interface SentFile {
   version: 1;
@@ -107,8 +107,15 @@ export function pendingFor(root: string, state: CalendarState | undefined): Pend
     .sort((a, b) => a.number - b.number);
 }
 
+/** Stops when a run was interrupted: the state may then not match the files to send. */
+export function assertRunsComplete(root: string): void {
+  const p = interruptedRun(root);
+  if (p) throw new InputError([p]);
+}
+
 /** Records every issued invitation of a group as sent; returns how many were waiting. */
 export function markSent(root: string, groupId: string): number {
+  assertRunsComplete(root);
   const state = readCalendarState(root, groupId);
   const pending = pendingFor(root, state);
   if (!state || !pending.length) return 0;
@@ -138,6 +145,8 @@ export function markDelivered(root: string, groupId: string, delivered: { sessio
 export function pendingInvitations(ws: Workspace): Map<string, Text[]> {
   const out = new Map<string, Text[]>();
   const damaged: Problem[] = [];
+  const interrupted = interruptedRun(ws.root);
+  if (interrupted) damaged.push(interrupted);
   for (const g of ws.groups) {
     let pending: Pending[];
     let deliveries: PendingDelivery[];

@@ -148,6 +148,14 @@ export function lockWorkspace(root: string, opts: LockOptions): () => void {
   }
 }
 
+/** The holder of the workspace's lock if it is a process that runs (or may run, on another host). */
+export function liveLockHolder(root: string): LockHolder | undefined {
+  const holder = readHolder(join(root, LOCK_FILE));
+  if (!holder) return undefined;
+  if (holder.host === hostname() && (!alive(holder.pid) || (holder.pid === process.pid && !held.has(join(root, LOCK_FILE))))) return undefined;
+  return holder;
+}
+
 /** Removes a stale lock, unless another process took it over first. */
 function takeOver(path: string, stale: LockHolder): void {
   const now = readHolder(path);

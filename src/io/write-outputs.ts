@@ -18,6 +18,7 @@ import type { OutputFile } from '../core/output.js';
 import { InputError, type Problem } from '../core/problems.js';
 import { t } from '../core/text.js';
 import { manifestSchema, parseStateFile } from '../load/state-schemas.js';
+import { liveLockHolder } from './workspace-lock.js';
 
 /** Re-exported: the commands and the pipeline know it as the writer's input. */
 export type { OutputFile };
@@ -164,6 +165,27 @@ function readJournal(root: string): Map<string, Set<string>> {
     }
   }
   return out;
+}
+
+/**
+ * A journal left behind means a run was stopped (kill -9, a crash, a full
+ * disk) after it began renaming files and before it saved its records: some
+ * invitations on disk may be newer than the calendar state. Commands that
+ * read the state to say what must be sent ask for a build first.
+ */
+export function interruptedRun(root: string): Problem | undefined {
+  if (!existsSync(join(root, JOURNAL))) return undefined;
+  // A run that is writing right now holds the lock; its journal is no sign of trouble.
+  if (liveLockHolder(root)) return undefined;
+  return {
+    severity: 'error',
+    file: JOURNAL,
+    message: t(
+      'en kjøring av refleks ble avbrutt mens den skrev, så noen invitasjoner kan være nyere enn det refleks har notert',
+      'a run of refleks was stopped while it was writing, so some invitations may be newer than what refleks has noted',
+    ),
+    hint: t('Kjør «refleks build» (eller «refleks schedule») først; den gjør ferdig det som ble avbrutt.', 'Run "refleks build" (or "refleks schedule") first; it finishes what was stopped.'),
+  };
 }
 
 /** Traces of earlier runs: then a missing manifest was lost, not never made. */

@@ -289,6 +289,24 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
     }
   };
 
+  /**
+   * Every few seconds of a long run the records are saved (the manifest
+   * before the cache), so a run stopped by kill -9 or a crash loses little
+   * work: the next build skips what was committed.
+   */
+  let lastCheckpoint = Date.now();
+  const checkpoint = () => {
+    if (Date.now() - lastCheckpoint < CHECKPOINT_MS) return;
+    lastCheckpoint = Date.now();
+    try {
+      manifest.save();
+      cache?.save();
+    } catch (err) {
+      // Saved again at the end, where a failure is reported.
+      if (typeof (err as NodeJS.ErrnoException)?.code !== 'string') throw err;
+    }
+  };
+
   /** After a full disk or a read-only folder, no later group is written. */
   let stopped = false;
 
@@ -343,6 +361,7 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
       // the next run will read it (by the file's name). A group with a file
       // left as a person changed it is not up to date: it is looked at again.
       if (!write.edited.length) cache?.set(id, fingerprint(id), files.map((f) => f.path));
+      checkpoint();
     }
     const notKept = write.edited.filter((p) => why.has(p)).map((p): Problem => ({
       severity: 'warning',
@@ -461,6 +480,8 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
     }
   }
 }
+
+const CHECKPOINT_MS = 2000;
 
 /** Errors that will not go away for the next group either. */
 const STOPPING = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO']);
