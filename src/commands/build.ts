@@ -147,7 +147,8 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
     const flEn = (k: number) => `${k} file${k === 1 ? '' : 's'}`;
     say(ctx, opts.dryRun
       ? t(`Tørrkjøring: ${gr(n('built'))} ville fått ${fl(files)} skrevet, ${n('skipped')} uendret, ${failed.length} med feil. Ingenting er skrevet.`, `Dry run: ${grEn(n('built'))} would get ${flEn(files)} written, ${n('skipped')} unchanged, ${failed.length} failed. Nothing was written.`)
-      : files === 0 && !failed.length
+      // Never «alt er oppdatert» while a file is kept as a person left it.
+      : files === 0 && !failed.length && !reports.some((g) => g.edited.length)
         ? t(`Ingenting å gjøre: alt er oppdatert (${gr(reports.length)}).`, `Nothing to do: everything is up to date (${grEn(reports.length)}).`)
         : t(`Ferdig: ${gr(n('built'))} bygget, ${n('skipped')} uendret, ${failed.length} med feil; ${fl(files)} skrevet.`, `Done: ${grEn(n('built'))} built, ${n('skipped')} unchanged, ${failed.length} failed; ${flEn(files)} written.`));
   }
