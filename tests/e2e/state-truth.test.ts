@@ -290,7 +290,7 @@ describe('kill -9 in the middle of a many-group build', () => {
       const r = await run.done;
       clearTimeout(timer);
       if (r.signal === 'SIGKILL') killed++;
-      else expect(r.code, r.stderr).toBe(0);
+      else expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
       // An edit between runs: a session moves in one group.
       setTime(ws, groups[Math.floor(Math.random() * groups.length)]!, times[round % times.length]!);
       // Right after the kill: what status says, and that every disagreement is a stopped run's, known as such.
