@@ -50,6 +50,11 @@ function readSent(root: string, groupId: string): SentFile {
   return { version: 1, sessions: s.sessions, people: s.people ?? {} };
 }
 
+/** Reads the group's sent record only to check it (for `refleks validate`). */
+export function checkSentRecord(root: string, groupId: string): void {
+  readSent(root, groupId);
+}
+
 function writeSent(root: string, groupId: string, sent: SentFile): void {
   writeFileAtomic(sentPath(root, groupId), JSON.stringify(sent, null, 2) + '\n');
 }
