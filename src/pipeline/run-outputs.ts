@@ -448,25 +448,26 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
       }
     }
   } finally {
-    if (!dryRun) {
-      // The manifest before the cache: a group the cache calls up to date has its files recorded.
-      try {
-        manifest.save();
-        cache?.save();
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException)?.code;
-        if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw err;
-        // eslint-disable-next-line no-unsafe-finally
-        throw new InputError([{
-          severity: 'error',
-          file: '.refleks/',
-          message: t(`kunne ikke lagre hva refleks har skrevet: ${FS_REASONS[code]?.nb ?? code}`, `could not save what refleks wrote: ${FS_REASONS[code]?.en ?? code}`),
-          hint: t('Rett feilen (frigjør plass på disken) og kjør «refleks build» igjen før du sender noe.', 'Fix the problem (free space on the disk) and run "refleks build" again before you send anything.'),
-        }]);
-      }
-    }
+    if (!dryRun) saveRecords();
   }
   return { lang, settings, groups: ordered(), workers: jobs === 1 ? 0 : jobs, interrupted: !!req.signal?.aborted, notices };
+
+  /** The manifest before the cache: a group the cache calls up to date has its files recorded. */
+  function saveRecords(): void {
+    try {
+      manifest.save();
+      cache?.save();
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException)?.code;
+      if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw err;
+      throw new InputError([{
+        severity: 'error',
+        file: '.refleks/',
+        message: t(`kunne ikke lagre hva refleks har skrevet: ${FS_REASONS[code]?.nb ?? code}`, `could not save what refleks wrote: ${FS_REASONS[code]?.en ?? code}`),
+        hint: t('Rett feilen (frigjør plass på disken) og kjør «refleks build» igjen før du sender noe.', 'Fix the problem (free space on the disk) and run "refleks build" again before you send anything.'),
+      }]);
+    }
+  }
 
   /** Why a group cannot be written whole, found without writing (for all-or-nothing runs). */
   function refusal(build: GroupBuild): Problem[] {
