@@ -163,6 +163,28 @@ describe('an invitation edited by hand', () => {
     expect(disagreements(ws)).toEqual([]);
   });
 
+  it('per person (Mestringstreff): one person\'s edited file holds the group; schedule writes no group at all', async () => {
+    const ws = workspace(join(ROOT, 'examples', 'demo'));
+    expect((await runCli(['schedule'], { cwd: ws })).code).toBe(0);
+    const mine = 'ut/mestringstreff-var/invitasjoner/arne-fjeld/samling-2.ics';
+    writeFileSync(join(ws, mine), readFileSync(join(ws, mine), 'utf8').replace('SUMMARY:', 'SUMMARY:Husk! '));
+    setTime(ws, 'mestringstreff-var', '17:00');
+    setTime(ws, 'sone-nord', '12:00');
+    const before = treeHashes(ws);
+    const r = await runCli(['schedule'], { cwd: ws });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${mine}: er endret for hånd`);
+    // All or nothing: not even the other group moved on.
+    expect(treeHashes(ws)).toEqual(before);
+    const b = await runCli(['build'], { cwd: ws });
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain('1 gruppe kunne ikke bygges: groups/mestringstreff-var.yaml');
+    expect(b.stdout).toMatch(/sone-nord: \d+ filer skrevet/);
+    expect(disagreements(ws)).toEqual([]);
+    const state = JSON.parse(readFileSync(join(ws, '.refleks/calendar/mestringstreff-var.json'), 'utf8')) as StateFile;
+    expect(Object.values(state.sessions).every((s) => s.sequence === 0)).toBe(true);
+  });
+
   it('a filled-in form is kept with a warning, and the group is looked at again next time', async () => {
     const ws = workspace();
     expect((await runCli(['build'], { cwd: ws })).code).toBe(0);
