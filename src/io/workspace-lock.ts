@@ -11,7 +11,7 @@
  * cannot see whether that process still runs.
  */
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../core/problems.js';
@@ -113,16 +113,9 @@ export function lockWorkspace(root: string, opts: LockOptions): () => void {
   const deadline = Date.now() + waitMs;
   let told = false;
   for (;;) {
-    const tmp = join(root, '.refleks', `.lock-${token}.tmp`);
-    writeFileSync(tmp, JSON.stringify(me) + '\n');
-    try {
-      linkSync(tmp, path);
+    if (create(root, path, JSON.stringify(me) + '\n', token)) {
       held.set(path, { count: 1, token });
       return once(() => release(path));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    } finally {
-      rmSync(tmp, { force: true });
     }
     const holder = readHolder(path);
     // A process of this host that is gone, or this process itself after a run that did not release: stale.
@@ -132,9 +125,18 @@ export function lockWorkspace(root: string, opts: LockOptions): () => void {
       continue;
     }
     if (!holder) {
-      // Being created or removed this instant, or not a lock of ours: look again shortly.
-      if (Date.now() > deadline) {
-        throw new WorkspaceLockedError({ pid: 0, host: '?', started: '', command: '?' });
+      // Being created or removed this instant: look again shortly. Unreadable
+      // for seconds (a crash between creating and writing it): a stale lock.
+      let age: number;
+      try {
+        age = Date.now() - statSync(path).mtimeMs;
+      } catch {
+        continue;
+      }
+      if (age > 5000) {
+        opts.onStale?.({ pid: 0, host: me.host, started: new Date(Date.now() - age).toISOString(), command: '?' });
+        rmSync(path, { force: true });
+        continue;
       }
       sleep(50);
       continue;
@@ -154,6 +156,40 @@ export function liveLockHolder(root: string): LockHolder | undefined {
   if (!holder) return undefined;
   if (holder.host === hostname() && (!alive(holder.pid) || (holder.pid === process.pid && !held.has(join(root, LOCK_FILE))))) return undefined;
   return holder;
+}
+
+/**
+ * Creates the lock file with its content, or returns false if it exists. A
+ * hard link makes it appear whole; where the disk has no hard links (some
+ * network shares) an exclusive create and a write do, and a reader that
+ * meets it empty looks again a moment later.
+ */
+function create(root: string, path: string, content: string, token: string): boolean {
+  const tmp = join(root, '.refleks', `.lock-${token}.tmp`);
+  writeFileSync(tmp, content);
+  try {
+    linkSync(tmp, path);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (!['EPERM', 'ENOTSUP', 'ENOSYS', 'EXDEV', 'EOPNOTSUPP', 'EACCES'].includes(code ?? '')) throw err;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
 }
 
 /** Removes a stale lock, unless another process took it over first. */
