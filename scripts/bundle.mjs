@@ -18,7 +18,7 @@ await build({
   target: 'node20',
   outdir,
   chunkNames: 'chunk-[hash]',
-  external: ['docx', 'handlebars', '@inquirer/prompts', 'csv-parse', 'nodemailer'],
+  external: ['docx', 'exceljs', 'handlebars', '@inquirer/prompts', 'csv-parse', 'nodemailer'],
   // commander and yaml are CommonJS; inside an ES module they need a require.
   banner: { js: "import { createRequire as __refleksRequire } from 'node:module'; const require = __refleksRequire(import.meta.url);" },
   logLevel: 'warning',

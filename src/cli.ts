@@ -278,6 +278,33 @@ export async function main(opts: RunOptions): Promise<number> {
     .action(action(() => import('./commands/sent.js')));
 
   program
+    .command('attendance')
+    .alias('oppmote')
+    .argument('<gruppe>', t('gruppens id (filnavnet i groups/)', 'the group id (its file name in groups/)')[lang])
+    .argument('[samling]', t('samlingsnummeret', 'the session number')[lang])
+    .argument('[navn...]', t('hvem som kom: navn eller e-post som i gruppefilen', 'who came: names or e-mail addresses as in the group file')[lang])
+    .option('--all', t('alle deltakerne kom', 'every participant came')[lang])
+    .option('--none', t('ingen kom', 'nobody came')[lang])
+    .option('--from-form <fil>', t('les en utfylt oppmøteliste (.docx, lagret i Word eller LibreOffice)', 'read a filled-in attendance list (.docx, saved by Word or LibreOffice)')[lang])
+    .description(t('registrer hvem som kom (lagres i attendance/<gruppe>.yaml); uten samling: vis det som er registrert', 'record who came (kept in attendance/<group>.yaml); without a session: show what is recorded')[lang])
+    .addHelpText('after', examples([
+      ['refleks attendance sone-nord 2 "Ali Khan" "Siri Ødegård"', 'Ali og Siri kom på samling 2', 'Ali and Siri came to session 2'],
+      ['refleks attendance sone-nord 3 --all', 'alle kom på samling 3', 'everyone came to session 3'],
+      ['refleks attendance sone-nord --from-form oppmoteliste.docx', 'leser kryssene i en utfylt oppmøteliste', 'reads the ticks of a filled-in attendance list'],
+    ]))
+    .action(action(() => import('./commands/attendance.js')));
+
+  program
+    .command('report')
+    .alias('rapport')
+    .argument(...groupsArg)
+    .option('--today <dato>', t('regn fra denne datoen (ÅÅÅÅ-MM-DD)', 'count from this date (YYYY-MM-DD)')[lang])
+    .option('--force', t('skriv over filer som er endret for hånd', 'overwrite files edited by hand')[lang])
+    .description(t('les utfylte evaluerings- og oppfølgingsskjema (i utfylt/<gruppe>/) og oppmøtet, og skriv rapporten i ut/rapport/ (HTML, Word, CSV, Excel)', 'read filled-in evaluation and follow-up forms (in utfylt/<group>/) and attendance, and write the report to ut/rapport/ (HTML, Word, CSV, Excel)')[lang])
+    .addHelpText('after', examples([['refleks report', 'rapport for alle grupper', 'report for every group']]))
+    .action(action(() => import('./commands/report.js')));
+
+  program
     .command('send')
     .argument(...groupsArg)
     .description(t('send invitasjonene som venter på e-post, én melding til hver person: som utkast for Outlook eller gjennom e-posttjeneren', 'send the waiting invitations by e-mail, one message to each person: as drafts for Outlook or through the mail server')[lang])

@@ -4,7 +4,7 @@
  * --quiet and a machine-readable report with --json.
  */
 import { printProblems, say, workspaceRoot, type CliContext } from './support/context.js';
-import { dedupe, fromContext, printEdited, printInterrupted, templatesOption } from './support/outputs.js';
+import { dedupe, fromContext, printEdited, printInterrupted, templatesOption, withWorkspaceLock } from './support/outputs.js';
 import type { Outcome } from '../core/calendar/index.js';
 import { formatProblem, type Problem, UsageError } from '../core/problems.js';
 import { t, type Text } from '../core/text.js';
@@ -75,6 +75,11 @@ function groupLine(r: GroupReport): Text {
 
 export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCliOptions = {}): Promise<number> {
   const root = workspaceRoot(ctx);
+  // The lock covers the overview and schemas written after the groups too (the pipeline takes it again, re-entrantly).
+  return opts.dryRun ? buildLocked(ctx, root, groups, opts) : withWorkspaceLock(ctx, root, 'build', () => buildLocked(ctx, root, groups, opts));
+}
+
+async function buildLocked(ctx: CliContext, root: string, groups: string[], opts: BuildCliOptions): Promise<number> {
   let jobs: number | undefined;
   if (opts.jobs !== undefined) {
     jobs = Number(opts.jobs);
@@ -120,6 +125,14 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
     return printInterrupted(ctx, reports.filter((g) => g.status === 'built').length, 'build');
   }
   const failed = reports.filter((g) => g.status === 'failed');
+  // The workspace overview, ut/index.html (also with --json: it is an output
+  // like the others). A failed build leaves the workspace as it was.
+  if (!opts.dryRun && !failed.length) {
+    const files = reports.reduce((sum, g) => sum + g.written, 0);
+    const { writeOverviewPage } = await import('../pipeline/overview-page.js');
+    const page = writeOverviewPage(root, ctx.lang, { changed: files > 0, force: !!opts.force });
+    for (const path of page?.edited ?? []) ctx.err(t(`advarsel: ${path} er endret for hånd og ble ikke overskrevet (bruk --force)`, `warning: ${path} was edited by hand and was not overwritten (use --force)`)[ctx.lang]);
+  }
   if (!opts.dryRun && !failed.length) keepSchemasCurrent(ctx, root, true);
   if (opts.json) {
     ctx.out(JSON.stringify({

@@ -7,6 +7,7 @@ import { t } from '../core/text.js';
 import { toWallTime } from '../core/zoned-time.js';
 import { pendingInvitations } from '../io/calendar-pending.js';
 import { FAIL, isoDate, type Ctx } from '../load/schema.js';
+import { filledFormGroups } from '../pipeline/overview-page.js';
 
 export function run(ctx: CliContext, opts: { days?: string; today?: string; json?: boolean }): number {
   const ws = openWorkspace(ctx);
@@ -20,7 +21,7 @@ export function run(ctx: CliContext, opts: { days?: string; today?: string; json
     today = parsed;
   }
   const plans = ws.groups.map((g) => planGroup(g, ws.settings));
-  const report = overview(plans, today, days, pendingInvitations(ws));
+  const report = overview(plans, today, days, pendingInvitations(ws), { evaluated: filledFormGroups(ws.root, ws.groups.map((g) => g.id)) });
   if (opts.json) {
     ctx.out(JSON.stringify(report, (key, value) => (key === 'theme' && value?.theme ? { programme: value.programmeId, id: value.theme.id, title: value.theme.title } : value), 2));
     return 0;

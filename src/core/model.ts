@@ -108,6 +108,8 @@ export interface Programme {
   /** Between-session items are voluntary suggestions (a course for residents), not set work. */
   betweenSessionsVoluntary: boolean;
   forms: FormSet;
+  /** Who gets a certificate; without it, everyone who came at least once. */
+  certificate?: CertificateRule;
   themes: Theme[];
   source: Source;
 }
@@ -120,6 +122,18 @@ export interface FormSet {
   followUp: boolean;
   /** `participants`: an anonymous evaluation in plain language instead of one with the leader. */
   evaluation: 'leader' | 'participants';
+}
+
+export interface CertificateRule {
+  /** Sessions a participant must have attended to get a certificate. */
+  minSessions: number;
+}
+
+/** Who came to which session, as recorded in `attendance/<group>.yaml`. */
+export interface Attendance {
+  /** Session number → indexes (0-based) into the group's participants. Absent: not recorded yet. */
+  sessions: Map<number, number[]>;
+  source: Source;
 }
 
 export interface Source {
@@ -180,6 +194,10 @@ export interface Group {
   overrides: Map<number, SessionOverride>;
   /** Links the group file adds to a session's theme, by session number. */
   materials: Map<number, Material[]>;
+  /** The group's rule, else the programme's; undefined when neither sets one. */
+  certificate?: CertificateRule;
+  /** Attendance recorded so far, if any file exists. */
+  attendance?: Attendance;
   source: Source;
   /** Where fields stand in the group file (`start`, `time`, `sessions.3.date` …), for messages. */
   positions: Record<string, { line: number; column: number }>;

@@ -41,7 +41,7 @@ export function refreshSchemas(root: string, create = true): boolean {
 /** refleks.yaml and the YAML files in groups/ and programmes/, from the workspace root. */
 function yamlFiles(root: string): string[] {
   const out = existsSync(join(root, WORKSPACE_FILE)) ? [WORKSPACE_FILE] : [];
-  for (const dir of ['groups', 'programmes']) {
+  for (const dir of ['groups', 'programmes', 'attendance']) {
     let names: string[];
     try {
       names = readdirSync(join(root, dir));

@@ -1,5 +1,5 @@
 /** The JSON Schemas we publish in schemas/, generated from the same definitions the loader uses. */
-import { groupSchema, programmeSchema, workspaceSchema } from './schemas.js';
+import { attendanceSchema, groupSchema, programmeSchema, workspaceSchema } from './schemas.js';
 
 export function jsonSchemas(): Record<string, object> {
   const wrap = (id: string, title: string, body: object) => ({
@@ -12,5 +12,6 @@ export function jsonSchemas(): Record<string, object> {
     'workspace.schema.json': wrap('workspace', 'refleks: arbeidsområde (refleks.yaml)', workspaceSchema.json()),
     'programme.schema.json': wrap('programme', 'refleks: program', programmeSchema.json()),
     'group.schema.json': wrap('group', 'refleks: gruppe', groupSchema.json()),
+    'attendance.schema.json': wrap('attendance', 'refleks: oppmøte', attendanceSchema.json()),
   };
 }

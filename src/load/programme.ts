@@ -68,6 +68,7 @@ export function toProgramme(raw: ProgrammeFile, source: Source, ctx: Ctx): Progr
       followUp: raw.forms?.follow_up ?? true,
       evaluation: raw.forms?.evaluation ?? 'leader',
     },
+    ...(raw.certificate ? { certificate: { minSessions: raw.certificate.min_sessions } } : {}),
     themes: raw.themes.map((th) => ({
       id: th.id,
       title: th.title,

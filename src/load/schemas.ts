@@ -159,6 +159,10 @@ const theme = obj({
   materials: opt(array(material), 'Filmer, artikler og skjema'),
 });
 
+const certificate = obj({
+  min_sessions: req(int({ min: 1, max: 52 }), 'Samlinger en deltaker må ha vært på for å få kursbevis'),
+}, { what: t('en regel for kursbevis, f.eks. { min_sessions: 4 }', 'a certificate rule, e.g. { min_sessions: 4 }') });
+
 export const programmeSchema = obj({
   id: req(slug(t('en id', 'an id')), 'Programmets id, brukt i gruppefilene'),
   title: req(str({ max: 300, oneLine: true })),
@@ -198,6 +202,7 @@ export const programmeSchema = obj({
     }),
     'Hvilke skjema gruppen får',
   ),
+  certificate: opt(certificate, 'Hvem som får kursbevis, f.eks. { min_sessions: 4 }'),
   themes: req(array(theme, { min: 1, max: 52 })),
 });
 
@@ -240,11 +245,22 @@ export const groupSchema = obj({
   interval_weeks: opt(int({ min: 1, max: 12, hint: WEEKS_HINT }), 'Uker mellom samlingene'),
   sessions: opt(numberedMap(override, t('samlingsnummer med endringer', 'session numbers with changes')), 'Endringer for enkeltsamlinger'),
   materials: opt(numberedMap(array(groupMaterial, { max: 50 }), t('samlingsnummer med lenker', 'session numbers with links')), 'Lenker til materiell per samling'),
+  certificate: opt(certificate, 'Hvem som får kursbevis (overstyrer programmets regel), f.eks. { min_sessions: 4 }'),
 }, {
   what: t('en gruppe med felt som name, programme og participants', 'a group with fields such as name, programme and participants'),
   hint: t('En gruppefil består av felt som «name: …» og «programme: …» på hver sin linje, uten «-» foran.', 'A group file is made of fields such as "name: …" and "programme: …", one per line, without a "-" in front.'),
 });
 
+/** `attendance/<group>.yaml`: who came, one list per session (names or e-mail addresses as in the group file). */
+export const attendanceSchema = obj({
+  sessions: req(numberedMap(array(str({ max: 300 }), { max: 200 }), t('samlingsnummer med lister over hvem som kom', 'session numbers with lists of who came')), 'Samlingsnummer: [navn, …]'),
+}, {
+  what: t('oppmøte med feltet sessions', 'attendance with the field sessions'),
+  hint: t('Skriv for eksempel «sessions:» og under den «  1: [Ali Khan, Siri Ødegård]».', 'Write e.g. "sessions:" and below it "  1: [Ali Khan, Siri Ødegård]".'),
+});
+
 export type WorkspaceFile = Infer<typeof workspaceSchema>;
 export type ProgrammeFile = Infer<typeof programmeSchema>;
+export type GroupFile = Infer<typeof groupSchema>;
+export type AttendanceFile = Infer<typeof attendanceSchema>;
 export type LocationInput = Infer<typeof locationSchema>;

@@ -3,6 +3,7 @@
  * workspace's own by id) and groups. Collects every problem in every file
  * instead of stopping at the first.
  */
+import { loadAttendance } from './attendance.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Group, Programme, SmtpSettings, Source, Workspace, WorkspaceSettings } from '../core/model.js';
@@ -220,6 +221,9 @@ export function loadWorkspace(root: string, opts: LoadOptions = {}): LoadResult 
       continue;
     }
     ids.set(result.group.id, display);
+    const attendance = loadAttendance(root, result.group);
+    problems.push(...attendance.problems);
+    if (attendance.attendance) result.group.attendance = attendance.attendance;
     groups.push(result.group);
   }
   if (!settings) return { problems };

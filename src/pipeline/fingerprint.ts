@@ -45,12 +45,14 @@ export function sharedFingerprint(root: string, options: Record<string, unknown>
   return h.digest('hex');
 }
 
-export function groupFingerprint(shared: string, groupBytes: Uint8Array, calendarState: Uint8Array | undefined): string {
+export function groupFingerprint(shared: string, groupBytes: Uint8Array, calendarState: Uint8Array | undefined, attendance?: Uint8Array): string {
   const h = createHash('sha256');
   h.update(shared);
   h.update('\0group\0');
   h.update(groupBytes);
   h.update('\0calendar\0');
   if (calendarState) h.update(calendarState);
+  // Who came decides who gets a certificate.
+  if (attendance) h.update('\0attendance\0').update(attendance);
   return h.digest('hex');
 }

@@ -9,6 +9,8 @@ import type { FormWording, ShapeStore } from '../core/forms/index.js';
 import type { Group, Workspace } from '../core/model.js';
 import { hasErrors, InputError, type Problem } from '../core/problems.js';
 import { planGroup, type GroupPlan } from '../core/schedule.js';
+import { certificateProblems } from '../core/attendance.js';
+import { toWallTime } from '../core/zoned-time.js';
 import type { Lang } from '../core/text.js';
 import type { OutputFile } from '../io/write-outputs.js';
 import type { TemplateRenderer } from '../templates/engine.js';
@@ -97,5 +99,7 @@ export async function buildGroup(ws: Workspace, group: Group, input: GroupInput,
     if (err instanceof InputError) return { ...base, problems: [...plan.problems, ...err.problems] };
     throw err;
   }
-  return { ...base, files, ...(calendar ? { calendar } : {}), problems: plan.problems };
+  // Who gets no certificate (or that they assume full attendance) is said where the forms are made.
+  const certificates = wants.has('forms') ? certificateProblems(plan, toWallTime(Date.now(), ws.settings.timezone).date) : [];
+  return { ...base, files, ...(calendar ? { calendar } : {}), problems: [...plan.problems, ...certificates] };
 }

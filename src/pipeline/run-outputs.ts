@@ -26,6 +26,7 @@ import { VERSION } from '../version.js';
 import { checkForAdoption } from './adopt.js';
 import { BuildCache } from './build-cache.js';
 import { groupFingerprint, sharedFingerprint } from './fingerprint.js';
+import { attendancePath } from '../load/attendance.js';
 import { allFiles, type GroupBuild, type OutputKind, type RenderSettings } from './group-outputs.js';
 import { buildGroups, type WorkerInput, type WorkerMessage } from './run-groups.js';
 
@@ -232,7 +233,7 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
   };
   const sharedFp = cache ? sharedFingerprint(root, options, req.templatesDir) : '';
   const groupBytes = new Map<string, Uint8Array>();
-  const fingerprint = (id: string) => groupFingerprint(sharedFp, groupBytes.get(id)!, readIfExists(calendarStatePath(root, id)));
+  const fingerprint = (id: string) => groupFingerprint(sharedFp, groupBytes.get(id)!, readIfExists(calendarStatePath(root, id)), readIfExists(join(root, attendancePath(id))));
   const toBuild: string[] = [];
   for (const f of files) {
     const id = idOf(f);

@@ -83,7 +83,7 @@ export async function runCli(args: string[], opts: { cwd?: string; env?: Record<
  * What a workspace holds that a person wrote: everything else (the output
  * folder, `.refleks/`) is what a run of refleks left, e.g. `npm run demo`.
  */
-export const WORKSPACE_INPUTS = ['refleks.yaml', 'groups', 'programmes', 'templates'];
+export const WORKSPACE_INPUTS = ['refleks.yaml', 'groups', 'programmes', 'templates', 'attendance', 'utfylt'];
 
 /** Copies a workspace's own files (WORKSPACE_INPUTS that exist), never earlier outputs. */
 export function copyInputs(from: string, to: string): void {

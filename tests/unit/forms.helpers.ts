@@ -17,9 +17,15 @@ import { DEMO } from '../helpers/cli.js';
 
 export const ISSUED = new Date('2026-11-02T09:30:00Z');
 
-export function loadDemo(root: string = DEMO): Workspace {
+/**
+ * The demo as the forms tests expect it: without the attendance it ships
+ * (attendance changes the certificates; tests/unit/attendance.test.ts sets
+ * its own), unless `withAttendance`.
+ */
+export function loadDemo(root: string = DEMO, opts: { withAttendance?: boolean } = {}): Workspace {
   const r = loadWorkspace(root);
   if (!r.workspace) throw new Error(r.problems.map((p) => p.message.en).join('\n'));
+  if (!opts.withAttendance) for (const g of r.workspace.groups) delete g.attendance;
   return r.workspace;
 }
 

@@ -26,12 +26,12 @@ import {
 } from './docx-kit.js';
 import type { FormView, SessionShape, SessionText } from './view.js';
 import { fill } from './wording.js';
+import { ACTION_PARTS, ACTION_ROWS, GOAL_ANSWERS, RATING_SCALE, tags } from './fields.js';
 
 export type { FormView } from './view.js';
 
 /** More sessions than this turn the attendance list to landscape, so the date columns stay readable. */
 const PORTRAIT_MAX_SESSIONS = 4;
-const ACTION_ROWS = 3;
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -222,8 +222,8 @@ export function followUpForm(c: FormView): Document {
     }
     const n = s.number;
     const rows: Cell[][] = [];
-    if (n > 1) rows.push([f.tried, fieldCell(c, `s${n}-utprovd`, `${fill(w.common.session_number, { number: n })}: ${f.tried}`, { multiLine: true })]);
-    rows.push([f.experiences, fieldCell(c, `s${n}-erfaringer`, `${fill(w.common.session_number, { number: n })}: ${f.experiences}`, { multiLine: true })]);
+    if (n > 1) rows.push([f.tried, fieldCell(c, tags.followUp(n, 'utprovd'), `${fill(w.common.session_number, { number: n })}: ${f.tried}`, { multiLine: true })]);
+    rows.push([f.experiences, fieldCell(c, tags.followUp(n, 'erfaringer'), `${fill(w.common.session_number, { number: n })}: ${f.experiences}`, { multiLine: true })]);
     children.push(
       dataTable(
         [
@@ -245,9 +245,9 @@ export function followUpForm(c: FormView): Document {
         Array.from({ length: ACTION_ROWS }, (_, i) => {
           const label = `${fill(w.common.session_number, { number: n })}, ${f.action.toLowerCase()} ${i + 1}`;
           return [
-            fieldCell(c, `s${n}-tiltak-${i + 1}`, label),
-            fieldCell(c, `s${n}-ansvarlig-${i + 1}`, `${label}: ${f.owner.toLowerCase()}`),
-            fieldCell(c, `s${n}-frist-${i + 1}`, `${label}: ${f.deadline.toLowerCase()}`, { date: true }),
+            fieldCell(c, tags.action(n, i + 1, ACTION_PARTS[0]), label),
+            fieldCell(c, tags.action(n, i + 1, ACTION_PARTS[1]), `${label}: ${f.owner.toLowerCase()}`),
+            fieldCell(c, tags.action(n, i + 1, ACTION_PARTS[2]), `${label}: ${f.deadline.toLowerCase()}`, { date: true }),
           ];
         }),
         { rowHeight: LINE_HEIGHT },
@@ -266,30 +266,27 @@ export function evaluationForm(c: FormView): Document {
     const goals = s.theme.goals;
     if (!goals.length) continue;
     children.push(heading(3, sessionTitle(c, s)));
-    const choices = [
-      ['ja', e.reached],
-      ['delvis', e.partly],
-      ['nei', e.not_reached],
-    ] as const;
+    const labels = { ja: e.reached, delvis: e.partly, nei: e.not_reached };
+    const choices = GOAL_ANSWERS.map((answer) => [answer, labels[answer]] as const);
     children.push(
       dataTable(
         [{ header: e.goal_column, weight: 7 }, ...choices.map(([, label]) => ({ header: label, weight: 1.2, align: 'center' as const }))],
         goals.map((goal, gi) => [
           goal,
-          ...choices.map(([tag, label]) => ({ children: [checkBox({ tag: `mal-${s.number}-${gi + 1}-${tag}`, alias: `${fill(w.common.session_number, { number: s.number })}, ${e.goal_column.toLowerCase()} ${gi + 1}: ${label}` })] })),
+          ...choices.map(([tag, label]) => ({ children: [checkBox({ tag: tags.goal(s.number, gi + 1, tag), alias: `${fill(w.common.session_number, { number: s.number })}, ${e.goal_column.toLowerCase()} ${gi + 1}: ${label}` })] })),
         ]),
       ),
     );
   }
   children.push(heading(3, e.goals_comment), questionTable(c, [e.goals_comment], 'mal-kommentar'));
   children.push(heading(2, e.rating_heading), para(e.rating_intro));
-  const values = [1, 2, 3, 4, 5];
+  const values = RATING_SCALE;
   children.push(
     dataTable(
       [{ header: w.common.theme, weight: 6 }, ...values.map((v) => ({ header: String(v), weight: 1, align: 'center' as const }))],
       c.sessions.map((s) => [
         themeCell(c, s),
-        ...values.map((v) => ({ children: [checkBox({ tag: `tema-${s.number}-vurdering-${v}`, alias: `${s.theme.title}: ${fill(e.rating_column, { value: v })}` })] })),
+        ...values.map((v) => ({ children: [checkBox({ tag: tags.rating(s.number, v), alias: `${s.theme.title}: ${fill(e.rating_column, { value: v })}` })] })),
       ]),
     ),
   );
@@ -317,7 +314,7 @@ export function attendanceList(c: FormView): Document {
     text.participants.map((p, pi) => [
       p.name,
       ...c.sessions.map((s): Cell =>
-        s.cancelled ? a.cancelled_cell : { children: [checkBox({ tag: `oppmote-${pi + 1}-${s.number}`, alias: `${p.name}, ${fill(w.common.session_number, { number: s.number }).toLowerCase()}` })] },
+        s.cancelled ? a.cancelled_cell : { children: [checkBox({ tag: tags.present(pi + 1, s.number), alias: `${p.name}, ${fill(w.common.session_number, { number: s.number }).toLowerCase()}` })] },
       ),
     ]),
     { total, rowHeight: 454 },

@@ -11,6 +11,7 @@ import { fillIn, memoryShapeStore, type ShapeStore } from './shape.js';
 import { formView, type FormView } from './view.js';
 import { xmlText, zipParts } from './zip.js';
 import { uniqueSlugs } from '../slug.js';
+import { certificatePlan } from '../attendance.js';
 import type { FormWording } from './wording.js';
 
 export type { FormWording } from './wording.js';
@@ -51,7 +52,12 @@ export async function mergedForms(view: FormView, issuedAt: Date, store: ShapeSt
   };
 }
 
-/** A group's forms as files under its forms folder; shapes come from `store` (default: this process's memory). */
+/**
+ * A group's forms as files under its forms folder; shapes come from `store`
+ * (default: this process's memory). With attendance recorded, a certificate
+ * lists the sessions its person came to, and only those who met the rule get
+ * one; people who came to the same sessions share a view.
+ */
 export async function formFiles(workspace: Workspace, plan: GroupPlan, wording: FormWording, issuedAt: Date, lang: Lang, store: ShapeStore = memory): Promise<OutputFile[]> {
   const { forms, certificates } = await mergedForms(formView(workspace, plan, wording, lang), issuedAt, store);
   const dir = formsDir(workspace, plan.group.id);
@@ -60,6 +66,17 @@ export async function formFiles(workspace: Workspace, plan: GroupPlan, wording: 
     plan.group.participants.map((p) => p.name),
     lang === 'nb' ? 'deltaker' : 'participant',
   );
-  for (const [i, bytes] of certificates.entries()) files.push({ path: `${dir}/kursbevis/${slugs[i]}.docx`, bytes });
+  const standing = certificatePlan(plan);
+  const bySessions = new Map<string, Promise<MergedForms>>();
+  for (const st of standing.standings) {
+    if (!st.eligible) continue;
+    let bytes = certificates[st.index]!;
+    if (standing.recorded) {
+      const key = st.attended.map((s) => s.number).join(',');
+      if (!bySessions.has(key)) bySessions.set(key, mergedForms(formView(workspace, { ...plan, sessions: st.attended }, wording, lang), issuedAt, store));
+      bytes = (await bySessions.get(key)!).certificates[st.index]!;
+    }
+    files.push({ path: `${dir}/kursbevis/${slugs[st.index]}.docx`, bytes });
+  }
   return files;
 }
