@@ -264,7 +264,8 @@ export async function main(opts: RunOptions): Promise<number> {
       .option('--strict', t('samlinger på helligdager eller i ferier er feil i stedet for å flyttes', 'sessions on holidays or in blackout periods are errors instead of being moved')[lang])
       .option('--per-person', t('én invitasjonsfil per person, så ingen ser de andres adresser', 'one invitation file per person, so nobody sees the others\' addresses')[lang])
       .option('--pdf', t('lag også PDF/A av skjemaene med LibreOffice', 'also write PDF/A of the forms with LibreOffice')[lang])
-      .option('--templates <mappe>', t('bruk maler fra denne mappen først', 'use templates from this folder first')[lang]),
+      .option('--templates <mappe>', t('bruk maler fra denne mappen først', 'use templates from this folder first')[lang])
+      .option('--adopt', t('når .refleks/manifest.json er tapt eller skadet: sjekk filene i utmappen og ta dem som refleks sine', 'when .refleks/manifest.json is lost or damaged: check the files in the output folder and take them as refleks\'s own')[lang]),
   )
     .action(action(() => import('./commands/build.js')));
 

@@ -6,7 +6,8 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { openWorkspace, say, type CliContext } from './support/context.js';
+import { openWorkspace, say, workspaceRoot, type CliContext } from './support/context.js';
+import { withWorkspaceLock } from './support/outputs.js';
 import { attendanceYaml } from '../core/attendance.js';
 import { formatDate } from '../core/format-date.js';
 import { tags } from '../core/forms/fields.js';
@@ -76,6 +77,11 @@ function show(ctx: CliContext, plan: GroupPlan): void {
 }
 
 export async function run(ctx: CliContext, groupArg: string, sessionArg: string | undefined, names: string[] = [], opts: AttendanceOptions = {}): Promise<number> {
+  // It writes the group's attendance: one writer at a time.
+  return withWorkspaceLock(ctx, workspaceRoot(ctx), 'attendance', () => record(ctx, groupArg, sessionArg, names, opts));
+}
+
+async function record(ctx: CliContext, groupArg: string, sessionArg: string | undefined, names: string[], opts: AttendanceOptions): Promise<number> {
   const ws = openWorkspace(ctx, { only: [groupArg] });
   const group = ws.groups.find((g) => g.id === groupArg.replace(/\.ya?ml$/i, ''));
   if (!group) throw new UsageError(t(`fant ikke gruppen ${groupArg} i groups/`, `no group ${groupArg} in groups/`));

@@ -4,7 +4,7 @@
  * --quiet and a machine-readable report with --json.
  */
 import { printProblems, say, workspaceRoot, type CliContext } from './support/context.js';
-import { dedupe, fromContext, printEdited, printRetired, printInterrupted, templatesOption } from './support/outputs.js';
+import { dedupe, fromContext, printEdited, printRetired, printInterrupted, templatesOption, withWorkspaceLock } from './support/outputs.js';
 import type { Outcome } from '../core/calendar/index.js';
 import { formatProblem, type Problem, UsageError } from '../core/problems.js';
 import { t, type Text } from '../core/text.js';
@@ -20,6 +20,7 @@ export interface BuildCliOptions {
   perPerson?: boolean;
   pdf?: boolean;
   templates?: string;
+  adopt?: boolean;
 }
 
 /** A group as the build reports it, line by line and in --json. */
@@ -79,6 +80,11 @@ function groupLine(r: GroupReport): Text {
 
 export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCliOptions = {}): Promise<number> {
   const root = workspaceRoot(ctx);
+  // The lock covers the overview and schemas written after the groups too (the pipeline takes it again, re-entrantly).
+  return opts.dryRun ? buildLocked(ctx, root, groups, opts) : withWorkspaceLock(ctx, root, 'build', () => buildLocked(ctx, root, groups, opts));
+}
+
+async function buildLocked(ctx: CliContext, root: string, groups: string[], opts: BuildCliOptions): Promise<number> {
   let jobs: number | undefined;
   if (opts.jobs !== undefined) {
     jobs = Number(opts.jobs);
@@ -99,6 +105,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
       force: !!opts.force,
       dryRun: !!opts.dryRun,
       incremental: true,
+      adopt: !!opts.adopt,
       ...(jobs ? { jobs } : {}),
     },
     {
@@ -139,9 +146,16 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
     }, null, 2));
     return failed.length ? 1 : 0;
   }
-  printProblems(ctx, dedupe(reports.flatMap((g) => g.problems)));
+  printProblems(ctx, dedupe([...result.notices, ...reports.flatMap((g) => g.problems)]));
   printEdited(ctx, reports.flatMap((g) => g.edited));
   printRetired(ctx, reports);
+  const adopted = result.groups.flatMap((g) => g.write.adopted ?? []);
+  if (adopted.length) {
+    say(ctx, t(
+      `${adopted.length} ${adopted.length === 1 ? 'fil' : 'filer'} i ${result.settings.output}/ er sjekket og tatt inn som refleks sine (invitasjonene stemmer med kalenderstatusen; andre filer er tatt som de er).`,
+      `${adopted.length} file${adopted.length === 1 ? '' : 's'} in ${result.settings.output}/ were checked and adopted as refleks's own (the invitations agree with the calendar state; other files were taken as they are).`,
+    ));
+  }
   if (bar) for (const g of reports.filter((g) => g.status === 'built')) ctx.out(groupLine(g)[ctx.lang]);
   if (!ctx.quiet) {
     const n = (s: string) => reports.filter((g) => g.status === s).length;
@@ -152,7 +166,8 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
     const flEn = (k: number) => `${k} file${k === 1 ? '' : 's'}`;
     say(ctx, opts.dryRun
       ? t(`Tørrkjøring: ${gr(n('built'))} ville fått ${fl(files)} skrevet, ${n('skipped')} uendret, ${failed.length} med feil. Ingenting er skrevet.`, `Dry run: ${grEn(n('built'))} would get ${flEn(files)} written, ${n('skipped')} unchanged, ${failed.length} failed. Nothing was written.`)
-      : files === 0 && !failed.length
+      // Never «alt er oppdatert» while a file is kept as a person left it.
+      : files === 0 && !failed.length && !reports.some((g) => g.edited.length)
         ? t(`Ingenting å gjøre: alt er oppdatert (${gr(reports.length)}).`, `Nothing to do: everything is up to date (${grEn(reports.length)}).`)
         : t(`Ferdig: ${gr(n('built'))} bygget, ${n('skipped')} uendret, ${failed.length} med feil; ${fl(files)} skrevet.`, `Done: ${grEn(n('built'))} built, ${n('skipped')} unchanged, ${failed.length} failed; ${flEn(files)} written.`));
   }

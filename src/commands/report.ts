@@ -7,7 +7,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkspace, printProblems, say, type CliContext } from './support/context.js';
+import { openWorkspace, printProblems, say, workspaceRoot, type CliContext } from './support/context.js';
+import { withWorkspaceLock } from './support/outputs.js';
 import { todayFrom } from './support/today.js';
 import { groupForms, readFilledForm, FormReadError } from './support/filled-forms.js';
 import type { FormWording } from '../core/forms/index.js';
@@ -36,6 +37,11 @@ function docxFilesIn(dir: string): string[] {
 }
 
 export async function run(ctx: CliContext, groups: string[] = [], opts: { today?: string; force?: boolean } = {}): Promise<number> {
+  // It writes outputs and the manifest: one writer at a time.
+  return withWorkspaceLock(ctx, workspaceRoot(ctx), 'report', () => writeReport(ctx, groups, opts));
+}
+
+async function writeReport(ctx: CliContext, groups: string[], opts: { today?: string; force?: boolean }): Promise<number> {
   const ws = openWorkspace(ctx, { only: groups });
   const L = ctx.lang;
   const today = todayFrom(opts.today, ws.settings.timezone);

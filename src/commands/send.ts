@@ -11,8 +11,8 @@
  * and `sent` use. Exit codes: 0 done, 1 a problem in the files or a message
  * not delivered, 2 wrong use (no terminal to confirm in), 130 Ctrl+C.
  */
-import { relative } from 'node:path';
-import { openWorkspace, say, type CliContext } from './support/context.js';
+import { openWorkspace, say, workspaceRoot, type CliContext } from './support/context.js';
+import { withWorkspaceLock } from './support/outputs.js';
 import { table } from './support/table.js';
 import type { CalendarState } from '../core/calendar/state.js';
 import { draftPath, groupMails, type MailDelivery } from '../core/mail/index.js';
@@ -20,8 +20,8 @@ import type { Group, Workspace } from '../core/model.js';
 import { hasErrors, InputError, UsageError, type Problem } from '../core/problems.js';
 import { planGroup } from '../core/schedule.js';
 import { t, type Text } from '../core/text.js';
-import { markDelivered, pendingDeliveries } from '../io/calendar-pending.js';
-import { calendarStatePath, DamagedStateError, readCalendarState } from '../io/calendar-state.js';
+import { assertRunsComplete, markDelivered, pendingDeliveries } from '../io/calendar-pending.js';
+import { readCalendarState } from '../io/calendar-state.js';
 import { abortableSleep, deliver, type DeliverReport, type Outgoing } from '../io/deliver.js';
 import { sourceDateEpoch } from '../io/issue-time.js';
 import { inquirerPrompter, PromptCancelled, type Prompter } from '../io/prompter.js';
@@ -62,17 +62,8 @@ interface Planned {
 }
 
 function readState(ws: Workspace, group: Group): CalendarState | undefined {
-  try {
-    return readCalendarState(ws.root, group.id);
-  } catch (err) {
-    if (!(err instanceof DamagedStateError)) throw err;
-    throw new InputError([{
-      severity: 'error',
-      file: relative(ws.root, calendarStatePath(ws.root, group.id)),
-      message: t('kalenderstatusen er skadet, så refleks vet ikke hva som er laget før', 'the calendar state is damaged, so refleks does not know what was issued before'),
-      hint: t('Hent filen fra en sikkerhetskopi.', 'Restore it from a backup.'),
-    }]);
-  }
+  // A damaged state is an InputError naming the file and the field.
+  return readCalendarState(ws.root, group.id);
 }
 
 /** Everyone in the group file who has no e-mail address (they get their dates on paper). */
@@ -163,9 +154,15 @@ function printWithoutEmail(ctx: CliContext, ws: Workspace, planned: Planned): vo
 
 export async function run(ctx: CliContext, groups: string[] = [], opts: SendOptions = {}, deps: SendDeps = {}): Promise<number> {
   if (opts.drafts && opts.smtp) throw new UsageError(t('velg enten --drafts eller --smtp', 'choose either --drafts or --smtp'));
+  // It reads the calendar state and writes the sent record and the journal: one writer at a time.
+  return withWorkspaceLock(ctx, workspaceRoot(ctx), 'send', () => sendLocked(ctx, groups, opts, deps));
+}
+
+async function sendLocked(ctx: CliContext, groups: string[], opts: SendOptions, deps: SendDeps): Promise<number> {
   const env = deps.env ?? process.env;
   const now = deps.now ?? Date.now;
   const ws = openWorkspace(ctx, { only: groups });
+  assertRunsComplete(ws.root);
   const L = ctx.lang;
   const planned = plan(ws, env, now(), opts);
   printWithoutEmail(ctx, ws, planned);

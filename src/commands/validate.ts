@@ -11,6 +11,7 @@ import type { Workspace } from '../core/model.js';
 import { hasErrors, type Problem } from '../core/problems.js';
 import { planGroup } from '../core/schedule.js';
 import { t, type Text } from '../core/text.js';
+import { stateFileProblems } from '../io/state-check.js';
 import { loadFormWording } from '../load/form-wording.js';
 import { loadWorkspace } from '../load/workspace.js';
 import { filesBelow } from '../templates/lookup.js';
@@ -79,6 +80,8 @@ export async function run(ctx: CliContext, opts: { strict?: boolean; fix?: boole
       }
     }
     problems.push(...wordingProblems(workspace, ctx.lang), ...(await templateProblems(workspace)));
+    // What refleks remembers in .refleks/, checked as the commands that read it do.
+    problems.push(...stateFileProblems(root, workspace.groups.map((g) => g.id)));
   }
   printProblems(ctx, problems);
   // A failing check changes nothing, unless asked to fix.

@@ -6,13 +6,15 @@
  * state so that marking something sent never counts as a change to rebuild.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { CalendarState } from '../core/calendar/state.js';
 import type { Invitee } from '../core/calendar/session-event.js';
 import type { Workspace } from '../core/model.js';
+import { InputError, type Problem } from '../core/problems.js';
 import { t, type Text } from '../core/text.js';
+import { parseStateFile, sentRecordSchema } from '../load/state-schemas.js';
 import { readCalendarState } from './calendar-state.js';
-import { writeFileAtomic } from './write-outputs.js';
+import { interruptedRun, writeFileAtomic } from './write-outputs.js';
 
 interface SentFile {
   version: 1;
@@ -29,21 +31,28 @@ function sentPath(root: string, groupId: string): string {
   return join(root, '.refleks', 'sent', `${groupId}.json`);
 }
 
+/**
+ * The sent record, checked like every state file. A damaged one is an error
+ * naming it: counting everything as unsent would ask for invitations to be
+ * sent again, and counting it as sent would hide them.
+ */
 function readSent(root: string, groupId: string): SentFile {
   const path = sentPath(root, groupId);
-  if (existsSync(path)) {
-    try {
-      const s = JSON.parse(readFileSync(path, 'utf8')) as SentFile;
-      if (s.version === 1 && s.sessions && typeof s.sessions === 'object') {
-        const people = s.people && typeof s.people === 'object' ? s.people : {};
-        return { version: 1, sessions: s.sessions, people };
-      }
-    } catch {
-      // Unreadable: treat everything as unsent, the safe side. (`refleks send`
-      // has its own journal, so this never makes it e-mail anyone twice.)
-    }
-  }
-  return { version: 1, sessions: {}, people: {} };
+  if (!existsSync(path)) return { version: 1, sessions: {}, people: {} };
+  const display = relative(root, path).split(sep).join('/');
+  const s = parseStateFile(display, readFileSync(path, 'utf8'), sentRecordSchema, {
+    what: t('oversikten over sendte invitasjoner', 'the record of sent invitations'),
+    hint: t(
+      'Hent filen fra en sikkerhetskopi eller fra git, eller slett den og merk det du har sendt på nytt med «refleks sent».',
+      'Restore the file from a backup or from git, or delete it and mark what you have sent again with "refleks sent".',
+    ),
+  });
+  return { version: 1, sessions: s.sessions, people: s.people ?? {} };
+}
+
+/** Reads the group's sent record only to check it (for `refleks validate`). */
+export function checkSentRecord(root: string, groupId: string): void {
+  readSent(root, groupId);
 }
 
 function writeSent(root: string, groupId: string, sent: SentFile): void {
@@ -103,8 +112,15 @@ export function pendingFor(root: string, state: CalendarState | undefined): Pend
     .sort((a, b) => a.number - b.number);
 }
 
+/** Stops when a run was interrupted: the state may then not match the files to send. */
+export function assertRunsComplete(root: string): void {
+  const p = interruptedRun(root);
+  if (p) throw new InputError([p]);
+}
+
 /** Records every issued invitation of a group as sent; returns how many were waiting. */
 export function markSent(root: string, groupId: string): number {
+  assertRunsComplete(root);
   const state = readCalendarState(root, groupId);
   const pending = pendingFor(root, state);
   if (!state || !pending.length) return 0;
@@ -133,6 +149,9 @@ export function markDelivered(root: string, groupId: string, delivered: { sessio
 
 export function pendingInvitations(ws: Workspace): Map<string, Text[]> {
   const out = new Map<string, Text[]>();
+  const damaged: Problem[] = [];
+  const interrupted = interruptedRun(ws.root);
+  if (interrupted) damaged.push(interrupted);
   for (const g of ws.groups) {
     let pending: Pending[];
     let deliveries: PendingDelivery[];
@@ -141,7 +160,10 @@ export function pendingInvitations(ws: Workspace): Map<string, Text[]> {
       state = readCalendarState(ws.root, g.id);
       pending = pendingFor(ws.root, state);
       deliveries = pendingDeliveries(ws.root, state);
-    } catch {
+    } catch (err) {
+      // A damaged state or sent record is said, never a reminder silently dropped.
+      if (!(err instanceof InputError)) throw err;
+      damaged.push(...err.problems);
       continue;
     }
     if (!pending.length) continue;
@@ -162,5 +184,6 @@ export function pendingInvitations(ws: Workspace): Map<string, Text[]> {
       `${pending.length} invitation${pending.length === 1 ? ' is' : 's are'} not sent yet: session ${listEn} (${ws.settings.output}/${g.id}/invitasjoner/). Send them with "refleks send ${g.id}", or run "refleks sent ${g.id}" once you have sent them yourself.`,
     )]);
   }
+  if (damaged.length) throw new InputError(damaged);
   return out;
 }

@@ -5,9 +5,10 @@
  * personal data as the group file next to it, and nothing more.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { CalendarState } from '../core/calendar/state.js';
-import { InputError } from '../core/problems.js';
+import { InputError, type Problem } from '../core/problems.js';
+import { calendarStateSchema, parseStateFile } from '../load/state-schemas.js';
 import { t } from '../core/text.js';
 import { sourceDateEpoch } from './issue-time.js';
 import { writeFileAtomic } from './write-outputs.js';
@@ -29,27 +30,41 @@ export function calendarStatePath(root: string, groupId: string): string {
 /**
  * The state, or `undefined` when there is none. A damaged file is an error,
  * not a fresh start: starting afresh would issue every session as new and
- * lose the SEQUENCEs that clients compare.
+ * lose the SEQUENCEs that clients compare. It is checked field by field (a
+ * negative or fractional SEQUENCE, `sessions` as a list, a DTSTAMP that is no
+ * time), so a bad one is named, never turned into a wrong METHOD.
  */
 export function readCalendarState(root: string, groupId: string): CalendarState | undefined {
   const path = calendarStatePath(root, groupId);
   if (!existsSync(path)) return undefined;
   const raw = readFileSync(path, 'utf8');
-  let data: unknown;
+  const display = relative(root, path).split(sep).join('/');
+  let state: CalendarState;
   try {
-    data = JSON.parse(raw);
-  } catch {
-    throw new DamagedStateError(root, groupId);
+    state = parseStateFile(display, raw, calendarStateSchema, STATE_KIND) as CalendarState;
+  } catch (err) {
+    if (err instanceof InputError) throw new DamagedStateError(root, groupId, err.problems);
+    throw err;
   }
-  const s = data as CalendarState;
-  if (!s || s.version !== 1 || typeof s.sessions !== 'object' || s.sessions === null) throw new DamagedStateError(root, groupId);
-  for (const v of Object.values(s.sessions)) {
-    if (typeof v?.uid !== 'string' || typeof v.sequence !== 'number' || typeof v.dtstamp !== 'string' || typeof v.hash !== 'string' || !v.issued) {
-      throw new DamagedStateError(root, groupId);
-    }
+  if (state.group !== groupId) {
+    throw new DamagedStateError(root, groupId, [{
+      severity: 'error',
+      file: display,
+      field: 'group',
+      message: t(`kalenderstatusen hører til gruppen «${state.group}», ikke «${groupId}»`, `the calendar state belongs to group "${state.group}", not "${groupId}"`),
+      hint: STATE_KIND.hint,
+    }]);
   }
-  return s;
+  return state;
 }
+
+const STATE_KIND = {
+  what: t('kalenderstatusen', 'the calendar state'),
+  hint: t(
+    'Hent filen fra en sikkerhetskopi eller fra git. Sletter du den, blir alle samlingene i gruppen sendt som nye invitasjoner.',
+    'Restore the file from a backup or from git. If you delete it, every session of the group is issued as a new invitation.',
+  ),
+};
 
 /**
  * Saves the state if it differs from the file on disk, and says whether it
@@ -57,37 +72,33 @@ export function readCalendarState(root: string, groupId: string): CalendarState 
  * re-run touches nothing.
  */
 export function saveCalendarState(root: string, state: CalendarState): boolean {
-  const path = calendarStatePath(root, state.group);
-  const json = JSON.stringify(state, null, 2) + '\n';
-  let onDisk: string | undefined;
-  try {
-    onDisk = readFileSync(path, 'utf8');
-  } catch {
-    onDisk = undefined;
-  }
-  if (onDisk === json) return false;
-  writeFileAtomic(path, json);
+  if (!calendarStateChanges(root, state)) return false;
+  writeFileAtomic(calendarStatePath(root, state.group), stateJson(state));
   return true;
+}
+
+function stateJson(state: CalendarState): string {
+  return JSON.stringify(state, null, 2) + '\n';
+}
+
+/** Whether saving this state would change the file on disk. */
+export function calendarStateChanges(root: string, state: CalendarState): boolean {
+  try {
+    return readFileSync(calendarStatePath(root, state.group), 'utf8') !== stateJson(state);
+  } catch {
+    return true;
+  }
 }
 
 /**
  * A state file that cannot be read. It is the user's to fix (from a backup),
- * so it is an input error with the one message every command gives.
+ * so it is an input error naming the file and what is wrong in it.
  */
 export class DamagedStateError extends InputError {
   readonly path: string;
-  constructor(root: string, groupId: string) {
-    const path = calendarStatePath(root, groupId);
-    super([{
-      severity: 'error',
-      file: relative(root, path),
-      message: t('kalenderstatusen er skadet, så refleks vet ikke hva som er sendt før', 'the calendar state is damaged, so refleks does not know what was sent before'),
-      hint: t(
-        'Hent filen fra en sikkerhetskopi eller fra git. Sletter du den, blir alle samlingene i gruppen sendt som nye invitasjoner.',
-        'Restore the file from a backup or from git. If you delete it, every session of the group is issued as a new invitation.',
-      ),
-    }]);
+  constructor(root: string, groupId: string, problems: Problem[]) {
+    super(problems);
     this.name = 'DamagedStateError';
-    this.path = path;
+    this.path = calendarStatePath(root, groupId);
   }
 }

@@ -6,6 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { t } from '../core/text.js';
+import { issuedSchema, parseStateFile } from '../load/state-schemas.js';
 import { writeFileAtomic } from './write-outputs.js';
 
 const FILE = '.refleks/issued.json';
@@ -24,12 +26,16 @@ export function issueTime(root: string, opts: { env?: NodeJS.ProcessEnv; record?
   if (fromEnv) return fromEnv;
   const path = join(root, FILE);
   if (existsSync(path)) {
-    try {
-      const { issuedAt } = JSON.parse(readFileSync(path, 'utf8')) as { issuedAt?: string };
-      if (issuedAt && !Number.isNaN(Date.parse(issuedAt))) return new Date(issuedAt);
-    } catch {
-      // A damaged file is replaced below.
-    }
+    // Checked like every state file: a damaged one is named, not silently
+    // replaced (that would give every document a new time, and so new bytes).
+    const { issuedAt } = parseStateFile(FILE, readFileSync(path, 'utf8'), issuedSchema, {
+      what: t('tidspunktet dokumentene er laget', 'the time the documents carry'),
+      hint: t(
+        'Hent filen fra git eller en sikkerhetskopi, eller slett den: da får dokumentene et nytt tidspunkt og skrives på nytt.',
+        'Restore the file from git or a backup, or delete it: the documents then get a new time and are written again.',
+      ),
+    });
+    return new Date(issuedAt);
   }
   const now = new Date(Math.floor((opts.now?.() ?? new Date()).getTime() / 1000) * 1000);
   if (opts.record !== false) writeFileAtomic(path, JSON.stringify({ issuedAt: now.toISOString() }, null, 2) + '\n');

@@ -12,11 +12,13 @@
  * rename, and if a rename still fails the renames already done are undone.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import type { OutputFile } from '../core/output.js';
 import { InputError, type Problem } from '../core/problems.js';
 import { t } from '../core/text.js';
+import { manifestSchema, parseStateFile } from '../load/state-schemas.js';
+import { liveLockHolder } from './workspace-lock.js';
 
 /** Re-exported: the commands and the pipeline know it as the writer's input. */
 export type { OutputFile };
@@ -27,12 +29,14 @@ export interface WriteReport {
   files: { path: string; outcome: FileOutcome }[];
   written: string[];
   unchanged: string[];
-  /** Files a person changed after refleks wrote them; left alone. */
+  /** Files a person changed after refleks wrote them (or refleks has no record of writing); left alone. */
   edited: string[];
   /** Files refleks wrote before that this set no longer has (a removed participant's certificate): removed. */
   removed?: string[];
   /** The same, but a person changed them since: kept. */
   kept?: string[];
+  /** With --adopt: files on disk taken as refleks's own after checking them. */
+  adopted?: string[];
 }
 
 export interface WriteOptions {
@@ -51,6 +55,18 @@ export interface WriteOptions {
   checked?: Map<string, Problem | null>;
   /** The file operations, replaceable so tests can make a file "locked". */
   fs?: Partial<WriterFs>;
+  /**
+   * --adopt: asked about a file on disk that differs from the new one and of
+   * which refleks has no record; true takes it as refleks's own (so it is
+   * written over), false keeps it as a person's.
+   */
+  adopt?(file: OutputFile, onDisk: Uint8Array): boolean;
+  /**
+   * Sees the plan before anything is written; throwing stops the set, with
+   * nothing written. The pipeline refuses a group here whose invitations
+   * could not all be written.
+   */
+  check?(report: WriteReport): void;
 }
 
 /** The few file operations the writer uses. */
@@ -117,25 +133,83 @@ export class FileLockedError extends InputError {
 }
 
 const MANIFEST = '.refleks/manifest.json';
-
-interface Manifest {
-  version: 1;
-  files: Record<string, string>;
-}
+/**
+ * Hashes of a set about to be renamed into place, appended before the first
+ * rename and folded into the manifest when it is saved. After a crash or
+ * `kill -9` between the renames and the manifest's save, the files on disk
+ * are still known as refleks's own (old or new version), so the next run
+ * writes over them instead of calling them edited by hand.
+ */
+const JOURNAL = '.refleks/manifest.journal';
 
 export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function readManifest(root: string): Manifest {
+/**
+ * ok: read and checked · new: none yet in a workspace refleks has not written
+ * to · lost: none, though `.refleks/` shows earlier runs · damaged: cannot be
+ * read (cut short, git conflict markers, wrong fields).
+ */
+export type ManifestStatus = 'ok' | 'new' | 'lost' | 'damaged';
+
+/** What to do about a lost or damaged manifest: the same words everywhere. */
+const RECOVER = t(
+  'Kjør «refleks build --adopt»: refleks sjekker filene i utmappen (invitasjonene mot kalenderstatusen) og tar dem som sine egne, og bygger så det som har endret seg. Eller «refleks build --force» for å skrive alle filene på nytt (endringer gjort for hånd går tapt).',
+  'Run "refleks build --adopt": refleks checks the files in the output folder (the invitations against the calendar state), takes them as its own and then builds what has changed. Or "refleks build --force" to write every file anew (changes made by hand are lost).',
+);
+
+function readJournal(root: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  let raw: string;
   try {
-    const m = JSON.parse(readFileSync(join(root, MANIFEST), 'utf8')) as Manifest;
-    if (m && m.version === 1 && typeof m.files === 'object' && m.files !== null) return { version: 1, files: Object.assign(Object.create(null), m.files) };
+    raw = readFileSync(join(root, JOURNAL), 'utf8');
   } catch {
-    // Missing or damaged: start afresh; existing files then count as edited
-    // unless identical, which errs on the side of not overwriting.
+    return out;
   }
-  return { version: 1, files: Object.create(null) };
+  for (const line of raw.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const entry = JSON.parse(line) as { files?: Record<string, string> };
+      for (const [path, hash] of Object.entries(entry.files ?? {})) {
+        if (typeof hash === 'string') out.set(path, (out.get(path) ?? new Set()).add(hash));
+      }
+    } catch {
+      // A line cut short by a crash: it was appended before its renames, so none of them happened.
+    }
+  }
+  return out;
+}
+
+/**
+ * A journal left behind means a run was stopped (kill -9, a crash, a full
+ * disk) after it began renaming files and before it saved its records: some
+ * invitations on disk may be newer than the calendar state. Commands that
+ * read the state to say what must be sent ask for a build first.
+ */
+export function interruptedRun(root: string): Problem | undefined {
+  if (!existsSync(join(root, JOURNAL))) return undefined;
+  // A run that is writing right now holds the lock; its journal is no sign of trouble.
+  if (liveLockHolder(root)) return undefined;
+  return {
+    severity: 'error',
+    file: JOURNAL,
+    message: t(
+      'en kjøring av refleks ble avbrutt mens den skrev, så noen invitasjoner kan være nyere enn det refleks har notert',
+      'a run of refleks was stopped while it was writing, so some invitations may be newer than what refleks has noted',
+    ),
+    hint: t('Kjør «refleks build» (eller «refleks schedule») først; den gjør ferdig det som ble avbrutt.', 'Run "refleks build" (or "refleks schedule") first; it finishes what was stopped.'),
+  };
+}
+
+/** Traces of earlier runs: then a missing manifest was lost, not never made. */
+function earlierRuns(root: string): boolean {
+  if (existsSync(join(root, '.refleks', 'build.json')) || existsSync(join(root, '.refleks', 'issued.json'))) return true;
+  try {
+    return readdirSync(join(root, '.refleks', 'calendar')).some((f) => f.endsWith('.json'));
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -143,34 +217,131 @@ function readManifest(root: string): Manifest {
  * passes it to every writeOutputs call and saves it at the end.
  */
 export class OutputManifest {
-  private readonly data: Manifest;
+  private files: Record<string, string> = Object.create(null) as Record<string, string>;
+  private readonly journal: Map<string, Set<string>>;
+  private readonly setNow = new Set<string>();
   private dirty = false;
+  status: ManifestStatus;
+  /** Why the manifest cannot be used, for a lost or damaged one. */
+  readonly problems: Problem[] = [];
+
   constructor(private readonly root: string) {
-    this.data = readManifest(root);
+    this.journal = readJournal(root);
+    const path = join(root, MANIFEST);
+    let raw: string | undefined;
+    try {
+      raw = readFileSync(path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    if (raw === undefined) {
+      this.status = earlierRuns(root) || this.journal.size ? 'lost' : 'new';
+      if (this.status === 'lost') {
+        this.problems.push({
+          severity: 'error',
+          file: MANIFEST,
+          message: t(
+            'oversikten over filene refleks har skrevet mangler, men arbeidsområdet er bygget før, så refleks kan ikke vite hvilke filer i utmappen som er endret for hånd',
+            'the record of the files refleks wrote is missing, but the workspace was built before, so refleks cannot tell which files in the output folder were edited by hand',
+          ),
+          hint: RECOVER,
+        });
+      }
+      return;
+    }
+    try {
+      const m = parseStateFile(MANIFEST, raw, manifestSchema, {
+        what: t('oversikten over filene refleks har skrevet', 'the record of the files refleks wrote'),
+        hint: RECOVER,
+      });
+      Object.assign(this.files, m.files);
+      this.status = 'ok';
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      this.status = 'damaged';
+      this.problems.push(...err.problems);
+    }
   }
+
+  /** Throws the reason a lost or damaged manifest cannot be used (never silently reset). */
+  assertUsable(): void {
+    if (this.status === 'lost' || this.status === 'damaged') throw new InputError(this.problems);
+  }
+
+  /** --adopt or --force on a lost or damaged manifest: start a new one from what this run checks and writes. */
+  startAfresh(): void {
+    this.files = Object.create(null) as Record<string, string>;
+    this.status = 'ok';
+    this.dirty = true;
+  }
+
+  /** True if refleks knows these bytes at this path as its own (recorded, or journalled before a crash). */
+  owns(path: string, hash: string): boolean {
+    return this.files[path] === hash || !!this.journal.get(path)?.has(hash);
+  }
+
+  /** Whether refleks has any record of writing this path. */
+  knows(path: string): boolean {
+    return path in this.files || this.journal.has(path);
+  }
+
   get(path: string): string | undefined {
-    return this.data.files[path];
+    return this.files[path];
   }
   /** The paths refleks wrote below a folder (`ut/gruppe/`). */
   below(prefix: string): string[] {
-    return Object.keys(this.data.files).filter((p) => p.startsWith(prefix));
+    return Object.keys(this.files).filter((p) => p.startsWith(prefix));
   }
   delete(path: string): void {
-    if (path in this.data.files) {
-      delete this.data.files[path];
+    if (path in this.files) {
+      delete this.files[path];
       this.dirty = true;
     }
   }
   set(path: string, hash: string): void {
-    if (this.data.files[path] !== hash) {
-      this.data.files[path] = hash;
+    this.setNow.add(path);
+    if (this.files[path] !== hash) {
+      this.files[path] = hash;
       this.dirty = true;
     }
   }
+
+  /** Notes a set's hashes before its renames (see JOURNAL). */
+  intend(entries: { path: string; hash: string }[]): void {
+    if (!entries.length) return;
+    const line = JSON.stringify({ files: Object.fromEntries(entries.map((e) => [e.path, e.hash])) });
+    mkdirSync(join(this.root, '.refleks'), { recursive: true });
+    // The leading newline ends a line a crash may have cut short.
+    appendFileSync(join(this.root, JOURNAL), `\n${line}\n`);
+    for (const e of entries) this.journal.set(e.path, (this.journal.get(e.path) ?? new Set()).add(e.hash));
+    this.dirty = true;
+  }
+
+  /**
+   * A first run writes its (empty) record before any file: a run killed before
+   * its first save then leaves a record plus a journal, which together say
+   * exactly which files are refleks's, instead of looking like a lost record.
+   */
+  begin(): void {
+    if (this.status !== 'new') return;
+    this.dirty = true;
+    this.save();
+    this.status = 'ok';
+  }
+
   save(): void {
-    if (!this.dirty) return;
-    const files = Object.fromEntries(Object.entries(this.data.files).sort(([a], [b]) => (a < b ? -1 : 1)));
+    if (!this.dirty && !this.journal.size) return;
+    // Paths journalled by a run that never saved: keep the hash of what is on disk, if it is one of them.
+    for (const [path, hashes] of this.journal) {
+      if (this.setNow.has(path)) continue;
+      const bytes = readIfExists(join(this.root, path));
+      const onDisk = bytes && sha256(bytes);
+      if (onDisk && hashes.has(onDisk)) this.files[path] = onDisk;
+    }
+    const files = Object.fromEntries(Object.entries(this.files).sort(([a], [b]) => (a < b ? -1 : 1)));
     writeFileAtomic(join(this.root, MANIFEST), JSON.stringify({ version: 1, files }, null, 2) + '\n');
+    rmSync(join(this.root, JOURNAL), { force: true });
+    this.journal.clear();
     this.dirty = false;
   }
 }
@@ -190,16 +361,15 @@ function tempPathFor(path: string): string {
 
 /** The names tempPathFor gives. */
 const TEMP_NAME = /^\.[0-9a-f]{12}\.tmp$/;
-/** A temporary file lives for milliseconds; one this old was left by a killed run, not a running one. */
-const STALE_TEMP_MS = 5 * 60 * 1000;
 const sweptRecords = new Set<string>();
 
 /**
  * Removes temporary files a killed run (kill -9, a power cut) left in a
- * folder refleks writes to; only files with the writer's own names, and only
- * old ones, so a run that is writing at the same moment loses nothing.
+ * folder refleks writes to; only files with the writer's own names. Every
+ * writing command holds the workspace lock (.refleks/lock), so no other run
+ * can be writing one at this moment, whatever its age.
  */
-function sweepTemps(dir: string, now = Date.now()): void {
+function sweepTemps(dir: string): void {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -209,7 +379,7 @@ function sweepTemps(dir: string, now = Date.now()): void {
   for (const name of names) {
     if (!TEMP_NAME.test(name)) continue;
     const st = lstatSync(join(dir, name), { throwIfNoEntry: false });
-    if (st?.isFile() && now - st.mtimeMs > STALE_TEMP_MS) rmSync(join(dir, name), { force: true });
+    if (st?.isFile()) rmSync(join(dir, name), { force: true });
   }
 }
 
@@ -408,8 +578,11 @@ export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptio
   const stops = destinationProblems(root, files.map((f) => f.path), opts.checked);
   if (stops.length) throw new InputError(stops);
   const manifest = shared ?? new OutputManifest(root);
+  // A lost or damaged manifest is never silently replaced by a partial one.
+  if (!shared) manifest.assertUsable();
   const report: WriteReport = { files: [], written: [], unchanged: [], edited: [] };
   const toWrite: Pending[] = [];
+  const same: { path: string; hash: string }[] = [];
   for (const file of files) {
     const abs = safeJoin(root, file.path);
     const hash = sha256(file.bytes);
@@ -417,31 +590,46 @@ export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptio
     const existing = readIfExists(abs);
     if (existing) {
       const onDisk = sha256(existing);
-      if (onDisk === hash) outcome = 'unchanged';
-      else if (manifest.get(file.path) !== onDisk && !opts.force) outcome = 'edited';
+      if (onDisk === hash) {
+        outcome = 'unchanged';
+        same.push({ path: file.path, hash });
+      } else if (!opts.force && !manifest.owns(file.path, onDisk)) {
+        if (opts.adopt && !manifest.knows(file.path) && opts.adopt(file, existing)) {
+          (report.adopted ??= []).push(file.path);
+          if (!opts.dryRun) manifest.set(file.path, onDisk);
+        } else {
+          outcome = 'edited';
+        }
+      }
     }
     if (outcome === 'written') {
       if (opts.dryRun) outcome = 'planned';
       else toWrite.push({ abs, file, hash, previous: existing });
     }
-    if (outcome === 'unchanged' && !opts.dryRun) manifest.set(file.path, hash);
     report.files.push({ path: file.path, outcome });
     if (outcome === 'written') report.written.push(file.path);
     if (outcome === 'unchanged') report.unchanged.push(file.path);
     if (outcome === 'edited') report.edited.push(file.path);
   }
+  opts.check?.(report);
   // A dry run says what it would write; removing is not part of that.
   if (opts.dryRun) return report;
   if (opts.retire) retire(root, opts.retire, files, manifest, report);
   for (const dir of new Set(files.map((f) => dirname(join(root, f.path))))) sweepTemps(dir);
-  writeSet({ ...nodeFs, ...opts.fs }, toWrite);
-  for (const { file, hash } of toWrite) manifest.set(file.path, hash);
-  for (const path of report.removed ?? []) {
-    rmSync(join(root, path), { force: true });
-    manifest.delete(path);
-    removeEmptyFolders(root, dirname(path), opts.retire!);
+  for (const f of same) manifest.set(f.path, f.hash);
+  manifest.intend(toWrite.map((p) => ({ path: p.file.path, hash: p.hash })));
+  try {
+    writeSet({ ...nodeFs, ...opts.fs }, toWrite);
+    for (const { file, hash } of toWrite) manifest.set(file.path, hash);
+    for (const path of report.removed ?? []) {
+      rmSync(join(root, path), { force: true });
+      manifest.delete(path);
+      removeEmptyFolders(root, dirname(path), opts.retire!);
+    }
+  } finally {
+    // Also after a set that failed (and was put back): the journal is folded in and removed.
+    if (!shared) manifest.save();
   }
-  if (!shared) manifest.save();
   return report;
 }
 

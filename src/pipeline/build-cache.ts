@@ -5,9 +5,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../core/problems.js';
+import { InputError, type Problem } from '../core/problems.js';
 import { t } from '../core/text.js';
 import { writeFileAtomic } from '../io/write-outputs.js';
+import { buildCacheSchema, parseStateFile } from '../load/state-schemas.js';
 
 const CACHE = '.refleks/build.json';
 
@@ -19,8 +20,14 @@ interface CacheFile {
 export class BuildCache {
   private readonly data: CacheFile;
   private dirty = false;
+  /** Never set: a damaged cache is an error (kept for the pipeline's notice list). */
+  readonly problem?: Problem;
   constructor(private readonly root: string) {
-    this.data = read(root);
+    const { data, problem } = read(root);
+    // A damaged cache stops the build with its name and the fix (issue 12):
+    // quietly setting it aside would hide a git conflict someone should see.
+    if (problem) throw new InputError([problem]);
+    this.data = data;
   }
 
   /** The files of a group built from exactly these inputs, if they are all still there. */
@@ -41,35 +48,31 @@ export class BuildCache {
   }
 }
 
-const isEntry = (e: unknown): boolean => {
-  const g = e as CacheFile['groups'][string];
-  return typeof g?.fingerprint === 'string' && Array.isArray(g.files) && g.files.every((f) => typeof f === 'string');
-};
-
-function read(root: string): CacheFile {
-  let text: string;
+/**
+ * The cache, checked like every state file. A damaged one (a git conflict,
+ * a crash) only makes the next build do all the work, so it is set aside
+ * with a warning naming it instead of stopping the build.
+ */
+function read(root: string): { data: CacheFile; problem?: Problem } {
+  const fresh = (): CacheFile => ({ version: 1, groups: Object.create(null) as CacheFile['groups'] });
+  let raw: string;
   try {
-    text = readFileSync(join(root, CACHE), 'utf8');
+    raw = readFileSync(join(root, CACHE), 'utf8');
   } catch {
-    // No cache (or not a file, which the pipeline reports first): everything is built.
-    return { version: 1, groups: Object.create(null) };
+    // No cache: everything is built.
+    return { data: fresh() };
   }
-  let c: CacheFile | undefined;
   try {
-    c = JSON.parse(text) as CacheFile;
-  } catch {
-    c = undefined;
+    const c = parseStateFile(CACHE, raw, buildCacheSchema, {
+      what: t('byggelageret', 'the build cache'),
+      hint: t(
+        'Filen husker bare hva som er bygget før. Slett den, så bygger neste «refleks build» alle grupper på nytt.',
+        'The file only remembers what was built before. Delete it, and the next "refleks build" builds every group again.',
+      ),
+    });
+    return { data: { version: 1, groups: c.groups } };
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    return { data: fresh(), problem: err.problems[0]! };
   }
-  if (c?.version === 1 && c.groups && typeof c.groups === 'object' && !Array.isArray(c.groups) && Object.values(c.groups).every(isEntry)) {
-    return { version: 1, groups: Object.assign(Object.create(null), c.groups) };
-  }
-  throw new InputError([{
-    severity: 'error',
-    file: CACHE,
-    message: t('er skadet: den er ikke slik refleks skriver den', 'is damaged: it is not as refleks writes it'),
-    hint: t(
-      'Filen husker bare hva som er bygget før. Slett den, så bygger neste «refleks build» alle grupper på nytt.',
-      'The file only remembers what was built before. Delete it, and the next "refleks build" builds every group again.',
-    ),
-  }]);
 }

@@ -7,12 +7,17 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Problem, UsageError } from '../../core/problems.js';
 import { t } from '../../core/text.js';
+import { LOCK_FILE, lockWorkspace, type LockHolder, type LockOptions } from '../../io/workspace-lock.js';
 import type { OutputHooks, OutputRequest } from '../../pipeline/run-outputs.js';
 import type { CliContext } from './context.js';
 import { listed } from './print.js';
 
-/** The parts of every request that come from the CLI itself, and the hook that adopts the workspace's language. */
-export function fromContext(ctx: CliContext): { request: Pick<OutputRequest, 'lang' | 'signal'>; hooks: Pick<OutputHooks, 'onStart' | 'onNote'> } {
+/** The parts of every request that come from the CLI itself, and the hooks that adopt the workspace's language, pass notes on and tell about the lock. */
+export function fromContext(ctx: CliContext): {
+  request: Pick<OutputRequest, 'lang' | 'signal'>;
+  hooks: Pick<OutputHooks, 'onStart' | 'onNote' | 'onLockWait' | 'onLockStale'>;
+} {
+  const lock = lockMessages(ctx);
   return {
     request: { ...(ctx.langFromFlag ? { lang: ctx.lang } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) },
     hooks: {
@@ -21,8 +26,39 @@ export function fromContext(ctx: CliContext): { request: Pick<OutputRequest, 'la
         if (!debugOnly) ctx.err(`${t('advarsel', 'warning')[ctx.lang]}: ${text[ctx.lang]}`);
         else if (ctx.debug) ctx.err(`(${text[ctx.lang]})`);
       },
+      onLockWait: lock.onWait,
+      onLockStale: lock.onStale,
     },
   };
+}
+
+function clock(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '?' : `${String(d.getHours()).padStart(2, '0')}.${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** What a command says while it waits for the workspace's lock, or takes over a stale one. */
+export function lockMessages(ctx: CliContext): Pick<LockOptions, 'onWait' | 'onStale'> {
+  return {
+    onWait: (h: LockHolder) => ctx.err(t(
+      `Venter på en annen refleks som skriver i arbeidsområdet («refleks ${h.command}», prosess ${h.pid}, startet kl. ${clock(h.started)}) …`,
+      `Waiting for another refleks that is writing in the workspace ("refleks ${h.command}", process ${h.pid}, started at ${clock(h.started)}) …`,
+    )[ctx.lang]),
+    onStale: (h: LockHolder) => ctx.err(t(
+      `Tok over ${LOCK_FILE} etter «refleks ${h.command}» (prosess ${h.pid}, startet kl. ${clock(h.started)}), som ikke kjører lenger.`,
+      `Took over ${LOCK_FILE} from "refleks ${h.command}" (process ${h.pid}, started at ${clock(h.started)}), which no longer runs.`,
+    )[ctx.lang]),
+  };
+}
+
+/** Runs a command that writes state (sent, send) holding the workspace's lock. */
+export async function withWorkspaceLock<T>(ctx: CliContext, root: string, command: string, fn: () => Promise<T> | T): Promise<T> {
+  const release = lockWorkspace(root, { command, ...lockMessages(ctx) });
+  try {
+    return await fn();
+  } finally {
+    release();
+  }
 }
 
 /** --templates DIR as an absolute folder, or a usage error when it is not one. */
