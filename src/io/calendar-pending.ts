@@ -67,26 +67,37 @@ export interface PendingDelivery {
   person: Invitee;
 }
 
+/** Every address a session was issued to, with the version it holds: live attendees and removed ones (a CANCEL each). */
+export function issuedTo(s: CalendarState['sessions'][string]): { person: Invitee; sequence: number; cancelled: boolean; removed: boolean }[] {
+  const live = s.issued.attendees.map((person) => ({ person, sequence: s.people[person.email.toLowerCase()]?.sequence ?? s.sequence, cancelled: s.cancelled, removed: false }));
+  const liveKeys = new Set(s.issued.attendees.map((a) => a.email.toLowerCase()));
+  const gone = s.removed
+    .filter((r) => !liveKeys.has(r.email.toLowerCase()))
+    .map(({ sequence, dtstamp: _d, ...person }) => ({ person, sequence, cancelled: true, removed: true }));
+  return [...live, ...gone];
+}
+
 /**
  * Who still has to be sent what, per person and session: the one answer used
- * by `status`, `sent` and `send`. A session counts as sent when it was marked
- * by hand at this SEQUENCE, or when each of its attendees was e-mailed it.
+ * by `schedule`, `build`, `status`, `sent` and `send`. A person's version
+ * counts as sent when it was marked (by `refleks sent` or by `refleks send`)
+ * at the SEQUENCE that person holds, or, in a sent record from before
+ * per-person marks, when the whole session was marked at that SEQUENCE.
  */
 export function pendingDeliveries(root: string, state: CalendarState | undefined): PendingDelivery[] {
   if (!state) return [];
   const sent = readSent(root, state.group);
   const out: PendingDelivery[] = [];
   for (const [n, s] of Object.entries(state.sessions).sort(([a], [b]) => Number(a) - Number(b))) {
-    if (sent.sessions[n] === s.sequence) continue;
     const mine = sent.people?.[n] ?? {};
-    for (const person of s.issued.attendees) {
+    for (const { person, sequence, cancelled } of issuedTo(s)) {
       const key = person.email.toLowerCase();
-      if (mine[key] === s.sequence) continue;
+      if (mine[key] === sequence || (sent.sessions[n] === sequence && mine[key] === undefined)) continue;
       // «Endret» only to someone told before; a person added since, or never
       // sent anything, gets the current version as a plain invitation.
       const toldBefore = sent.sessions[n] !== undefined || mine[key] !== undefined;
-      const kind = s.cancelled ? 'cancelled' : s.sequence > 0 && toldBefore ? 'changed' : 'new';
-      out.push({ group: state.group, session: Number(n), uid: s.uid, sequence: s.sequence, kind, person });
+      const kind = cancelled ? 'cancelled' : sequence > 0 && toldBefore ? 'changed' : 'new';
+      out.push({ group: state.group, session: Number(n), uid: s.uid, sequence, kind, person });
     }
   }
   return out;
@@ -98,19 +109,39 @@ export function pendingFor(root: string, state: CalendarState | undefined): Pend
   const waiting = new Set(pendingDeliveries(root, state).map((d) => d.session));
   return Object.entries(state.sessions)
     // A session nobody with an e-mail is invited to still waits for `refleks sent`.
-    .filter(([n, s]) => waiting.has(Number(n)) || (!s.issued.attendees.length && sent.sessions[n] !== s.sequence))
+    .filter(([n, s]) => waiting.has(Number(n)) || (!s.issued.attendees.length && !s.removed.length && sent.sessions[n] !== s.sequence))
     .map(([n, s]) => ({ number: Number(n), sequence: s.sequence, cancelled: s.cancelled }))
     .sort((a, b) => a.number - b.number);
 }
 
-/** Records every issued invitation of a group as sent; returns how many were waiting. */
-export function markSent(root: string, groupId: string): number {
+/** What to mark: a session, a person (lower-case e-mail), or both; nothing = everything in the group. */
+export interface SentFilter {
+  session?: number;
+  email?: string;
+}
+
+/**
+ * Records issued invitations of a group as sent (by hand), per person and
+ * session; returns how many person-versions were waiting.
+ */
+export function markSent(root: string, groupId: string, filter: SentFilter = {}): number {
   const state = readCalendarState(root, groupId);
-  const pending = pendingFor(root, state);
-  if (!state || !pending.length) return 0;
-  const sessions = Object.fromEntries(Object.entries(state.sessions).map(([n, s]) => [n, s.sequence]));
-  writeSent(root, groupId, { ...readSent(root, groupId), sessions });
-  return pending.length;
+  if (!state) return 0;
+  const pick = (d: { session: number; person: { email: string } }) =>
+    (filter.session === undefined || d.session === filter.session) && (filter.email === undefined || d.person.email.toLowerCase() === filter.email.toLowerCase());
+  const waiting = pendingDeliveries(root, state).filter(pick);
+  const sent = readSent(root, groupId);
+  // Sessions without anyone to e-mail (everyone on paper) are marked as a whole.
+  const paperOnly = filter.email === undefined
+    ? pendingFor(root, state).filter((p) => !state.sessions[String(p.number)]!.issued.attendees.length && (filter.session === undefined || p.number === filter.session))
+    : [];
+  if (!waiting.length && !paperOnly.length) return 0;
+  const people = sent.people ?? {};
+  for (const d of waiting) (people[String(d.session)] ??= {})[d.person.email.toLowerCase()] = d.sequence;
+  const sessions = { ...sent.sessions };
+  for (const p of paperOnly) sessions[String(p.number)] = p.sequence;
+  writeSent(root, groupId, { version: 1, sessions, people });
+  return waiting.length + paperOnly.length;
 }
 
 /** Records that these people were e-mailed these invitation versions (by `refleks send`). */

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { CalendarState } from '../core/calendar/state.js';
+import { migrateState, type CalendarState, type CalendarStateV1 } from '../core/calendar/state.js';
 import { InputError } from '../core/problems.js';
 import { t } from '../core/text.js';
 import { sourceDateEpoch } from './issue-time.js';
@@ -41,14 +41,19 @@ export function readCalendarState(root: string, groupId: string): CalendarState 
   } catch {
     throw new DamagedStateError(root, groupId);
   }
-  const s = data as CalendarState;
-  if (!s || s.version !== 1 || typeof s.sessions !== 'object' || s.sessions === null) throw new DamagedStateError(root, groupId);
+  const s = data as CalendarState | CalendarStateV1;
+  if (!s || (s.version !== 1 && s.version !== 2) || typeof s.sessions !== 'object' || s.sessions === null || Array.isArray(s.sessions)) throw new DamagedStateError(root, groupId);
   for (const v of Object.values(s.sessions)) {
-    if (typeof v?.uid !== 'string' || typeof v.sequence !== 'number' || typeof v.dtstamp !== 'string' || typeof v.hash !== 'string' || !v.issued) {
+    if (typeof v?.uid !== 'string' || !Number.isInteger(v.sequence) || v.sequence < 0 || typeof v.dtstamp !== 'string' || typeof v.hash !== 'string' || !v.issued || !Array.isArray(v.issued.attendees)) {
       throw new DamagedStateError(root, groupId);
     }
+    if (s.version === 2) {
+      const w = v as CalendarState['sessions'][string];
+      if (!w.people || typeof w.people !== 'object' || Array.isArray(w.people) || !Array.isArray(w.removed)) throw new DamagedStateError(root, groupId);
+    }
   }
-  return s;
+  // A version 1 file (before per-person state) is read as version 2 and written back so on the next change.
+  return migrateState(s);
 }
 
 /**

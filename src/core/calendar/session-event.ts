@@ -144,12 +144,31 @@ export function sessionEvent(ws: Pick<Workspace, 'settings' | 'programmes'>, pla
   };
 }
 
+function canonicalContent(e: SessionEvent): unknown[] {
+  return [
+    e.start, e.end, e.summary, e.description, e.location ?? '', e.url ?? '', e.categories,
+    e.organizer.name, e.organizer.email.toLowerCase(),
+  ];
+}
+
 /** Hash of everything an attendee would notice; a different hash means a new SEQUENCE. */
 export function eventHash(e: SessionEvent): string {
   const canonical = JSON.stringify([
-    e.start, e.end, e.summary, e.description, e.location ?? '', e.url ?? '', e.categories,
-    e.organizer.name, e.organizer.email.toLowerCase(),
+    ...canonicalContent(e),
     e.attendees.map((a) => [a.name, a.email.toLowerCase(), a.role]),
+    e.alarm.hoursBefore, e.alarm.description, 'CONFIRMED',
+  ]);
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
+}
+
+/**
+ * Hash of one person's own file (organiser and that attendee only): the other
+ * attendees are not in it, so adding or removing them changes nothing for this person.
+ */
+export function personalHash(e: SessionEvent, a: Pick<Invitee, 'name' | 'email' | 'role'>): string {
+  const canonical = JSON.stringify([
+    ...canonicalContent(e),
+    [a.name, a.email.toLowerCase(), a.role ?? ''],
     e.alarm.hoursBefore, e.alarm.description, 'CONFIRMED',
   ]);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
