@@ -102,7 +102,7 @@ function plan(ws: Workspace, env: NodeJS.ProcessEnv, now: number, opts: SendOpti
     if (!deliveries.length) continue;
     const p = planGroup(group, ws.settings);
     const { mails, stale } = groupMails(ws, p, state, deliveries, {
-      lang: ws.settings.language,
+      lang: group.language ?? ws.settings.language,
       version: VERSION,
       dateFor: (d) => {
         const s = state.sessions[String(d.session)]!;

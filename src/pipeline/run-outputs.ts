@@ -165,8 +165,8 @@ export async function runOutputs(root: string, req: OutputRequest, hooks: Output
 
   // Skip what is unchanged, judged from raw bytes before anything is parsed.
   const cache = req.incremental ? new BuildCache(root) : undefined;
+  // No language here: --lang changes messages, not outputs, so it must not make a group look changed.
   const options = {
-    lang,
     strict: render.strict,
     perPerson: render.perPerson,
     ...(soffice ? { pdf: true } : {}),
