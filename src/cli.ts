@@ -273,7 +273,14 @@ export async function main(opts: RunOptions): Promise<number> {
     .alias('sendt')
     .argument(...groupsArg)
     .description(t('merk invitasjonene som sendt, så «refleks status» slutter å minne deg på dem', 'mark the invitations as sent, so "refleks status" stops reminding you')[lang])
-    .addHelpText('after', examples([['refleks sent sone-nord', 'etter at du har sendt filene i ut/sone-nord/invitasjoner/', 'after sending the files in ut/sone-nord/invitasjoner/']]))
+    .option('--session <nummer>', t('bare denne samlingen', 'only this session')[lang])
+    .option('--person <e-post>', t('bare invitasjonene til denne adressen', 'only the invitations to this address')[lang])
+    .option('--all', t('alle gruppene, uten å spørre', 'every group, without asking')[lang])
+    .option('-y, --yes', t('ikke spør om bekreftelse', 'do not ask for confirmation')[lang])
+    .addHelpText('after', examples([
+      ['refleks sent sone-nord', 'etter at du har sendt filene i ut/sone-nord/invitasjoner/', 'after sending the files in ut/sone-nord/invitasjoner/'],
+      ['refleks sent sone-nord --session 3 --person ola@kommune.no', 'bare samling 3 til Ola', 'only session 3 to Ola'],
+    ]))
     .action(action(() => import('./commands/sent.js')));
 
   program

@@ -122,7 +122,7 @@ export interface SentFilter {
 
 /**
  * Records issued invitations of a group as sent (by hand), per person and
- * session; returns how many person-versions were waiting.
+ * session; returns how many invitation files (sessions) were waiting.
  */
 export function markSent(root: string, groupId: string, filter: SentFilter = {}): number {
   const state = readCalendarState(root, groupId);
@@ -141,7 +141,7 @@ export function markSent(root: string, groupId: string, filter: SentFilter = {})
   const sessions = { ...sent.sessions };
   for (const p of paperOnly) sessions[String(p.number)] = p.sequence;
   writeSent(root, groupId, { version: 1, sessions, people });
-  return waiting.length + paperOnly.length;
+  return new Set([...waiting.map((d) => d.session), ...paperOnly.map((p) => p.number)]).size;
 }
 
 /** Records that these people were e-mailed these invitation versions (by `refleks send`). */
