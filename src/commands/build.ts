@@ -8,6 +8,7 @@ import { dedupe, fromContext, printEdited, printInterrupted, templatesOption } f
 import type { Outcome } from '../core/calendar/index.js';
 import { formatProblem, type Problem, UsageError } from '../core/problems.js';
 import { t, type Text } from '../core/text.js';
+import { pendingText } from '../io/calendar-pending.js';
 import { runOutputs, type GroupResult } from '../pipeline/run-outputs.js';
 import { keepSchemasCurrent } from './support/schemas.js';
 
@@ -141,6 +142,18 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
       : files === 0 && !failed.length
         ? t(`Ingenting å gjøre: alt er oppdatert (${gr(reports.length)}).`, `Nothing to do: everything is up to date (${grEn(reports.length)}).`)
         : t(`Ferdig: ${gr(n('built'))} bygget, ${n('skipped')} uendret, ${failed.length} med feil; ${fl(files)} skrevet.`, `Done: ${grEn(n('built'))} built, ${n('skipped')} unchanged, ${failed.length} failed; ${flEn(files)} written.`));
+    // Up to date is not the same as sent: the same reminder as `status` and `schedule`.
+    if (!opts.dryRun) {
+      for (const g of reports.filter((r) => r.status !== 'failed')) {
+        let waiting: Text | undefined;
+        try {
+          waiting = pendingText(root, g.id, result.settings.output);
+        } catch {
+          continue;
+        }
+        if (waiting) ctx.out(`${g.id}: ${waiting[ctx.lang]}`);
+      }
+    }
   }
   if (failed.length) {
     ctx.err(t(`${failed.length} ${failed.length === 1 ? 'gruppe' : 'grupper'} kunne ikke bygges: ${failed.map((g) => g.file).join(', ')}`, `${failed.length} group${failed.length === 1 ? '' : 's'} could not be built: ${failed.map((g) => g.file).join(', ')}`)[ctx.lang]);

@@ -162,36 +162,50 @@ export function markDelivered(root: string, groupId: string, delivered: { sessio
   if (changed) writeSent(root, groupId, { ...sent, people });
 }
 
+/**
+ * The reminder for one group's invitations not yet sent, or undefined: the
+ * same words in `status`, `schedule` and `build`, from `pendingDeliveries`.
+ * Throws DamagedStateError for a damaged state.
+ */
+export function pendingText(root: string, groupId: string, output: string): Text | undefined {
+  const state = readCalendarState(root, groupId);
+  const pending = pendingFor(root, state);
+  if (!state || !pending.length) return undefined;
+  const deliveries = pendingDeliveries(root, state);
+  // Per person where a session reached some but not all (a rejected address, an interrupted run).
+  const missing = (n: number) => {
+    const all = issuedTo(state.sessions[String(n)]!).length;
+    const names = deliveries.filter((d) => d.session === n && d.kind !== 'cancelled').map((d) => d.person.name);
+    return names.length && names.length < all ? names : undefined;
+  };
+  // A CANCEL to someone who left the group (or to an old address).
+  const leaving = (n: number) => {
+    const s = state.sessions[String(n)]!;
+    return s.cancelled ? [] : deliveries.filter((d) => d.session === n && d.kind === 'cancelled').map((d) => d.person.name);
+  };
+  const item = (p: Pending, cancelled: string, missingFor: string, cancelTo: string) => {
+    const who = missing(p.number);
+    const gone = leaving(p.number);
+    return `${p.number}${p.cancelled ? ` (${cancelled})` : ''}${who ? ` (${missingFor} ${who.join(', ')})` : ''}${gone.length ? ` (${cancelTo} ${gone.join(', ')})` : ''}`;
+  };
+  const list = pending.map((p) => item(p, 'avlyst', 'mangler for', 'avlysning til')).join(', ');
+  const listEn = pending.map((p) => item(p, 'cancelled', 'missing for', 'cancellation to')).join(', ');
+  return t(
+    `${pending.length} ${pending.length === 1 ? 'invitasjon er' : 'invitasjoner er'} ikke sendt ennå: samling ${list} (${output}/${groupId}/invitasjoner/). Send dem med «refleks send ${groupId}», eller kjør «refleks sent ${groupId}» når du har sendt dem selv.`,
+    `${pending.length} invitation${pending.length === 1 ? ' is' : 's are'} not sent yet: session ${listEn} (${output}/${groupId}/invitasjoner/). Send them with "refleks send ${groupId}", or run "refleks sent ${groupId}" once you have sent them yourself.`,
+  );
+}
+
 export function pendingInvitations(ws: Workspace): Map<string, Text[]> {
   const out = new Map<string, Text[]>();
   for (const g of ws.groups) {
-    let pending: Pending[];
-    let deliveries: PendingDelivery[];
-    let state: CalendarState | undefined;
+    let text: Text | undefined;
     try {
-      state = readCalendarState(ws.root, g.id);
-      pending = pendingFor(ws.root, state);
-      deliveries = pendingDeliveries(ws.root, state);
+      text = pendingText(ws.root, g.id, ws.settings.output);
     } catch {
       continue;
     }
-    if (!pending.length) continue;
-    // Per person where a session reached some but not all (a rejected address, an interrupted run).
-    const missing = (n: number) => {
-      const all = state!.sessions[String(n)]!.issued.attendees.length;
-      const names = deliveries.filter((d) => d.session === n).map((d) => d.person.name);
-      return names.length && names.length < all ? names : undefined;
-    };
-    const item = (p: Pending, cancelled: string, missingFor: string) => {
-      const who = missing(p.number);
-      return `${p.number}${p.cancelled ? ` (${cancelled})` : ''}${who ? ` (${missingFor} ${who.join(', ')})` : ''}`;
-    };
-    const list = pending.map((p) => item(p, 'avlyst', 'mangler for')).join(', ');
-    const listEn = pending.map((p) => item(p, 'cancelled', 'missing for')).join(', ');
-    out.set(g.id, [t(
-      `${pending.length} ${pending.length === 1 ? 'invitasjon er' : 'invitasjoner er'} ikke sendt ennå: samling ${list} (${ws.settings.output}/${g.id}/invitasjoner/). Send dem med «refleks send ${g.id}», eller kjør «refleks sent ${g.id}» når du har sendt dem selv.`,
-      `${pending.length} invitation${pending.length === 1 ? ' is' : 's are'} not sent yet: session ${listEn} (${ws.settings.output}/${g.id}/invitasjoner/). Send them with "refleks send ${g.id}", or run "refleks sent ${g.id}" once you have sent them yourself.`,
-    )]);
+    if (text) out.set(g.id, [text]);
   }
   return out;
 }
