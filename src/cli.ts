@@ -284,6 +284,21 @@ export async function main(opts: RunOptions): Promise<number> {
     .action(action(() => import('./commands/sent.js')));
 
   program
+    .command('rename')
+    .argument('<gammel>', t('gruppens id nå (eller før filen fikk nytt navn)', 'the group id now (or before the file was renamed)')[lang])
+    .argument('<ny>', t('den nye id-en', 'the new id')[lang])
+    .description(t('gi en gruppe ny id og behold det som er sendt: invitasjonene oppdateres i stedet for å komme dobbelt', 'give a group a new id and keep what was sent: the invitations are updated instead of arriving twice')[lang])
+    .addHelpText('after', examples([['refleks rename sone-sor sone-sor-var2027', 'flytter kalenderstatus, sendt-liste og ut/sone-sor/', 'moves calendar state, sent record and ut/sone-sor/']]))
+    .action(action(() => import('./commands/rename.js')));
+
+  program
+    .command('cancel')
+    .argument('<gruppe>', t('id-en til en gruppe hvis fil er slettet', 'the id of a group whose file was deleted')[lang])
+    .description(t('avlys alt en slettet gruppe har sendt: én avlysning per samling til alle som fikk invitasjonen', 'cancel everything a deleted group sent: one cancellation per session to everyone who was invited')[lang])
+    .option('--force', t('skriv avlysningene også over filer som er endret for hånd', 'write the cancellations even over files edited by hand')[lang])
+    .action(action(() => import('./commands/cancel.js')));
+
+  program
     .command('send')
     .argument(...groupsArg)
     .description(t('send invitasjonene som venter på e-post, én melding til hver person: som utkast for Outlook eller gjennom e-posttjeneren', 'send the waiting invitations by e-mail, one message to each person: as drafts for Outlook or through the mail server')[lang])

@@ -8,7 +8,10 @@ import { dedupe, fromContext, printEdited, printInterrupted, templatesOption } f
 import type { Outcome } from '../core/calendar/index.js';
 import { formatProblem, type Problem, UsageError } from '../core/problems.js';
 import { t, type Text } from '../core/text.js';
+import { withoutEmailNote } from '../core/calendar/session-event.js';
 import { pendingText } from '../io/calendar-pending.js';
+import { orphanedStates, orphanProblem } from '../io/group-identity.js';
+import { loadWorkspace } from '../load/workspace.js';
 import { runOutputs, type GroupResult } from '../pipeline/run-outputs.js';
 import { keepSchemasCurrent } from './support/schemas.js';
 
@@ -144,6 +147,14 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
         : t(`Ferdig: ${gr(n('built'))} bygget, ${n('skipped')} uendret, ${failed.length} med feil; ${fl(files)} skrevet.`, `Done: ${grEn(n('built'))} built, ${n('skipped')} unchanged, ${failed.length} failed; ${flEn(files)} written.`));
     // Up to date is not the same as sent: the same reminder as `status` and `schedule`.
     if (!opts.dryRun) {
+      const ws = loadWorkspace(root, groups.length ? { only: groups.map((g) => g.replace(/\.ya?ml$/i, '')) } : {}).workspace;
+      if (ws) {
+        if (!groups.length) printProblems(ctx, orphanedStates(root, ws.groups).map(orphanProblem));
+        for (const g of ws.groups) {
+          const note = withoutEmailNote(g, result.settings.output);
+          if (note) ctx.out(`${t('merk', 'note')[ctx.lang]}: ${note[ctx.lang]}`);
+        }
+      }
       for (const g of reports.filter((r) => r.status !== 'failed')) {
         let waiting: Text | undefined;
         try {

@@ -13,6 +13,8 @@ import { planGroup } from '../core/schedule.js';
 import { t, type Text } from '../core/text.js';
 import { loadFormWording } from '../load/form-wording.js';
 import { loadWorkspace } from '../load/workspace.js';
+import { withoutEmailNote } from '../core/calendar/session-event.js';
+import { orphanedStates, orphanProblem } from '../io/group-identity.js';
 import { filesBelow } from '../templates/lookup.js';
 import { keepSchemasCurrent } from './support/schemas.js';
 
@@ -79,6 +81,12 @@ export async function run(ctx: CliContext, opts: { strict?: boolean; fix?: boole
       }
     }
     problems.push(...wordingProblems(workspace, ctx.lang), ...(await templateProblems(workspace)));
+    // Invitations in people's calendars whose group file is gone (renamed or deleted).
+    problems.push(...orphanedStates(root, workspace.groups).map(orphanProblem));
+    for (const group of workspace.groups) {
+      const note = withoutEmailNote(group, workspace.settings.output);
+      if (note) moves.push(note);
+    }
   }
   printProblems(ctx, problems);
   // A failing check changes nothing, unless asked to fix.

@@ -134,7 +134,11 @@ export function calendarFiles(
     return { number: s.number, cancelled: false, hash: eventHash(e), issued, personal, lang: opts.lang };
   });
   const uidFor = (n: number) => sessionUid(settings.organisation, settings.organiser.email, group.id, n);
-  const { state, outcomes, people } = advanceState(previous, group.id, wanted, stamp, uidFor, { perPerson });
+  const advanced = advanceState(previous, group.id, wanted, stamp, uidFor, { perPerson });
+  const { outcomes, people } = advanced;
+  // Remembered so that `refleks cancel` can write the cancellations in the same layout once the group file is gone.
+  const { perPerson: _was, ...rest } = advanced.state;
+  const state: CalendarState = perPerson ? { ...rest, perPerson: true } : rest;
 
   const files: OutputFile[] = [];
   const results: SessionOutcome[] = [];
@@ -193,5 +197,46 @@ export function calendarFiles(
   if (published.length) {
     files.push({ path: `${base}/kalender.ics`, bytes: serializeCalendar({ prodId, method: 'PUBLISH', name: group.name, events: published }) });
   }
+  return { files, state, outcomes: results };
+}
+
+/**
+ * `refleks cancel`: a group that has ended or was made by mistake. Every
+ * session still live becomes a CANCEL (same UID, SEQUENCE+1) to everyone it
+ * was sent to, in the layout the group used; addresses removed before keep
+ * their CANCEL. Built from the state alone, since the group file is gone.
+ */
+export function cancelGroupFiles(previous: CalendarState, output: string, issuedAt: Date, opts: { version: string; lang: Lang; groupName?: string }): CalendarResult {
+  const stamp = issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const perPerson = !!previous.perPerson;
+  const { state, outcomes } = advanceState(previous, previous.group, [], stamp, () => '', { perPerson });
+  const base = `${output}/${previous.group}`;
+  const prodId = prodIdFor(opts.version, opts.lang);
+  const files: OutputFile[] = [];
+  const results: SessionOutcome[] = [];
+  const published: CalEvent[] = [];
+  for (const [n, outcome] of outcomes) {
+    const s = state.sessions[String(n)]!;
+    const paths: string[] = [];
+    if (perPerson) {
+      for (const a of s.issued.attendees) {
+        const path = `${base}/invitasjoner/${a.slug}/samling-${n}.ics`;
+        files.push({ path, bytes: personalCalendar(prodId, 'CANCEL', cancelEvent(heldBy(s, a.email)), a.email) });
+        paths.push(path);
+      }
+    } else {
+      const path = `${base}/invitasjoner/samling-${n}.ics`;
+      files.push({ path, bytes: serializeCalendar({ prodId, method: 'CANCEL', events: [cancelEvent(s)] }) });
+      paths.push(path);
+    }
+    const liveSlugs = new Set(s.issued.attendees.map((a) => a.slug));
+    for (const r of s.removed) {
+      const path = removedPath(base, n, r, perPerson, liveSlugs);
+      files.push({ path, bytes: personalCalendar(prodId, 'CANCEL', cancelEvent(heldBy(s, r.email)), r.email) });
+    }
+    published.push({ ...cancelEvent(s), attendees: [] });
+    results.push({ number: n, outcome, sequence: s.sequence, files: outcome === 'cancelled' ? paths : [] });
+  }
+  if (published.length) files.push({ path: `${base}/kalender.ics`, bytes: serializeCalendar({ prodId, method: 'PUBLISH', ...(opts.groupName ? { name: opts.groupName } : {}), events: published }) });
   return { files, state, outcomes: results };
 }

@@ -79,6 +79,8 @@ export interface SessionState {
 export interface CalendarState {
   version: 2;
   group: string;
+  /** The invitations went out as one file per person. */
+  perPerson?: boolean;
   sessions: Record<string, SessionState>;
 }
 
@@ -243,5 +245,5 @@ export function advanceState(
       outcomes.set(n, 'cancelled');
     }
   }
-  return { state: { version: 2, group, sessions }, outcomes, people: changes };
+  return { state: { version: 2, group, ...(previous?.perPerson ? { perPerson: true } : {}), sessions }, outcomes, people: changes };
 }
