@@ -6,11 +6,11 @@
 import { printProblems, say, workspaceRoot, type CliContext } from './support/context.js';
 import { dedupe, fromContext, printEdited, printInterrupted, templatesOption } from './support/outputs.js';
 import type { Outcome } from '../core/calendar/index.js';
-import { formatProblem, type Problem, UsageError } from '../core/problems.js';
+import { formatProblem, InputError, type Problem, UsageError } from '../core/problems.js';
 import { t, type Text } from '../core/text.js';
 import { withoutEmailNote } from '../core/calendar/session-event.js';
 import { pendingText } from '../io/calendar-pending.js';
-import { orphanedStates, orphanProblem } from '../io/group-identity.js';
+import { orphanedStates, orphanProblem, renameGuard } from '../io/group-identity.js';
 import { loadWorkspace } from '../load/workspace.js';
 import { runOutputs, type GroupResult } from '../pipeline/run-outputs.js';
 import { keepSchemasCurrent } from './support/schemas.js';
@@ -78,6 +78,8 @@ function groupLine(r: GroupReport): Text {
 
 export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCliOptions = {}): Promise<number> {
   const root = workspaceRoot(ctx);
+  const renamed = renameGuard(root);
+  if (renamed.length) throw new InputError(renamed);
   let jobs: number | undefined;
   if (opts.jobs !== undefined) {
     jobs = Number(opts.jobs);

@@ -10,6 +10,7 @@ import { formatProblem, hasErrors, InputError } from '../core/problems.js';
 import type { GroupPlan } from '../core/schedule.js';
 import { t } from '../core/text.js';
 import { pendingText } from '../io/calendar-pending.js';
+import { renameGuard } from '../io/group-identity.js';
 import { runOutputs } from '../pipeline/run-outputs.js';
 
 export interface ScheduleOptions {
@@ -53,6 +54,8 @@ function planJson(plan: GroupPlan, lang: 'nb' | 'en') {
 export async function run(ctx: CliContext, groups: string[] = [], opts: ScheduleOptions = {}): Promise<number> {
   const { request, hooks } = fromContext(ctx);
   const root = workspaceRoot(ctx);
+  const renamed = renameGuard(root);
+  if (renamed.length) throw new InputError(renamed);
   const result = await runOutputs(root, {
     ...request,
     kinds: ['calendar'],

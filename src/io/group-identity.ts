@@ -18,6 +18,8 @@ import { t } from '../core/text.js';
 import { issuedTo } from './calendar-pending.js';
 import { calendarStatePath, readCalendarState } from './calendar-state.js';
 import { writeFileAtomic } from './write-outputs.js';
+import { groupIdOfName, listGroupFiles } from '../load/group-files.js';
+import { loadWorkspace } from '../load/workspace.js';
 
 export interface Orphan {
   id: string;
@@ -156,4 +158,31 @@ export function archiveState(root: string, id: string, stamp: string): string {
   const to = join(root, '.refleks', 'archive', `${id}-${stamp}`, 'state', `${id}.json`);
   move(calendarStatePath(root, id), to);
   return to;
+}
+
+/**
+ * Before `schedule` or `build` issue anything: a group with no state of its
+ * own that looks like an orphaned state renamed would get every session as a
+ * new invitation with new UIDs, and its people every session twice. That is
+ * an error until the coordinator chooses `rename` or `cancel`. Cheap when
+ * every state has its group file (the usual case): nothing is parsed then.
+ */
+export function renameGuard(root: string): Problem[] {
+  const names = new Set(listGroupFiles(root).names.map(groupIdOfName));
+  if (stateIds(root).every((id) => names.has(id))) return [];
+  const ws = loadWorkspace(root).workspace;
+  if (!ws) return [];
+  return orphanedStates(root, ws.groups)
+    .filter((o) => o.match && !existsSync(calendarStatePath(root, o.match)))
+    .map((o) => {
+      const p = orphanProblem(o);
+      return {
+        ...p,
+        severity: 'error' as const,
+        message: t(
+          `${p.message.nb}. Nye invitasjoner for «${o.match}» ville kommet i tillegg til de gamle, så ingenting er laget`,
+          `${p.message.en}. New invitations for "${o.match}" would come on top of the old ones, so nothing was made`,
+        ),
+      };
+    });
 }
