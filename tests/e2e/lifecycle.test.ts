@@ -85,12 +85,13 @@ describe.runIf(havePython)('every change reaches every calendar', () => {
     const ws = copyWorkspace(BASE);
     await ok(ws, ['schedule', '-q', '--per-person'], { SOURCE_DATE_EPOCH: '1790000000' });
     await ok(ws, ['sent', 'gruppe']);
-    const before = treeHashes(join(ws, 'ut/gruppe/invitasjoner'));
+    const before = treeHashes(join(ws, 'ut/gruppe'));
     edit(ws, (s) => s.replace(SIRI, ''));
     await ok(ws, ['schedule', '-q', '--per-person'], { SOURCE_DATE_EPOCH: '1790100000' });
-    const after = treeHashes(join(ws, 'ut/gruppe/invitasjoner'));
+    const after = treeHashes(join(ws, 'ut/gruppe'));
     const changed = Object.keys(after).filter((f) => after[f] !== before[f]);
-    expect(changed.sort()).toEqual([1, 2, 3, 4, 5].map((n) => `siri-odegard/samling-${n}.ics`));
+    // Nobody else's file, and not kalender.ics either.
+    expect(changed.sort()).toEqual([1, 2, 3, 4, 5].map((n) => `invitasjoner/siri-odegard/samling-${n}.ics`));
     const seen = clients(ws, ['ut/gruppe/invitasjoner/siri-odegard/samling-2.ics', 'ut/gruppe/invitasjoner/ali-khan/samling-2.ics']);
     expect(seen['ut/gruppe/invitasjoner/siri-odegard/samling-2.ics']).toMatchObject({ method: 'CANCEL', sequence: 1, attendees: ['siri.odegard@lillevik.kommune.no'] });
     expect(seen['ut/gruppe/invitasjoner/ali-khan/samling-2.ics']).toMatchObject({ method: 'REQUEST', sequence: 0 });
@@ -163,5 +164,16 @@ describe.runIf(havePython)('every change reaches every calendar', () => {
     expect(cal.events.filter((e) => e.status === 'CANCELLED').map((e) => e.sequence)).toEqual([1]);
     const vevents = new ICAL.Component(ICAL.parse(readFileSync(join(ws, 'ut/gruppe/kalender.ics'), 'utf8'))).getAllSubcomponents('vevent');
     expect(vevents.map((v) => v.getFirstPropertyValue('status'))).toEqual(['CONFIRMED', 'CANCELLED', 'CONFIRMED', 'CONFIRMED', 'CONFIRMED']);
+  });
+
+  it('people without an e-mail address are named by validate, build and status, with where their dates are', async () => {
+    const ws = copyWorkspace(BASE);
+    edit(ws, (s) => s.replace('  - name: Ali Khan\n    email: ali.khan@lillevik.kommune.no\n', '  - name: Ali Khan\n'));
+    const note = 'Ali Khan i gruppe har ingen e-postadresse og får ingen kalenderinvitasjon. Gi personen datoene på papir: de står i deltakerarkene i ut/gruppe/deltaker/.';
+    expect((await ok(ws, ['validate'])).stdout).toContain(note);
+    expect((await ok(ws, ['build'])).stdout).toContain(note);
+    expect((await ok(ws, ['status', '--today', '2027-01-05'])).stdout).toContain(note);
+    const request = clients(ws, ['ut/gruppe/invitasjoner/samling-1.ics'])['ut/gruppe/invitasjoner/samling-1.ics']!;
+    expect(request.attendees).toHaveLength(4);
   });
 });

@@ -97,6 +97,19 @@ export function prodIdFor(version: string, lang: Lang): string {
 }
 
 /**
+ * SEQUENCE and DTSTAMP of the session in kalender.ics, which has no
+ * attendees: those of the newest version anyone invited holds. A removal in
+ * per-person mode raises only the removed address, so kalender.ics stays
+ * byte for byte as it was; a change to the event raises everyone, and it.
+ */
+function publishedIdentity(s: SessionState): SessionState {
+  const held = Object.values(s.people);
+  if (!held.length) return s;
+  const newest = held.reduce((a, b) => (b.sequence > a.sequence ? b : a));
+  return { ...s, sequence: newest.sequence, dtstamp: newest.dtstamp };
+}
+
+/**
  * Where the CANCEL for an address no longer invited goes. With one file per
  * person it replaces that person's own file, unless the same folder now holds
  * the person's invitation at a new address; with one file for the group it is
@@ -173,7 +186,7 @@ export function calendarFiles(
       }
       // ORGANIZER but no ATTENDEE: RFC 5546 (3.2.1) requires the organiser in a
       // PUBLISH, and libical's iTIP check rejects the file without it.
-      if (e) published.push({ ...withIdentity(e, s), organizer: e.organizer, alarm: e.alarm });
+      if (e) published.push({ ...withIdentity(e, publishedIdentity(s)), organizer: e.organizer, alarm: e.alarm });
       else if (s.cancelled) published.push({ ...cancelEvent(s), attendees: [] });
     }
     const change = people.get(n);
