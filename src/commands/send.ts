@@ -315,7 +315,7 @@ async function writeDrafts(ctx: CliContext, ws: Workspace, planned: Planned, opt
   const L = ctx.lang;
   const files = [];
   for (const o of planned.outgoing) {
-    files.push({ path: draftPath(ws.settings.output, o.group, o.delivery.person.slug, o.delivery.session), bytes: await mailBytes(o.mail, { draft: true }) });
+    files.push({ path: draftPath(ws.settings.output, o.group, o.delivery.person.slug, o.delivery.session, !!o.delivery.removed), bytes: await mailBytes(o.mail, { draft: true }) });
   }
   const report = writeOutputs(ws.root, files, { force: !!opts.force });
   for (const path of report.edited) {

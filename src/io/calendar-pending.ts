@@ -65,6 +65,8 @@ export interface PendingDelivery {
   /** What it is to this person: never told before, an update, or a cancellation. */
   kind: 'new' | 'changed' | 'cancelled';
   person: Invitee;
+  /** The address is no longer invited (left the group, or a new address): a CANCEL naming only it. */
+  removed?: boolean;
 }
 
 /** Every address a session was issued to, with the version it holds: live attendees and removed ones (a CANCEL each). */
@@ -90,14 +92,14 @@ export function pendingDeliveries(root: string, state: CalendarState | undefined
   const out: PendingDelivery[] = [];
   for (const [n, s] of Object.entries(state.sessions).sort(([a], [b]) => Number(a) - Number(b))) {
     const mine = sent.people?.[n] ?? {};
-    for (const { person, sequence, cancelled } of issuedTo(s)) {
+    for (const { person, sequence, cancelled, removed } of issuedTo(s)) {
       const key = person.email.toLowerCase();
       if (mine[key] === sequence || (sent.sessions[n] === sequence && mine[key] === undefined)) continue;
       // «Endret» only to someone told before; a person added since, or never
       // sent anything, gets the current version as a plain invitation.
       const toldBefore = sent.sessions[n] !== undefined || mine[key] !== undefined;
       const kind = cancelled ? 'cancelled' : sequence > 0 && toldBefore ? 'changed' : 'new';
-      out.push({ group: state.group, session: Number(n), uid: s.uid, sequence, kind, person });
+      out.push({ group: state.group, session: Number(n), uid: s.uid, sequence, kind, person, ...(removed ? { removed: true } : {}) });
     }
   }
   return out;

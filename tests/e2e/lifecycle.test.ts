@@ -75,6 +75,12 @@ describe.runIf(havePython)('every change reaches every calendar', () => {
     const send = (await ok(ws, ['send'])).stdout;
     expect(send).toMatch(/Siri Ødegård\s+1\s+avlyst/);
     expect(send).toMatch(/Marte Lien\s+1\s+ny/);
+    // Drafts: the CANCEL to the old address does not overwrite the invitation to the new one.
+    await ok(ws, ['send', '--drafts'], { SOURCE_DATE_EPOCH: '1790100000' });
+    const drafts = filesBelow(join(ws, 'ut/gruppe/epost/marte-lien'));
+    expect(drafts).toContain('samling-1.eml');
+    expect(drafts).toContain('samling-1-avlyst.eml');
+    expect(readFileSync(join(ws, 'ut/gruppe/epost/marte-lien/samling-1-avlyst.eml'), 'utf8')).toContain('marte.lien@lillevik.kommune.no');
     // A re-run changes no byte.
     const tree = treeHashes(join(ws, 'ut'));
     await ok(ws, ['schedule', '-q'], { SOURCE_DATE_EPOCH: '1790200000' });

@@ -21,6 +21,8 @@ export interface MailDelivery {
   sequence: number;
   kind: MailKind;
   person: { name: string; email: string; slug: string };
+  /** A CANCEL to an address no longer invited to a session that goes on. */
+  removed?: boolean;
 }
 
 export interface GroupMail {

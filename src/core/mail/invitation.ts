@@ -240,6 +240,8 @@ export function invitationMail(input: InvitationInput): InvitationMail {
 }
 
 /** `epost/<person>/samling-<n>.eml`, below the group's output folder. */
-export function draftPath(output: string, groupId: string, slug: string, number: number): string {
-  return `${output}/${groupId}/epost/${slug}/samling-${number}.eml`;
+export function draftPath(output: string, groupId: string, slug: string, number: number, removed = false): string {
+  // A CANCEL to an address no longer invited sits beside the person's new
+  // invitation when only the address changed, so it needs a name of its own.
+  return `${output}/${groupId}/epost/${slug}/samling-${number}${removed ? '-avlyst' : ''}.eml`;
 }
