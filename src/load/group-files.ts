@@ -5,7 +5,7 @@
  * their name (`gruppe.yaml` and `gruppe.yml`, or `gruppe.YAML`) refuse the
  * workspace everywhere, not only in `validate`.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../core/problems.js';
 import { t } from '../core/text.js';
@@ -52,4 +52,22 @@ export function listGroupFiles(root: string): GroupFileList {
     });
   }
   return { names, problems };
+}
+
+/**
+ * Whether a group file is the one a command line names: by its file name, or
+ * by the `id:` it declares (a file renamed by hand keeps its id, and
+ * `refleks send sone-sor` must still find it). Reads only the top-level
+ * `id:` line, so it can run before parsing; the schema checks the real value.
+ */
+export function fileMatches(root: string, name: string, wanted: Set<string>): boolean {
+  if (wanted.has(groupIdOfName(name))) return true;
+  let text: string;
+  try {
+    text = readFileSync(join(root, 'groups', name), 'utf8');
+  } catch {
+    return false;
+  }
+  const id = /^id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1];
+  return id !== undefined && wanted.has(id);
 }

@@ -19,7 +19,7 @@ import { calendarIssueTime, calendarStatePath, saveCalendarState } from '../io/c
 import { issueTime, recordIssueTime } from '../io/issue-time.js';
 import { pdfCopies, requireSoffice } from '../io/pdf-convert.js';
 import { OutputManifest, writeOutputs, type WriteReport } from '../io/write-outputs.js';
-import { listGroupFiles } from '../load/group-files.js';
+import { fileMatches, listGroupFiles } from '../load/group-files.js';
 import { loadProgrammes, loadSettings, loadWorkspace } from '../load/workspace.js';
 import { VERSION } from '../version.js';
 import { BuildCache } from './build-cache.js';
@@ -111,10 +111,10 @@ function groupFiles(root: string, only: string[] = []): string[] {
   const files = listed.names;
   if (!only.length) return files;
   const wanted = new Set(only.map(idOf));
-  const known = new Set(files.map(idOf));
-  const missing = [...wanted].filter((id) => !known.has(id));
+  // By file name or by the file's own `id:`.
+  const missing = [...wanted].filter((id) => !files.some((f) => fileMatches(root, f, new Set([id]))));
   if (missing.length) throw new UsageError(t(`fant ikke gruppen ${missing.join(', ')} i groups/`, `no group ${missing.join(', ')} in groups/`));
-  return files.filter((f) => wanted.has(idOf(f)));
+  return files.filter((f) => fileMatches(root, f, wanted));
 }
 
 function readIfExists(path: string): Uint8Array | undefined {

@@ -126,6 +126,18 @@ describe.runIf(havePython)('every change reaches every calendar', () => {
     expect((await runCli(['validate'], { cwd: ws })).stderr).not.toContain('finnes ikke lenger');
   });
 
+  it('a group file with id: (as new-group writes it) can be renamed by hand: same state, same UIDs, found by either name', async () => {
+    const ws = copyWorkspace(BASE);
+    edit(ws, (s) => `id: gruppe\n${s}`);
+    await ok(ws, ['schedule', '-q']);
+    const uid = clients(ws, ['ut/gruppe/invitasjoner/samling-2.ics'])['ut/gruppe/invitasjoner/samling-2.ics']!.uid;
+    renameSync(join(ws, GROUP), join(ws, 'groups/gruppe-var2027.yaml'));
+    expect((await ok(ws, ['schedule', 'gruppe'])).stdout).toContain('uendret 1, 2, 3, 4, 5');
+    expect((await ok(ws, ['send', 'gruppe-var2027'])).stdout).toContain('25 e-poster til 5 personer');
+    expect((await ok(ws, ['validate'])).stderr).not.toContain('finnes ikke lenger');
+    expect(clients(ws, ['ut/gruppe/invitasjoner/samling-2.ics'])['ut/gruppe/invitasjoner/samling-2.ics']!.uid).toBe(uid);
+  });
+
   it('a deleted group: refleks cancel writes a CANCEL for every session to everyone, and archives the state', async () => {
     const ws = copyWorkspace(BASE);
     await ok(ws, ['schedule', '-q'], { SOURCE_DATE_EPOCH: '1790000000' });
