@@ -147,24 +147,28 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
       : files === 0 && !failed.length
         ? t(`Ingenting å gjøre: alt er oppdatert (${gr(reports.length)}).`, `Nothing to do: everything is up to date (${grEn(reports.length)}).`)
         : t(`Ferdig: ${gr(n('built'))} bygget, ${n('skipped')} uendret, ${failed.length} med feil; ${fl(files)} skrevet.`, `Done: ${grEn(n('built'))} built, ${n('skipped')} unchanged, ${failed.length} failed; ${flEn(files)} written.`));
-    // Up to date is not the same as sent: the same reminder as `status` and `schedule`.
+    // Up to date is not the same as sent: the groups `status` reminds of, from the same pending list.
     if (!opts.dryRun) {
       const ws = loadWorkspace(root, groups.length ? { only: groups.map((g) => g.replace(/\.ya?ml$/i, '')) } : {}).workspace;
       if (ws) {
         if (!groups.length) printProblems(ctx, orphanedStates(root, ws.groups).map(orphanProblem));
+        const waiting = ws.groups.filter((g) => {
+          try {
+            return !!pendingText(root, g.id, result.settings.output);
+          } catch {
+            return false;
+          }
+        }).map((g) => g.id);
+        if (waiting.length) {
+          say(ctx, t(
+            `Ikke sendt ennå: invitasjoner i ${waiting.join(', ')}. Send dem med «refleks send», eller se «refleks status».`,
+            `Not sent yet: invitations of ${waiting.join(', ')}. Send them with "refleks send", or see "refleks status".`,
+          ));
+        }
         for (const g of ws.groups) {
           const note = withoutEmailNote(g, result.settings.output);
           if (note) ctx.out(`${t('merk', 'note')[ctx.lang]}: ${note[ctx.lang]}`);
         }
-      }
-      for (const g of reports.filter((r) => r.status !== 'failed')) {
-        let waiting: Text | undefined;
-        try {
-          waiting = pendingText(root, g.id, result.settings.output);
-        } catch {
-          continue;
-        }
-        if (waiting) ctx.out(`${g.id}: ${waiting[ctx.lang]}`);
       }
     }
   }

@@ -63,11 +63,12 @@ export function describeOutcomes(groupId: string, outcomes: SessionOutcome[], la
   }
   const part = (k: keyof typeof by) => `${LABELS[k][lang]} ${by[k].length ? by[k].join(', ') : '–'}`;
   const lines = [`${groupId}: ${nb ? 'invitasjoner' : 'invitations'} ${(['new', 'changed', 'cancelled', 'unchanged'] as const).map(part).join(' · ')}`];
-  for (const o of outcomes) {
-    if (o.lang) {
-      const name = (l: Lang) => (l === 'nb' ? (nb ? 'bokmål' : 'Norwegian') : nb ? 'engelsk' : 'English');
-      lines.push(`  ${nb ? 'samling' : 'session'} ${o.number}: ${nb ? 'språket er endret fra' : 'the language changed from'} ${name(o.lang.from)} ${nb ? 'til' : 'to'} ${name(o.lang.to)}`);
-    }
+  const relanguaged = outcomes.filter((o) => o.lang);
+  if (relanguaged.length) {
+    const name = (l: Lang) => (l === 'nb' ? (nb ? 'bokmål' : 'Norwegian') : nb ? 'engelsk' : 'English');
+    const { from, to } = relanguaged[0]!.lang!;
+    const which = relanguaged.map((o) => o.number).join(', ');
+    lines.push(`  ${nb ? 'språket er endret fra' : 'the language changed from'} ${name(from)} ${nb ? 'til' : 'to'} ${name(to)} (${nb ? 'samling' : 'session'} ${which}): ${nb ? 'invitasjonene sendes på nytt' : 'the invitations go out again'}`);
   }
   // One line for everyone who gets a CANCEL of their own, with the sessions.
   const removed = new Map<string, number[]>();
