@@ -274,7 +274,14 @@ export async function main(opts: RunOptions): Promise<number> {
     .alias('sendt')
     .argument(...groupsArg)
     .description(t('merk invitasjonene som sendt, så «refleks status» slutter å minne deg på dem', 'mark the invitations as sent, so "refleks status" stops reminding you')[lang])
-    .addHelpText('after', examples([['refleks sent sone-nord', 'etter at du har sendt filene i ut/sone-nord/invitasjoner/', 'after sending the files in ut/sone-nord/invitasjoner/']]))
+    .option('--session <nummer>', t('bare denne samlingen', 'only this session')[lang])
+    .option('--person <e-post>', t('bare invitasjonene til denne adressen', 'only the invitations to this address')[lang])
+    .option('--all', t('alle gruppene, uten å spørre', 'every group, without asking')[lang])
+    .option('-y, --yes', t('ikke spør om bekreftelse', 'do not ask for confirmation')[lang])
+    .addHelpText('after', examples([
+      ['refleks sent sone-nord', 'etter at du har sendt filene i ut/sone-nord/invitasjoner/', 'after sending the files in ut/sone-nord/invitasjoner/'],
+      ['refleks sent sone-nord --session 3 --person ola@kommune.no', 'bare samling 3 til Ola', 'only session 3 to Ola'],
+    ]))
     .action(action(() => import('./commands/sent.js')));
 
   program
@@ -303,6 +310,21 @@ export async function main(opts: RunOptions): Promise<number> {
     .description(t('les utfylte evaluerings- og oppfølgingsskjema (i utfylt/<gruppe>/) og oppmøtet, og skriv rapporten i ut/rapport/ (HTML, Word, CSV, Excel)', 'read filled-in evaluation and follow-up forms (in utfylt/<group>/) and attendance, and write the report to ut/rapport/ (HTML, Word, CSV, Excel)')[lang])
     .addHelpText('after', examples([['refleks report', 'rapport for alle grupper', 'report for every group']]))
     .action(action(() => import('./commands/report.js')));
+
+  program
+    .command('rename')
+    .argument('<gammel>', t('gruppens id nå (eller før filen fikk nytt navn)', 'the group id now (or before the file was renamed)')[lang])
+    .argument('<ny>', t('den nye id-en', 'the new id')[lang])
+    .description(t('gi en gruppe ny id og behold det som er sendt: invitasjonene oppdateres i stedet for å komme dobbelt', 'give a group a new id and keep what was sent: the invitations are updated instead of arriving twice')[lang])
+    .addHelpText('after', examples([['refleks rename sone-sor sone-sor-var2027', 'flytter kalenderstatus, sendt-liste og ut/sone-sor/', 'moves calendar state, sent record and ut/sone-sor/']]))
+    .action(action(() => import('./commands/rename.js')));
+
+  program
+    .command('cancel')
+    .argument('<gruppe>', t('id-en til en gruppe hvis fil er slettet', 'the id of a group whose file was deleted')[lang])
+    .description(t('avlys alt en slettet gruppe har sendt: én avlysning per samling til alle som fikk invitasjonen', 'cancel everything a deleted group sent: one cancellation per session to everyone who was invited')[lang])
+    .option('--force', t('skriv avlysningene også over filer som er endret for hånd', 'write the cancellations even over files edited by hand')[lang])
+    .action(action(() => import('./commands/cancel.js')));
 
   program
     .command('send')

@@ -6,8 +6,12 @@
 import { printProblems, say, workspaceRoot, type CliContext } from './support/context.js';
 import { dedupe, fromContext, printEdited, printRetired, printInterrupted, templatesOption, withWorkspaceLock } from './support/outputs.js';
 import type { Outcome } from '../core/calendar/index.js';
-import { formatProblem, type Problem, UsageError } from '../core/problems.js';
+import { formatProblem, InputError, type Problem, UsageError } from '../core/problems.js';
 import { t, type Text } from '../core/text.js';
+import { withoutEmailNote } from '../core/calendar/session-event.js';
+import { pendingText } from '../io/calendar-pending.js';
+import { orphanedStates, orphanProblem, renameGuard } from '../io/group-identity.js';
+import { loadWorkspace } from '../load/workspace.js';
 import { runOutputs, type GroupResult } from '../pipeline/run-outputs.js';
 import { keepSchemasCurrent } from './support/schemas.js';
 
@@ -80,6 +84,8 @@ function groupLine(r: GroupReport): Text {
 
 export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCliOptions = {}): Promise<number> {
   const root = workspaceRoot(ctx);
+  const renamed = renameGuard(root);
+  if (renamed.length) throw new InputError(renamed);
   // The lock covers the overview and schemas written after the groups too (the pipeline takes it again, re-entrantly).
   return opts.dryRun ? buildLocked(ctx, root, groups, opts) : withWorkspaceLock(ctx, root, 'build', () => buildLocked(ctx, root, groups, opts));
 }
@@ -170,6 +176,30 @@ async function buildLocked(ctx: CliContext, root: string, groups: string[], opts
       : files === 0 && !failed.length && !reports.some((g) => g.edited.length)
         ? t(`Ingenting å gjøre: alt er oppdatert (${gr(reports.length)}).`, `Nothing to do: everything is up to date (${grEn(reports.length)}).`)
         : t(`Ferdig: ${gr(n('built'))} bygget, ${n('skipped')} uendret, ${failed.length} med feil; ${fl(files)} skrevet.`, `Done: ${grEn(n('built'))} built, ${n('skipped')} unchanged, ${failed.length} failed; ${flEn(files)} written.`));
+    // Up to date is not the same as sent: the groups `status` reminds of, from the same pending list.
+    if (!opts.dryRun) {
+      const ws = loadWorkspace(root, groups.length ? { only: groups.map((g) => g.replace(/\.ya?ml$/i, '')) } : {}).workspace;
+      if (ws) {
+        if (!groups.length) printProblems(ctx, orphanedStates(root, ws.groups).map(orphanProblem));
+        const waiting = ws.groups.filter((g) => {
+          try {
+            return !!pendingText(root, g.id, result.settings.output);
+          } catch {
+            return false;
+          }
+        }).map((g) => g.id);
+        if (waiting.length) {
+          say(ctx, t(
+            `Ikke sendt ennå: invitasjoner i ${waiting.join(', ')}. Send dem med «refleks send», eller se «refleks status».`,
+            `Not sent yet: invitations of ${waiting.join(', ')}. Send them with "refleks send", or see "refleks status".`,
+          ));
+        }
+        for (const g of ws.groups) {
+          const note = withoutEmailNote(g, result.settings.output);
+          if (note) ctx.out(`${t('merk', 'note')[ctx.lang]}: ${note[ctx.lang]}`);
+        }
+      }
+    }
   }
   if (failed.length) {
     ctx.err(t(`${failed.length} ${failed.length === 1 ? 'gruppe' : 'grupper'} kunne ikke bygges: ${failed.map((g) => g.file).join(', ')}`, `${failed.length} group${failed.length === 1 ? '' : 's'} could not be built: ${failed.map((g) => g.file).join(', ')}`)[ctx.lang]);

@@ -75,6 +75,8 @@ export async function createGroup(ctx: CliContext, opts: NewGroupOptions, deps: 
   // --- 7. Render, load it back exactly as `validate` would, plan, show, confirm.
   const answers: GroupAnswers = {
     name,
+    // Written always: the group keeps its identity (state, UIDs, ut/ folder) if the file is renamed later.
+    id,
     ...(choice.programme ? { programme: choice.programme.id } : {}),
     ...(choice.themes ? { themes: choice.themes } : {}),
     facilitator,

@@ -9,6 +9,8 @@ import { describeOutcomes, describePlan } from '../core/calendar/describe.js';
 import { formatProblem, hasErrors, InputError } from '../core/problems.js';
 import type { GroupPlan } from '../core/schedule.js';
 import { t } from '../core/text.js';
+import { pendingText } from '../io/calendar-pending.js';
+import { renameGuard } from '../io/group-identity.js';
 import { runOutputs } from '../pipeline/run-outputs.js';
 
 export interface ScheduleOptions {
@@ -51,7 +53,10 @@ function planJson(plan: GroupPlan, lang: 'nb' | 'en') {
 
 export async function run(ctx: CliContext, groups: string[] = [], opts: ScheduleOptions = {}): Promise<number> {
   const { request, hooks } = fromContext(ctx);
-  const result = await runOutputs(workspaceRoot(ctx), {
+  const root = workspaceRoot(ctx);
+  const renamed = renameGuard(root);
+  if (renamed.length) throw new InputError(renamed);
+  const result = await runOutputs(root, {
     ...request,
     kinds: ['calendar'],
     only: groups,
@@ -97,7 +102,12 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: Schedule
 
   const out = ctx.quiet ? () => {} : ctx.out;
   for (const g of written) {
-    for (const line of describeOutcomes(g.groupId, g.outcomes, L, { dryRun: !!opts.dryRun })) out(line);
+    const lines = describeOutcomes(g.groupId, g.outcomes, L, { dryRun: !!opts.dryRun });
+    // Nothing new in this run is not the same as nothing to send: the same
+    // answer as `status`, from the state and the sent record.
+    const waiting = opts.dryRun ? undefined : pendingText(root, g.groupId, result.settings.output);
+    if (waiting && lines.at(-1)?.includes(L === 'nb' ? 'ingenting nytt å sende' : 'nothing new to send')) lines[lines.length - 1] = `  ${waiting[L]}`;
+    for (const line of lines) out(line);
   }
   printEdited(ctx, written.flatMap((g) => g.write.edited));
   printRetired(ctx, written.map((g) => g.write));

@@ -93,7 +93,7 @@ function plan(ws: Workspace, env: NodeJS.ProcessEnv, now: number, opts: SendOpti
     if (!deliveries.length) continue;
     const p = planGroup(group, ws.settings);
     const { mails, stale } = groupMails(ws, p, state, deliveries, {
-      lang: ws.settings.language,
+      lang: group.language ?? ws.settings.language,
       version: VERSION,
       dateFor: (d) => {
         const s = state.sessions[String(d.session)]!;
@@ -312,7 +312,7 @@ async function writeDrafts(ctx: CliContext, ws: Workspace, planned: Planned, opt
   const L = ctx.lang;
   const files = [];
   for (const o of planned.outgoing) {
-    files.push({ path: draftPath(ws.settings.output, o.group, o.delivery.person.slug, o.delivery.session), bytes: await mailBytes(o.mail, { draft: true }) });
+    files.push({ path: draftPath(ws.settings.output, o.group, o.delivery.person.slug, o.delivery.session, !!o.delivery.removed), bytes: await mailBytes(o.mail, { draft: true }) });
   }
   const report = writeOutputs(ws.root, files, { force: !!opts.force });
   for (const path of report.edited) {

@@ -6,7 +6,9 @@ import { planGroup } from '../core/schedule.js';
 import { overview } from '../core/status/overview.js';
 import { t } from '../core/text.js';
 import { toWallTime } from '../core/zoned-time.js';
+import { withoutEmailNote } from '../core/calendar/session-event.js';
 import { pendingInvitations } from '../io/calendar-pending.js';
+import { orphanedStates, orphanProblem } from '../io/group-identity.js';
 import { FAIL, isoDate, type Ctx } from '../load/schema.js';
 import { filledFormGroups } from '../pipeline/overview-page.js';
 
@@ -22,7 +24,12 @@ export function run(ctx: CliContext, opts: { days?: string; today?: string; json
     today = parsed;
   }
   const plans = ws.groups.map((g) => planGroup(g, ws.settings));
-  const report = overview(plans, today, days, pendingInvitations(ws), { evaluated: filledFormGroups(ws.root, ws.groups.map((g) => g.id)) });
+  const extra = pendingInvitations(ws);
+  for (const g of ws.groups) {
+    const note = withoutEmailNote(g, ws.settings.output);
+    if (note) extra.set(g.id, [...(extra.get(g.id) ?? []), note]);
+  }
+  const report = overview(plans, today, days, extra, { evaluated: filledFormGroups(ws.root, ws.groups.map((g) => g.id)) });
   if (opts.json) {
     ctx.out(JSON.stringify(report, (key, value) => (key === 'theme' && value?.theme ? { programme: value.programmeId, id: value.theme.id, title: value.theme.title } : value), 2));
     return 0;
@@ -37,9 +44,14 @@ export function run(ctx: CliContext, opts: { days?: string; today?: string; json
     ctx.out(`  ${formatSessionTime(s.date, s.start, s.end, L)}  ${u.groupName} · ${t(`samling ${s.number} av ${u.of}`, `session ${s.number} of ${u.of}`)[L]}: ${s.theme.theme.title} · ${s.location.text}`);
   }
   const attention = report.groups.filter((g) => g.attention.length);
-  if (attention.length) {
+  const orphans = orphanedStates(ws.root, ws.groups).map(orphanProblem);
+  if (attention.length || orphans.length) {
     ctx.out('');
     say(ctx, t('Trenger oppmerksomhet:', 'Needs attention:'));
+    for (const o of orphans) {
+      ctx.out(`  ${o.file}:`);
+      ctx.out(`    – ${o.message[L]}. ${o.hint![L]}`);
+    }
     for (const g of attention) {
       ctx.out(`  ${g.name} (${g.id}):`);
       for (const a of g.attention) ctx.out(`    – ${a[L]}`);

@@ -14,6 +14,8 @@ import { t, type Text } from '../core/text.js';
 import { stateFileProblems } from '../io/state-check.js';
 import { loadFormWording } from '../load/form-wording.js';
 import { loadWorkspace } from '../load/workspace.js';
+import { withoutEmailNote } from '../core/calendar/session-event.js';
+import { orphanedStates, orphanProblem } from '../io/group-identity.js';
 import { filesBelow } from '../templates/lookup.js';
 import { keepSchemasCurrent } from './support/schemas.js';
 
@@ -82,6 +84,12 @@ export async function run(ctx: CliContext, opts: { strict?: boolean; fix?: boole
     problems.push(...wordingProblems(workspace, ctx.lang), ...(await templateProblems(workspace)));
     // What refleks remembers in .refleks/, checked as the commands that read it do.
     problems.push(...stateFileProblems(root, workspace.groups.map((g) => g.id)));
+    // Invitations in people's calendars whose group file is gone (renamed or deleted).
+    problems.push(...orphanedStates(root, workspace.groups).map(orphanProblem));
+    for (const group of workspace.groups) {
+      const note = withoutEmailNote(group, workspace.settings.output);
+      if (note) moves.push(note);
+    }
   }
   printProblems(ctx, problems);
   // A failing check changes nothing, unless asked to fix.

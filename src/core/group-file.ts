@@ -14,7 +14,7 @@ export type LocationAnswer = string | { room?: string; address?: string; url?: s
 
 export interface GroupAnswers {
   name: string;
-  /** Written only when it differs from the file name (it never does from new-group). */
+  /** `refleks new-group` always writes it, so renaming the file later does not change the group's identity. */
   id?: string;
   programme?: string;
   /** Combined themes as `programme/theme`, in session order. */
@@ -74,7 +74,7 @@ export function groupYaml(a: GroupAnswers, opts: GroupFileOptions): string {
     comment(t('kommentarer og leses ikke av refleks.', 'comments and are not read by refleks.')),
     '',
   );
-  if (a.id) out.push(comment(t('Gruppens id, brukt i filnavn og kalenderinvitasjoner. Ikke endre den etter at invitasjonene er sendt.', 'The group id, used in file names and calendar invitations. Do not change it after the invitations are sent.')), `id: ${a.id}`, '');
+  if (a.id) out.push(comment(t('Gruppens id, brukt i mappenavn og kalenderinvitasjoner. Filen kan få nytt navn; id-en endrer du med «refleks rename».', 'The group id, used in folder names and calendar invitations. The file may be renamed; change the id with "refleks rename".')), `id: ${a.id}`, '');
   out.push(comment(t('Gruppens navn, slik det står i invitasjoner, skjema og kursbevis.', 'The group name, as it appears in invitations, forms and certificates.')), `name: ${yamlString(a.name)}`, '');
   if (a.themes) {
     out.push(

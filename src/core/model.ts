@@ -205,6 +205,8 @@ export interface Group {
   betweenSessionHours: { min: number; max: number };
   leaderSessions: number[];
   perPersonInvitations: boolean;
+  /** Language of the documents and invitations for this group (`language:` in the group file); else the workspace's. */
+  language?: Lang;
   overrides: Map<number, SessionOverride>;
   /** Links the group file adds to a session's theme, by session number. */
   materials: Map<number, Material[]>;

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { CalendarState } from '../core/calendar/state.js';
+import { migrateState, type CalendarState, type CalendarStateV1 } from '../core/calendar/state.js';
 import { InputError, type Problem } from '../core/problems.js';
 import { calendarStateSchema, parseStateFile } from '../load/state-schemas.js';
 import { t } from '../core/text.js';
@@ -39,9 +39,9 @@ export function readCalendarState(root: string, groupId: string): CalendarState 
   if (!existsSync(path)) return undefined;
   const raw = readFileSync(path, 'utf8');
   const display = relative(root, path).split(sep).join('/');
-  let state: CalendarState;
+  let state: CalendarState | CalendarStateV1;
   try {
-    state = parseStateFile(display, raw, calendarStateSchema, STATE_KIND) as CalendarState;
+    state = parseStateFile(display, raw, calendarStateSchema, STATE_KIND) as CalendarState | CalendarStateV1;
   } catch (err) {
     if (err instanceof InputError) throw new DamagedStateError(root, groupId, err.problems);
     throw err;
@@ -55,7 +55,8 @@ export function readCalendarState(root: string, groupId: string): CalendarState 
       hint: STATE_KIND.hint,
     }]);
   }
-  return state;
+  // A version 1 file (before per-person state) is read as version 2 and written back so on the next change.
+  return migrateState(state);
 }
 
 const STATE_KIND = {

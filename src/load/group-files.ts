@@ -5,7 +5,7 @@
  * their name (`gruppe.yaml` and `gruppe.yml`, or `gruppe.YAML`) refuse the
  * workspace everywhere, not only in `validate`.
  */
-import { lstatSync, readdirSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, type Problem } from '../core/problems.js';
 import { t } from '../core/text.js';
@@ -92,4 +92,22 @@ function notA(shown: string, is: 'file' | 'dir' | 'other', want: 'file' | 'dir')
         ? t('Gi filen et annet navn, og lag mappen groups/ med én .yaml-fil per gruppe.', 'Rename the file, and make a folder groups/ with one .yaml file per group.')
         : t('Gi den et navn som ikke slutter på .yaml, eller flytt den ut av groups/.', 'Give it a name that does not end in .yaml, or move it out of groups/.'),
   };
+}
+
+/**
+ * Whether a group file is the one a command line names: by its file name, or
+ * by the `id:` it declares (a file renamed by hand keeps its id, and
+ * `refleks send sone-sor` must still find it). Reads only the top-level
+ * `id:` line, so it can run before parsing; the schema checks the real value.
+ */
+export function fileMatches(root: string, name: string, wanted: Set<string>): boolean {
+  if (wanted.has(groupIdOfName(name))) return true;
+  let text: string;
+  try {
+    text = readFileSync(join(root, 'groups', name), 'utf8');
+  } catch {
+    return false;
+  }
+  const id = /^id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1];
+  return id !== undefined && wanted.has(id);
 }

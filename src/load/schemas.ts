@@ -220,6 +220,7 @@ const override = obj({
 export const groupSchema = obj({
   id: opt(slug(t('en id', 'an id')), 'Gruppens id (standard: filnavnet)'),
   name: req(str({ max: 200, oneLine: true }), 'Gruppens navn'),
+  language: opt(oneOf(['nb', 'en'] as const), 'Språket i gruppens dokumenter og invitasjoner: nb eller en (standard: som i refleks.yaml)'),
   programme: opt(slug(t('en programid', 'a programme id')), 'Programmets id, f.eks. mestring'),
   themes: opt(
     array(str({ max: 200, oneLine: true }), {

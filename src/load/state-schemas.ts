@@ -153,8 +153,43 @@ export const calendarStateV1 = obj({
   sessions: req(record(SESSION_KEY, sessionStateV1)),
 });
 
-/** `.refleks/calendar/<group>.json`. A version 2 joins the table here. */
-export const calendarStateSchema = versioned({ 1: calendarStateV1 });
+const personState = obj({
+  sequence: req(sequence()),
+  dtstamp: req(instant()),
+  hash: opt(pattern(/^[0-9a-f]{8,128}$/, t('en hash (heksadesimal)', 'a hash (hexadecimal)'))),
+});
+
+const removedAttendee = obj({
+  name: req(text(300)),
+  email: req(text(320)),
+  role: req(oneOf(['CHAIR', 'REQ-PARTICIPANT', 'OPT-PARTICIPANT'] as const)),
+  slug: req(pattern(/^[a-z0-9][a-z0-9-]{0,99}$/, t('et mappenavn (a–z, 0–9, -)', 'a folder name (a–z, 0–9, -)'))),
+  sequence: req(sequence()),
+  dtstamp: req(instant()),
+});
+
+/** Version 2: what each address holds, and who is no longer invited (src/core/calendar/state.ts). */
+const sessionStateV2 = obj({
+  uid: req(pattern(/^[\x21-\x7e]{1,255}$/, t('en kalender-UID', 'a calendar UID'), 255)),
+  sequence: req(sequence()),
+  dtstamp: req(instant()),
+  hash: req(pattern(/^[0-9a-f]{8,128}$/, t('en hash (heksadesimal)', 'a hash (hexadecimal)'))),
+  cancelled: req(bool()),
+  lang: opt(oneOf(['nb', 'en'] as const)),
+  issued: req(issuedEvent),
+  people: req(record({ re: /^[^\s]{1,320}$/, what: t('en e-postadresse', 'an e-mail address') }, personState)),
+  removed: req(array(removedAttendee, { max: 10_000 })),
+});
+
+export const calendarStateV2 = obj({
+  version: req(int({ min: 2, max: 2 })),
+  group: req(text(200)),
+  perPerson: opt(bool()),
+  sessions: req(record(SESSION_KEY, sessionStateV2)),
+});
+
+/** `.refleks/calendar/<group>.json`: version 1 (before per-person state) is read and migrated. */
+export const calendarStateSchema = versioned<unknown>({ 1: calendarStateV1, 2: calendarStateV2 });
 
 /** `.refleks/sent/<group>.json`: the SEQUENCE marked sent per session, and per person. */
 export const sentRecordSchema = versioned({

@@ -19,7 +19,7 @@ import { closest } from './did-you-mean.js';
 import { FAIL, isPlainMapping, type Ctx } from './schema.js';
 import { programmeSchema, workspaceSchema, type WorkspaceFile } from './schemas.js';
 import { parseYaml, type YamlFile } from './yaml-file.js';
-import { groupIdOfName, listGroupFiles } from './group-files.js';
+import { fileMatches, groupIdOfName, listGroupFiles } from './group-files.js';
 
 export function findWorkspaceRoot(start: string): string | undefined {
   let dir = resolve(start);
@@ -201,7 +201,7 @@ export function loadWorkspace(root: string, opts: LoadOptions = {}): LoadResult 
   let files = listed.names.map((f) => join(groupDir, f));
   if (opts.only?.length) {
     const wanted = new Set(opts.only.map((g) => g.replace(/\.ya?ml$/i, '')));
-    files = files.filter((f) => wanted.has(basename(f).replace(/\.ya?ml$/i, '')));
+    files = files.filter((f) => fileMatches(root, basename(f), wanted));
   }
   const loading = new Set(files);
   for (const path of files) {

@@ -26,6 +26,7 @@ const FILE_ORDER: readonly OutputKind[] = ['calendar', 'forms', 'pdf', 'packs'];
 /** Everything a thread needs to render groups; plain data, so it can go to a worker. */
 export interface RenderSettings {
   kinds: OutputKind[];
+  /** Language of refleks's messages; documents take the group's or the workspace's (see buildGroup). */
   lang: Lang;
   version: string;
   /** ISO instant for document timestamps (the workspace's recorded issue time). */
@@ -48,7 +49,8 @@ export interface RenderTools {
   renderer?: TemplateRenderer;
   /** Where rendered form shapes are kept (memory, or memory and disk); only with forms. */
   shapes?: ShapeStore;
-  wording(programmeId: string): FormWording;
+  /** The form wording of a programme in a document language. */
+  wording(programmeId: string, lang: Lang): FormWording;
 }
 
 export interface GroupBuild {
@@ -77,22 +79,26 @@ export async function buildGroup(ws: Workspace, group: Group, input: GroupInput,
   const base = { groupId: group.id, file: group.source.display, files: {}, ...(settings.withPlan ? { plan } : {}) };
   if (hasErrors(plan.problems) || !input.render) return { ...base, problems: plan.problems };
   const wants = new Set(settings.kinds);
+  // What participants receive is in the group's language (or the workspace's),
+  // never in the language of the command run: `--lang en` only changes
+  // refleks's own messages, so it cannot rewrite invitations already sent.
+  const lang = group.language ?? ws.settings.language;
   const files: GroupBuild['files'] = {};
   let calendar: GroupBuild['calendar'];
   try {
     if (wants.has('calendar')) {
-      const options = { lang: settings.lang, version: settings.version, perPerson: settings.perPerson };
+      const options = { lang, version: settings.version, perPerson: settings.perPerson };
       const result = calendarFiles(ws, plan, input.previous(), new Date(settings.calendarIssuedAt), options);
       files.calendar = result.files;
       calendar = { state: result.state, outcomes: result.outcomes };
     }
     if (wants.has('forms')) {
       const { formFiles } = await import('../core/forms/index.js');
-      files.forms = await formFiles(ws, plan, tools.wording(group.programmeId), new Date(settings.issuedAt), settings.lang, tools.shapes);
+      files.forms = await formFiles(ws, plan, tools.wording(group.programmeId, lang), new Date(settings.issuedAt), lang, tools.shapes);
     }
     if (wants.has('packs')) {
       const { packFiles } = await import('../core/packs/render.js');
-      files.packs = packFiles(ws, plan, tools.renderer!, settings.lang);
+      files.packs = packFiles(ws, plan, tools.renderer!, lang);
     }
   } catch (err) {
     // A template, wording or calendar-state error belongs to this group; the others go on.

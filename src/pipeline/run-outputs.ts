@@ -20,7 +20,7 @@ import { issueTime, recordIssueTime } from '../io/issue-time.js';
 import { pdfCopies, requireSoffice } from '../io/pdf-convert.js';
 import { lockWorkspace, type LockHolder } from '../io/workspace-lock.js';
 import { destinationProblems, OutputManifest, writeOutputs, type WriteReport } from '../io/write-outputs.js';
-import { listGroupFiles } from '../load/group-files.js';
+import { fileMatches, listGroupFiles } from '../load/group-files.js';
 import { loadProgrammes, loadSettings, loadWorkspace } from '../load/workspace.js';
 import { VERSION } from '../version.js';
 import { checkForAdoption } from './adopt.js';
@@ -130,10 +130,10 @@ function groupFiles(root: string, only: string[] = []): string[] {
   const files = listed.names;
   if (!only.length) return files;
   const wanted = new Set(only.map(idOf));
-  const known = new Set(files.map(idOf));
-  const missing = [...wanted].filter((id) => !known.has(id));
+  // By file name or by the file's own `id:`.
+  const missing = [...wanted].filter((id) => !files.some((f) => fileMatches(root, f, new Set([id]))));
   if (missing.length) throw new UsageError(t(`fant ikke gruppen ${missing.join(', ')} i groups/`, `no group ${missing.join(', ')} in groups/`));
-  return files.filter((f) => wanted.has(idOf(f)));
+  return files.filter((f) => fileMatches(root, f, wanted));
 }
 
 function readIfExists(path: string): Uint8Array | undefined {
@@ -227,14 +227,13 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
     manifest.startAfresh();
     afresh = true;
   }
-  if (!dryRun) manifest.begin();
   const notices: Problem[] = [];
 
   // Skip what is unchanged, judged from raw bytes before anything is parsed.
   const cache = req.incremental ? new BuildCache(root) : undefined;
   if (cache?.problem) notices.push(cache.problem);
+  // No language here: --lang changes messages, not outputs, so it must not make a group look changed.
   const options = {
-    lang,
     strict: render.strict,
     perPerson: render.perPerson,
     ...(soffice ? { pdf: true } : {}),
@@ -359,6 +358,8 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
     if (stops.length) return finish(resultOf(build, 'failed', [...problems, ...stops]));
     const { why, ...opts } = writeOptions(build, dryRun);
     let write: WriteReport;
+    // The first group a first run writes records the (empty) manifest first; a failing run writes none.
+    if (!dryRun) manifest.begin();
     try {
       write = writeOutputs(root, files, { ...opts, checked, retire: `${settings.output}/${build.groupId}/` }, manifest);
     } catch (err) {

@@ -25,12 +25,12 @@ export async function loadTools(ws: Workspace, settings: RenderSettings, note?: 
     const [{ loadFormWording }, { diskShapeStore }] = await Promise.all([import('../load/form-wording.js'), import('../io/shape-store.js')]);
     tools.shapes = diskShapeStore(process.env, note);
     const wordings = new Map<string, FormWording>();
-    tools.wording = (programmeId) => {
-      let w = wordings.get(programmeId);
+    tools.wording = (programmeId, lang) => {
+      let w = wordings.get(`${programmeId}\0${lang}`);
       if (!w) {
-        const { wording, problems } = loadFormWording(ws, programmeId, settings.lang, settings.templatesDir ? { optionDir: settings.templatesDir } : {});
+        const { wording, problems } = loadFormWording(ws, programmeId, lang, settings.templatesDir ? { optionDir: settings.templatesDir } : {});
         if (!wording || hasErrors(problems)) throw new InputError(problems);
-        wordings.set(programmeId, (w = wording));
+        wordings.set(`${programmeId}\0${lang}`, (w = wording));
       }
       return w;
     };

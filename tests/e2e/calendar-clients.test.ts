@@ -92,7 +92,9 @@ describe.runIf(havePython)('calendar files in real parsers', () => {
       if (f.endsWith('kalender.ics')) {
         expect(method, f).toBe('PUBLISH');
         expect(events.length, f).toBeGreaterThanOrEqual(4);
-        expect(events.every((ev) => ev.attendees.length === 0 && ev.alarms === 1), f).toBe(true);
+        expect(events.every((ev) => ev.attendees.length === 0), f).toBe(true);
+        // A cancelled session stays as STATUS:CANCELLED (no alarm), so a calendar that imported it drops it.
+        expect(events.every((ev) => (ev.status === 'CANCELLED' ? ev.alarms === 0 : ev.alarms === 1)), f).toBe(true);
       } else {
         expect(['REQUEST', 'CANCEL'], f).toContain(method);
         expect(events, f).toHaveLength(1);
@@ -115,9 +117,8 @@ describe.runIf(havePython)('calendar files in real parsers', () => {
     expect(ev.description).toContain('\n');
     expect(ev.description).toContain('Sted: Helsehuset, møterom 2; inngang B \\ bakside');
     expect(ev.attendee_cns.slice(0, 5)).toEqual(['José Ærlig-Müller', "Åse O'Neill", 'Ola 😀 Nordmann', 'Berit Bakke, fagleder', 'Øyvind Ødegård-Ærø']);
-    // A " in a name is RFC 6868-encoded (^'); ical.js decodes it (unit tests), these
-    // Debian versions of icalendar/vobject show it as is but still read the file.
-    expect(ev.attendee_cns[5]).toMatch(/^Anne (\^'|")Annie(\^'|") Olsen$/);
+    // A " in a name becomes typographic quotes: RFC 6868's ^' shows literally in icalendar and vobject.
+    expect(ev.attendee_cns[5]).toBe('Anne “Annie” Olsen');
     const cancel = report.files['ut/toffe-navn/invitasjoner/samling-2.ics']!.icalendar;
     if ('error' in cancel) throw new Error(cancel.error);
     expect(cancel.method).toBe('CANCEL');

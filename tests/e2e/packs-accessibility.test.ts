@@ -4,7 +4,7 @@
  * page asks for nothing over the network. Printing gives A4 pages; the
  * handout fits on one.
  */
-import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
@@ -37,7 +37,10 @@ async function generate(): Promise<string[]> {
   expect(r.code).toBe(0);
   expect(readFileSync(join(nb, 'ut', 'sone-nord', 'veileder', 'index.html'), 'utf8')).toContain('Avlyst');
   const en = copyWorkspace();
-  expect((await runCli(['packs', 'mestringstreff-var', '--lang', 'en'], { cwd: en })).code).toBe(0);
+  // A group in English: its own language: (not --lang, which changes refleks's messages only).
+  const file = join(en, 'groups', 'mestringstreff-var.yaml');
+  writeFileSync(file, `language: en\n${readFileSync(file, 'utf8')}`);
+  expect((await runCli(['packs', 'mestringstreff-var'], { cwd: en })).code).toBe(0);
   // The English pages share their structure with the Norwegian ones; one of each kind is enough.
   const english = pages(en).filter((f) => f.includes('/mestringstreff-var/') && /\/(index|alle|tema-1-.*|deltakerark-1-.*)\.html$/.test(f));
   expect(english).toHaveLength(4);

@@ -124,7 +124,10 @@ describe('refleks schedule on the demo', () => {
     expect(events[0]!.getFirstPropertyValue('sequence')).toBe(1);
     expect(events[0]!.getAllProperties('attendee').length).toBeGreaterThan(0);
     expect(events[0]!.getFirstSubcomponent('valarm')).toBeNull();
-    expect(read(ws, 'ut/sone-nord/kalender.ics')).not.toContain('samling-4-');
+    // The imported calendar drops it too: the event stays as STATUS:CANCELLED with a higher SEQUENCE.
+    const published = vevents(read(ws, 'ut/sone-nord/kalender.ics')).events.find((e) => String(e.getFirstPropertyValue('uid')).includes('samling-4-'))!;
+    expect(published.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(published.getFirstPropertyValue('sequence')).toBe(1);
   });
 });
 
@@ -186,11 +189,15 @@ describe('refleks schedule options', () => {
     expect(files.every((f) => f.startsWith('sone-nord/'))).toBe(true);
   });
 
-  it('writes in English with --lang en', async () => {
+  it('--lang en gives English messages but leaves the documents in the workspace\'s language; language: en in the group gives English documents', async () => {
     const ws = copyWorkspace();
     const r = (await runCli(['schedule', 'sykehjem-kombinert', '--lang', 'en'], { cwd: ws }));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('moved from Thursday 6 May 2027: Ascension Day');
+    expect(read(ws, 'ut/sykehjem-kombinert/invitasjoner/samling-2.ics')).toContain('SUMMARY:Lillevik sykehjem\\, avdeling 2 – samling 2');
+    const file = join(ws, 'groups/sykehjem-kombinert.yaml');
+    writeFileSync(file, `language: en\n${readFileSync(file, 'utf8')}`);
+    expect((await runCli(['schedule', 'sykehjem-kombinert'], { cwd: ws })).stdout).toContain('språket er endret fra bokmål til engelsk');
     expect(read(ws, 'ut/sykehjem-kombinert/invitasjoner/samling-2.ics')).toContain('SUMMARY:Lillevik sykehjem\\, avdeling 2 – session 2');
   });
 

@@ -20,7 +20,26 @@ describe('status reminds of invitations not yet sent', () => {
     writeFileSync(file, readFileSync(file, 'utf8') + '\nsessions:\n  5: { cancelled: true }\n');
     expect((await runCli(['schedule', '-q'], { cwd: ws })).code).toBe(0);
     expect(await status()).toContain('1 invitasjon er ikke sendt ennå: samling 5 (avlyst)');
-    expect((await runCli(['sent'], { cwd: ws })).stdout).toContain('sone-nord: 1 invitasjon merket som sendt');
-    expect((await runCli(['sent'], { cwd: ws })).stdout).toContain('Ingen invitasjoner ventet');
+    // Without a group and without a terminal to ask in, marking every group needs --all.
+    const refused = await runCli(['sent'], { cwd: ws });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('legg til --all');
+    expect((await runCli(['sent', '--all'], { cwd: ws })).stdout).toContain('sone-nord: 1 invitasjon merket som sendt');
+    expect((await runCli(['sent', '--all'], { cwd: ws })).stdout).toContain('Ingen invitasjoner ventet');
+  });
+
+  it('marks one session for one person, and status names who is still missing', async () => {
+    const ws = copyWorkspace();
+    const status = async () => (await runCli(['status', '--today', '2027-01-05'], { cwd: ws })).stdout;
+    expect((await runCli(['schedule', '-q', 'sone-nord'], { cwd: ws })).code).toBe(0);
+    const state = JSON.parse(readFileSync(join(ws, '.refleks/calendar/sone-nord.json'), 'utf8'));
+    const first = state.sessions['3'].issued.attendees[1];
+    const one = await runCli(['sent', 'sone-nord', '--session', '3', '--person', first.email.toUpperCase()], { cwd: ws });
+    expect(one.stdout).toContain(`sone-nord: 1 invitasjon til ${first.email.toUpperCase()} merket som sendt`);
+    // Session 3 now misses everyone but that one person; the others are missing for all.
+    const line = (await status()).split('\n').find((l) => l.includes('ikke sendt ennå'))!;
+    expect(line).toContain('5 invitasjoner er ikke sendt ennå: samling 1, 2, 3 (mangler for ');
+    expect(line.slice(line.indexOf('(mangler for'), line.indexOf('), 4, 5'))).not.toContain(first.name);
+    expect((await runCli(['sent', 'sone-nord', '--person', 'nobody@example.org'], { cwd: ws })).code).toBe(2);
   });
 });

@@ -98,10 +98,10 @@ describe('the workspace lock', () => {
 
 describe('--adopt checks', () => {
   const state: CalendarState = {
-    version: 1,
+    version: 2,
     group: 'g',
     sessions: {
-      1: { uid: 'g-samling-1-x@refleks', sequence: 2, dtstamp: '2027-01-01T00:00:00Z', hash: 'abcdef12', cancelled: false, issued: { summary: 's', start: '2027-01-12T09:00:00Z', end: '2027-01-12T11:00:00Z', organizer: { name: 'O', email: 'o@x.no' }, attendees: [] } },
+      1: { uid: 'g-samling-1-x@refleks', sequence: 2, dtstamp: '2027-01-01T00:00:00Z', hash: 'abcdef12', cancelled: false, issued: { summary: 's', start: '2027-01-12T09:00:00Z', end: '2027-01-12T11:00:00Z', organizer: { name: 'O', email: 'o@x.no' }, attendees: [] }, people: {}, removed: [] },
     },
   };
   const ics = (method: string, seq: number) => `BEGIN:VCALENDAR\r\nMETHOD:${method}\r\nBEGIN:VEVENT\r\nUID:g-samling-1-\r\n x@refleks\r\nSEQUENCE:${seq}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;

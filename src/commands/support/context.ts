@@ -64,7 +64,8 @@ export function openWorkspace(ctx: CliContext, opts: { only?: string[] } = {}): 
   const result = loadWorkspace(root, opts);
   if (result.workspace && !ctx.langFromFlag) ctx.lang = result.workspace.settings.language;
   if (opts.only?.length && result.workspace) {
-    const known = new Set(result.workspace.groups.map((g) => g.id));
+    // A group is named by its id or by its file name.
+    const known = new Set(result.workspace.groups.flatMap((g) => [g.id, g.source.display.replace(/^groups\//, '').replace(/\.ya?ml$/i, '')]));
     const bad = result.problems.filter((p) => p.severity === 'error');
     const missing = opts.only.map((g) => g.replace(/\.ya?ml$/i, '')).filter((g) => !known.has(g));
     if (missing.length && !bad.length) {

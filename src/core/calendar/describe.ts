@@ -63,10 +63,25 @@ export function describeOutcomes(groupId: string, outcomes: SessionOutcome[], la
   }
   const part = (k: keyof typeof by) => `${LABELS[k][lang]} ${by[k].length ? by[k].join(', ') : '–'}`;
   const lines = [`${groupId}: ${nb ? 'invitasjoner' : 'invitations'} ${(['new', 'changed', 'cancelled', 'unchanged'] as const).map(part).join(' · ')}`];
+  const relanguaged = outcomes.filter((o) => o.lang);
+  if (relanguaged.length) {
+    const name = (l: Lang) => (l === 'nb' ? (nb ? 'bokmål' : 'Norwegian') : nb ? 'engelsk' : 'English');
+    const { from, to } = relanguaged[0]!.lang!;
+    const which = relanguaged.map((o) => o.number).join(', ');
+    lines.push(`  ${nb ? 'språket er endret fra' : 'the language changed from'} ${name(from)} ${nb ? 'til' : 'to'} ${name(to)} (${nb ? 'samling' : 'session'} ${which}): ${nb ? 'invitasjonene sendes på nytt' : 'the invitations go out again'}`);
+  }
+  // One line for everyone who gets a CANCEL of their own, with the sessions.
+  const removed = new Map<string, number[]>();
+  for (const o of outcomes) for (const r of o.removed ?? []) removed.set(r.name, [...(removed.get(r.name) ?? []), o.number]);
+  if (removed.size) {
+    const who = [...removed].map(([name, ns]) => `${name} (${nb ? 'samling' : 'session'} ${ns.join(', ')})`).join(', ');
+    lines.push(`  ${nb ? 'avlysning til' : 'cancellation to'} ${who}: ${nb ? 'ikke lenger i gruppen, eller ny e-postadresse' : 'no longer in the group, or a new e-mail address'}`);
+  }
   const toSend = outcomes.filter((o) => o.outcome === 'new' || o.outcome === 'changed' || o.outcome === 'cancelled');
+  const removedFiles = outcomes.flatMap((o) => (o.removed ?? []).flatMap((r) => r.files));
   if (toSend.length) {
     const verb = opts.dryRun ? (nb ? 'ville sendt' : 'would send') : 'send';
-    const files = toSend.flatMap((o) => o.files);
+    const files = [...toSend.flatMap((o) => o.files), ...removedFiles];
     const folder = commonFolder(files);
     const list = files.length <= 6 ? files.map((f) => f.slice(folder.length)).join(', ') : `${files.length} ${nb ? 'filer' : 'files'}`;
     lines.push(`  ${verb} ${folder} ${list}`);
@@ -77,6 +92,7 @@ export function describeOutcomes(groupId: string, outcomes: SessionOutcome[], la
 }
 
 function commonFolder(paths: string[]): string {
+  if (!paths.length) return '';
   let prefix = paths[0]!.split('/').slice(0, -1);
   for (const p of paths) {
     const parts = p.split('/');

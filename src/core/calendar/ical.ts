@@ -45,18 +45,28 @@ export function escapeText(value: string): string {
 }
 
 /**
- * A parameter value made safe: RFC 6868 caret encoding for `^`, newline and
- * `"`, other control characters dropped, quoted when it holds `:` `;` `,`.
+ * `Per "Pelle" Olsen` → `Per “Pelle” Olsen`. A `"` cannot stand in a
+ * parameter value; RFC 6868 writes it `^'`, but Python icalendar 4 and vobject
+ * show that literally and Outlook is not known to decode it, so a name shows
+ * sensibly everywhere only without one. The exact name stays in the documents.
+ */
+export function typographicQuotes(value: string): string {
+  return value.replace(/"([^"]*)"/g, '“$1”').replace(/"/g, '”');
+}
+
+/**
+ * A parameter value made safe: `"` as typographic quotes, RFC 6868 caret
+ * encoding for `^` and newline, other control characters dropped, quoted when
+ * it holds `:` `;` `,`.
  */
 export function paramValue(name: string, value: string): string {
   if (ENUM_PARAMS.has(name)) {
     if (!/^[A-Za-z0-9-]+$/.test(value)) throw new Error(`invalid ${name} parameter value: ${value}`);
     return value;
   }
-  const encoded = value
+  const encoded = typographicQuotes(value)
     .replace(/\^/g, '^^')
     .replace(/\r\n?|\n/g, '^n')
-    .replace(/"/g, "^'")
     // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
   return /[:;,]/.test(encoded) ? `"${encoded}"` : encoded;

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { formatDate } from '../format-date.js';
 import type { Group, Person, Workspace, WorkspaceSettings } from '../model.js';
 import type { GroupPlan, PlannedSession } from '../schedule.js';
-import type { Lang } from '../text.js';
+import { t, type Lang, type Text } from '../text.js';
 import { DEFAULT_VOCABULARY, fillWords } from '../vocabulary.js';
 import type { CalAttendee } from './ical.js';
 import { slugify } from '../slug.js';
@@ -67,6 +67,22 @@ export function groupMembers(group: Group): Member[] {
     out.push({ person: person as Person & { email: string }, kind, slug });
   }
   return out;
+}
+
+/**
+ * The note for people in the group without an e-mail address: they get no
+ * invitation, so the coordinator must give them their dates another way (the
+ * participant handouts in `deltaker/`). Said by validate, build and status.
+ */
+export function withoutEmailNote(group: Group, output: string): Text | undefined {
+  const people = [group.facilitator, group.coFacilitator, group.leader, ...group.participants].filter((p): p is Person => !!p && !p.email);
+  if (!people.length) return undefined;
+  const names = people.map((p) => p.name).join(', ');
+  const one = people.length === 1;
+  return t(
+    `${names} i ${group.id} har ingen e-postadresse og får ingen kalenderinvitasjon. Gi ${one ? 'personen' : 'dem'} datoene på papir: de står i deltakerarkene i ${output}/${group.id}/deltaker/.`,
+    `${names} in ${group.id} ${one ? 'has' : 'have'} no e-mail address and get${one ? 's' : ''} no calendar invitation. Give ${one ? 'them' : 'them'} the dates on paper: they are in the participant handouts in ${output}/${group.id}/deltaker/.`,
+  );
 }
 
 /** «Tema 3: Title», or «Tema 3 (mestring): Title» in a group combining programmes. */
@@ -144,12 +160,31 @@ export function sessionEvent(ws: Pick<Workspace, 'settings' | 'programmes'>, pla
   };
 }
 
+function canonicalContent(e: SessionEvent): unknown[] {
+  return [
+    e.start, e.end, e.summary, e.description, e.location ?? '', e.url ?? '', e.categories,
+    e.organizer.name, e.organizer.email.toLowerCase(),
+  ];
+}
+
 /** Hash of everything an attendee would notice; a different hash means a new SEQUENCE. */
 export function eventHash(e: SessionEvent): string {
   const canonical = JSON.stringify([
-    e.start, e.end, e.summary, e.description, e.location ?? '', e.url ?? '', e.categories,
-    e.organizer.name, e.organizer.email.toLowerCase(),
+    ...canonicalContent(e),
     e.attendees.map((a) => [a.name, a.email.toLowerCase(), a.role]),
+    e.alarm.hoursBefore, e.alarm.description, 'CONFIRMED',
+  ]);
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
+}
+
+/**
+ * Hash of one person's own file (organiser and that attendee only): the other
+ * attendees are not in it, so adding or removing them changes nothing for this person.
+ */
+export function personalHash(e: SessionEvent, a: Pick<Invitee, 'name' | 'email' | 'role'>): string {
+  const canonical = JSON.stringify([
+    ...canonicalContent(e),
+    [a.name, a.email.toLowerCase(), a.role ?? ''],
     e.alarm.hoursBefore, e.alarm.description, 'CONFIRMED',
   ]);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 32);

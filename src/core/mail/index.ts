@@ -7,7 +7,7 @@
  * reported as stale instead (run `refleks build` first). Pure.
  */
 import { eventHash, sessionEvent, type SessionEvent } from '../calendar/session-event.js';
-import type { CalendarState } from '../calendar/state.js';
+import { heldBy, type CalendarState } from '../calendar/state.js';
 import type { Workspace } from '../model.js';
 import type { GroupPlan, PlannedSession } from '../schedule.js';
 import type { Lang } from '../text.js';
@@ -21,6 +21,8 @@ export interface MailDelivery {
   sequence: number;
   kind: MailKind;
   person: { name: string; email: string; slug: string };
+  /** A CANCEL to an address no longer invited to a session that goes on. */
+  removed?: boolean;
 }
 
 export interface GroupMail {
@@ -75,7 +77,8 @@ export function groupMails(
       settings: ws.settings,
       group: plan.group,
       number: d.session,
-      state: state.sessions[String(d.session)]!,
+      // The version this person holds: their own SEQUENCE, or a CANCEL naming only them once they left.
+      state: heldBy(state.sessions[String(d.session)]!, d.person.email),
       ...(m ? { session: m.session, event: m.event } : {}),
       kind: d.kind,
       recipient: d.person,

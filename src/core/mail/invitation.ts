@@ -103,6 +103,12 @@ function lead(input: InvitationInput): string {
   const { group, number, lang, kind } = input;
   const count = group.themes.length;
   const nb = lang === 'nb';
+  // The session goes on, but not for this address (removed from the group, or a new address).
+  if (kind === 'cancelled' && input.session) {
+    return nb
+      ? `Du står ikke lenger på listen for samling ${number} i ${group.name} med denne adressen, så samlingen tas ut av kalenderen din.`
+      : `You are no longer on the list for session ${number} of ${group.name} at this address, so the session is taken out of your calendar.`;
+  }
   if (kind === 'cancelled') return nb ? `Samling ${number} i ${group.name} er avlyst.` : `Session ${number} of ${group.name} is cancelled.`;
   if (kind === 'changed') return nb ? `Samling ${number} av ${count} i ${group.name} er endret. Her er den oppdaterte invitasjonen.` : `Session ${number} of ${count} of ${group.name} has changed. Here is the updated invitation.`;
   return nb ? `Du er invitert til samling ${number} av ${count} i ${group.name}.` : `You are invited to session ${number} of ${count} of ${group.name}.`;
@@ -234,6 +240,8 @@ export function invitationMail(input: InvitationInput): InvitationMail {
 }
 
 /** `epost/<person>/samling-<n>.eml`, below the group's output folder. */
-export function draftPath(output: string, groupId: string, slug: string, number: number): string {
-  return `${output}/${groupId}/epost/${slug}/samling-${number}.eml`;
+export function draftPath(output: string, groupId: string, slug: string, number: number, removed = false): string {
+  // A CANCEL to an address no longer invited sits beside the person's new
+  // invitation when only the address changed, so it needs a name of its own.
+  return `${output}/${groupId}/epost/${slug}/samling-${number}${removed ? '-avlyst' : ''}.eml`;
 }
