@@ -5,7 +5,19 @@ import tseslint from 'typescript-eslint';
 
 /** What plain Node scripts (.js, .mjs) may use without importing it. */
 const nodeGlobals = Object.fromEntries(
-  ['process', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'setImmediate', 'performance', 'AbortController', 'MessageChannel', 'structuredClone'].map((g) => [g, 'readonly']),
+  [
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'setTimeout',
+    'clearTimeout',
+    'setImmediate',
+    'performance',
+    'AbortController',
+    'MessageChannel',
+    'structuredClone',
+  ].map((g) => [g, 'readonly']),
 );
 
 export default tseslint.config(
@@ -17,7 +29,10 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       // `_name` says "deliberately unused" (a callback's position, a destructured rest).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
 );

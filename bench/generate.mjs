@@ -3,9 +3,63 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const FIRST = ['Kari', 'Ola', 'Ingrid', 'Per', 'Siri', 'Ali', 'Fatima', 'Jonas', 'Marte', 'Olena', 'Håkon', 'Åse', 'Bjørg', 'Tomasz', 'Mohammed', 'Camilla', 'Eirik', 'Anne', 'Lars-Øyvind', 'Nina', 'Sofie', 'Ibrahim', 'Wenche', 'Randi'];
-const LAST = ['Nordmann', 'Hansen', 'Johansen', 'Olsen', 'Larsen', 'Andersen', 'Pedersen', 'Nilsen', 'Kristiansen', 'Jensen', 'Karlsen', 'Ødegård', 'Sæther', 'Haugland', 'Aasland', 'Brekke', 'Khan', 'Nowak', 'Yusuf', 'Kovalenko', 'Grønli', 'Æsøy'];
-const ascii = (s) => s.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^a-z0-9]+/g, '.');
+const FIRST = [
+  'Kari',
+  'Ola',
+  'Ingrid',
+  'Per',
+  'Siri',
+  'Ali',
+  'Fatima',
+  'Jonas',
+  'Marte',
+  'Olena',
+  'Håkon',
+  'Åse',
+  'Bjørg',
+  'Tomasz',
+  'Mohammed',
+  'Camilla',
+  'Eirik',
+  'Anne',
+  'Lars-Øyvind',
+  'Nina',
+  'Sofie',
+  'Ibrahim',
+  'Wenche',
+  'Randi',
+];
+const LAST = [
+  'Nordmann',
+  'Hansen',
+  'Johansen',
+  'Olsen',
+  'Larsen',
+  'Andersen',
+  'Pedersen',
+  'Nilsen',
+  'Kristiansen',
+  'Jensen',
+  'Karlsen',
+  'Ødegård',
+  'Sæther',
+  'Haugland',
+  'Aasland',
+  'Brekke',
+  'Khan',
+  'Nowak',
+  'Yusuf',
+  'Kovalenko',
+  'Grønli',
+  'Æsøy',
+];
+const ascii = (s) =>
+  s
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .replace(/[^a-z0-9]+/g, '.');
 
 function person(i, domain) {
   const first = FIRST[i % FIRST.length];
@@ -16,13 +70,16 @@ function person(i, domain) {
 export function generateWorkspace(dir, n) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'groups'), { recursive: true });
-  writeFileSync(join(dir, 'refleks.yaml'), [
-    'organisation: Testvik kommune, helse og omsorg',
-    'organiser: { name: Kursansvarlig Testvik, email: kurs@testvik.kommune.no }',
-    'blackouts:',
-    '  - { name: Fellesferie, from: 2027-07-05, to: 2027-08-01 }',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(dir, 'refleks.yaml'),
+    [
+      'organisation: Testvik kommune, helse og omsorg',
+      'organiser: { name: Kursansvarlig Testvik, email: kurs@testvik.kommune.no }',
+      'blackouts:',
+      '  - { name: Fellesferie, from: 2027-07-05, to: 2027-08-01 }',
+      '',
+    ].join('\n'),
+  );
   for (let g = 0; g < n; g++) {
     const domain = `kommune${g % 40}.kommune.no`;
     const kind = g % 4;
@@ -38,7 +95,9 @@ export function generateWorkspace(dir, n) {
     const [, month, day] = first.toISOString().slice(0, 10).split('-');
     const lines = [
       `name: Gruppe ${g + 1} – ${['Hjemmetjenesten', 'Sykehjemmet', 'Rehabiliteringsteamet', 'Bofellesskapet'][g % 4]}`,
-      programme ? `programme: ${programme}` : 'themes: [mestring/1, rehabilitering/2, mestring/3, rehabilitering/4, mestring/5]',
+      programme
+        ? `programme: ${programme}`
+        : 'themes: [mestring/1, rehabilitering/2, mestring/3, rehabilitering/4, mestring/5]',
       `facilitator: { name: ${facilitator.name}, email: ${facilitator.email} }`,
       `leader: { name: ${leader.name}, email: ${leader.email} }`,
       'participants:',

@@ -17,7 +17,12 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'refleks.js');
 const WORK = join(ROOT, 'bench', '.work');
 const quick = process.argv.includes('--quick');
-const env = { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1798761600', REFLEKS_CACHE_DIR: join(fileURLToPath(new URL('..', import.meta.url)), 'bench', '.work', 'shape-cache') };
+const env = {
+  ...process.env,
+  NO_COLOR: '1',
+  SOURCE_DATE_EPOCH: '1798761600',
+  REFLEKS_CACHE_DIR: join(fileURLToPath(new URL('..', import.meta.url)), 'bench', '.work', 'shape-cache'),
+};
 
 /** CPU time (user + system) of this process's waited-for children, in ms; null where /proc is not. */
 function childrenCpu() {
@@ -63,25 +68,51 @@ if (!quick) generateWorkspace(ws1000, 1000);
 const rows = [];
 const load = loadavg()[0];
 const node0 = measure(15, ['-e', '0']);
-const add = (name, m, target) => rows.push({ name, ms: m.ms, ratio: m.ms / node0.ms, cpu: m.cpu, cpuRatio: m.cpu === null ? null : m.cpu / node0.cpu, target });
+const add = (name, m, target) =>
+  rows.push({
+    name,
+    ms: m.ms,
+    ratio: m.ms / node0.ms,
+    cpu: m.cpu,
+    cpuRatio: m.cpu === null ? null : m.cpu / node0.cpu,
+    target,
+  });
 add('node -e 0', node0);
 add('refleks --help', measure(15, [BIN, '--help']), { ratio: 1.3 });
 add('refleks validate (demo)', measure(15, [BIN, 'validate', '-w', join(ROOT, 'examples', 'demo')]), { ratio: 2 });
-add('refleks status (demo)', measure(10, [BIN, 'status', '-w', join(ROOT, 'examples', 'demo'), '--today', '2027-01-10']));
+add(
+  'refleks status (demo)',
+  measure(10, [BIN, 'status', '-w', join(ROOT, 'examples', 'demo'), '--today', '2027-01-10']),
+);
 // The shape cache (~/.cache/refleks) holds rendered form layouts across runs;
 // measure both a machine's first build and the ones after it.
 const cacheDir = join(WORK, 'shape-cache');
 rmSync(cacheDir, { recursive: true, force: true });
-add('build, 1 group, no shape cache', measure(7, [BIN, 'build', '-q', '-w', ws1], { before: clean(ws1), extraEnv: { REFLEKS_CACHE: 'off' } }), { ratio: 3 });
-add('build, 1 group, warm shape cache', measure(7, [BIN, 'build', '-q', '-w', ws1], { before: clean(ws1), extraEnv: { REFLEKS_CACHE_DIR: cacheDir } }), { ratio: 3 });
+add(
+  'build, 1 group, no shape cache',
+  measure(7, [BIN, 'build', '-q', '-w', ws1], { before: clean(ws1), extraEnv: { REFLEKS_CACHE: 'off' } }),
+  { ratio: 3 },
+);
+add(
+  'build, 1 group, warm shape cache',
+  measure(7, [BIN, 'build', '-q', '-w', ws1], { before: clean(ws1), extraEnv: { REFLEKS_CACHE_DIR: cacheDir } }),
+  { ratio: 3 },
+);
 // Many groups: from an empty shape cache, the conservative case.
 const coldClean = (ws) => () => {
   clean(ws)();
   rmSync(cacheDir, { recursive: true, force: true });
 };
-add('build, 100 groups', measure(3, [BIN, 'build', '-q', '-w', ws100], { before: coldClean(ws100) }), { msPerGroup: 20, groups: 100 });
+add('build, 100 groups', measure(3, [BIN, 'build', '-q', '-w', ws100], { before: coldClean(ws100) }), {
+  msPerGroup: 20,
+  groups: 100,
+});
 if (!quick) {
-  add('build, 1,000 groups', measure(1, [BIN, 'build', '-q', '-w', ws1000], { before: coldClean(ws1000) }), { ms: 15000, msPerGroup: 15, groups: 1000 });
+  add('build, 1,000 groups', measure(1, [BIN, 'build', '-q', '-w', ws1000], { before: coldClean(ws1000) }), {
+    ms: 15000,
+    msPerGroup: 15,
+    groups: 1000,
+  });
   add('re-build, 1,000 unchanged', measure(5, [BIN, 'build', '-q', '-w', ws1000]), { ms: 1000 });
   const file = join(ws1000, 'groups', 'gruppe-0500.yaml');
   const original = readFileSync(file, 'utf8');
@@ -90,19 +121,34 @@ if (!quick) {
     flip = !flip;
     writeFileSync(file, original.replace(/time: "[^"]+"/, `time: "${flip ? '10:15' : '10:45'}"`));
   };
-  add('re-build, 1,000 with 1 changed', measure(5, [BIN, 'build', '-q', '-w', ws1000], { before: touch }), { ms: 2000 });
+  add('re-build, 1,000 with 1 changed', measure(5, [BIN, 'build', '-q', '-w', ws1000], { before: touch }), {
+    ms: 2000,
+  });
   writeFileSync(file, original);
 }
 
 const fmt = (n) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`);
 const loadAfter = loadavg()[0];
-console.log(`refleks benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${load.toFixed(1)} → ${loadAfter.toFixed(1)}`);
-console.log('scenario'.padEnd(36) + 'median'.padStart(10) + 'ratio'.padStart(9) + 'cpu'.padStart(10) + 'ratio'.padStart(9) + '  target (wall)');
+console.log(
+  `refleks benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${load.toFixed(1)} → ${loadAfter.toFixed(1)}`,
+);
+console.log(
+  'scenario'.padEnd(36) +
+    'median'.padStart(10) +
+    'ratio'.padStart(9) +
+    'cpu'.padStart(10) +
+    'ratio'.padStart(9) +
+    '  target (wall)',
+);
 for (const r of rows) {
   let target = '';
   if (r.target?.ratio) target = `≤ ${r.target.ratio}× ${r.ratio <= r.target.ratio ? 'ok' : 'MISSED'}`;
   else if (r.target?.ms) target = `≤ ${fmt(r.target.ms)} ${r.ms <= r.target.ms ? 'ok' : 'MISSED'}`;
-  if (r.target?.msPerGroup) target += `${target ? '; ' : ''}${(r.ms / r.target.groups).toFixed(1)} ms/group (≤ ${r.target.msPerGroup})`;
-  const cpu = r.cpu === null ? '–'.padStart(10) + '–'.padStart(9) : fmt(r.cpu).padStart(10) + `${r.cpuRatio.toFixed(2)}×`.padStart(9);
+  if (r.target?.msPerGroup)
+    target += `${target ? '; ' : ''}${(r.ms / r.target.groups).toFixed(1)} ms/group (≤ ${r.target.msPerGroup})`;
+  const cpu =
+    r.cpu === null
+      ? '–'.padStart(10) + '–'.padStart(9)
+      : fmt(r.cpu).padStart(10) + `${r.cpuRatio.toFixed(2)}×`.padStart(9);
   console.log(r.name.padEnd(36) + fmt(r.ms).padStart(10) + `${r.ratio.toFixed(2)}×`.padStart(9) + cpu + '  ' + target);
 }

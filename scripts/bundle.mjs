@@ -15,10 +15,13 @@ const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(b) {
     b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+      /[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'lazy-child-process' }
+        : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
-      contents: "let cp; module.exports = new Proxy({}, { get: (_, key) => (cp ??= process.getBuiltinModule('node:child_process'))[key] });",
+      contents:
+        "let cp; module.exports = new Proxy({}, { get: (_, key) => (cp ??= process.getBuiltinModule('node:child_process'))[key] });",
       loader: 'js',
     }));
   },
@@ -37,7 +40,9 @@ await build({
   chunkNames: 'chunk-[hash]',
   external: ['docx', 'exceljs', 'handlebars', '@inquirer/prompts', 'csv-parse', 'nodemailer'],
   // commander and yaml are CommonJS; inside an ES module they need a require.
-  banner: { js: "import { createRequire as __refleksRequire } from 'node:module'; const require = __refleksRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __refleksRequire } from 'node:module'; const require = __refleksRequire(import.meta.url);",
+  },
   logLevel: 'warning',
   legalComments: 'linked',
   plugins: [lazyChildProcess],

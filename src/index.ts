@@ -9,12 +9,25 @@ export type * from './core/model.js';
 export type { Problem, Severity } from './core/problems.js';
 export { formatProblem, hasErrors, InputError, UsageError } from './core/problems.js';
 export type { Lang, Text } from './core/text.js';
-export { findWorkspaceRoot, loadProgrammes, loadSettings, loadWorkspace, type LoadOptions, type LoadResult } from './load/workspace.js';
+export {
+  findWorkspaceRoot,
+  loadProgrammes,
+  loadSettings,
+  loadWorkspace,
+  type LoadOptions,
+  type LoadResult,
+} from './load/workspace.js';
 export { jsonSchemas } from './load/json-schemas.js';
 export { dateConflict, planGroup, type GroupPlan, type PlannedSession, type PlanOptions } from './core/schedule.js';
 export { publicHoliday } from './core/holidays.js';
 export { formatDate, formatSessionTime, formatShortDate, formatTime } from './core/format-date.js';
-export { calendarFiles, type CalendarOptions, type CalendarResult, type CalendarState, type SessionOutcome } from './core/calendar/index.js';
+export {
+  calendarFiles,
+  type CalendarOptions,
+  type CalendarResult,
+  type CalendarState,
+  type SessionOutcome,
+} from './core/calendar/index.js';
 export { describePlan } from './core/calendar/describe.js';
 export { overview, type Overview } from './core/status/overview.js';
 export { parseRoster } from './load/roster.js';

@@ -3,4 +3,6 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from './paths.js';
 
 /** Read once from package.json, so a release needs one edit. */
-export const VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+export const VERSION: string = (
+  JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;

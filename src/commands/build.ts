@@ -4,7 +4,15 @@
  * --quiet and a machine-readable report with --json.
  */
 import { printProblems, say, workspaceRoot, type CliContext } from './support/context.js';
-import { dedupe, fromContext, printEdited, printRetired, printInterrupted, templatesOption, withWorkspaceLock } from './support/outputs.js';
+import {
+  dedupe,
+  fromContext,
+  printEdited,
+  printRetired,
+  printInterrupted,
+  templatesOption,
+  withWorkspaceLock,
+} from './support/outputs.js';
 import type { Outcome } from '../core/calendar/index.js';
 import { formatProblem, InputError, type Problem, UsageError } from '../core/problems.js';
 import { t, type Text } from '../core/text.js';
@@ -66,9 +74,13 @@ function invitationText(r: GroupReport): Text | undefined {
   const parts: Text[] = [];
   if (i.new) parts.push(t(`${i.new} ${i.new === 1 ? 'ny' : 'nye'}`, `${i.new} new`));
   if (i.changed) parts.push(t(`${i.changed} ${i.changed === 1 ? 'endret' : 'endrede'}`, `${i.changed} changed`));
-  if (i.cancelled) parts.push(t(`${i.cancelled} ${i.cancelled === 1 ? 'avlyst' : 'avlyste'}`, `${i.cancelled} cancelled`));
+  if (i.cancelled)
+    parts.push(t(`${i.cancelled} ${i.cancelled === 1 ? 'avlyst' : 'avlyste'}`, `${i.cancelled} cancelled`));
   if (!parts.length) return undefined;
-  return t(`invitasjoner å sende: ${parts.map((p) => p.nb).join(', ')}`, `invitations to send: ${parts.map((p) => p.en).join(', ')}`);
+  return t(
+    `invitasjoner å sende: ${parts.map((p) => p.nb).join(', ')}`,
+    `invitations to send: ${parts.map((p) => p.en).join(', ')}`,
+  );
 }
 
 function groupLine(r: GroupReport): Text {
@@ -87,14 +99,22 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: BuildCli
   const renamed = renameGuard(root);
   if (renamed.length) throw new InputError(renamed);
   // The lock covers the overview and schemas written after the groups too (the pipeline takes it again, re-entrantly).
-  return opts.dryRun ? buildLocked(ctx, root, groups, opts) : withWorkspaceLock(ctx, root, 'build', () => buildLocked(ctx, root, groups, opts));
+  return opts.dryRun
+    ? buildLocked(ctx, root, groups, opts)
+    : withWorkspaceLock(ctx, root, 'build', () => buildLocked(ctx, root, groups, opts));
 }
 
 async function buildLocked(ctx: CliContext, root: string, groups: string[], opts: BuildCliOptions): Promise<number> {
   let jobs: number | undefined;
   if (opts.jobs !== undefined) {
     jobs = Number(opts.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(t(`--jobs må være et helt tall fra 1 til 64, fant «${opts.jobs}»`, `--jobs must be a whole number from 1 to 64, found "${opts.jobs}"`));
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+      throw new UsageError(
+        t(
+          `--jobs må være et helt tall fra 1 til 64, fant «${opts.jobs}»`,
+          `--jobs must be a whole number from 1 to 64, found "${opts.jobs}"`,
+        ),
+      );
   }
   const templatesDir = templatesOption(ctx, opts.templates);
   const bar = ctx.isTTY && !ctx.quiet && !opts.json;
@@ -122,7 +142,9 @@ async function buildLocked(ctx: CliContext, root: string, groups: string[], opts
         if (bar) {
           const width = 30;
           const filled = Math.round((done / total) * width);
-          process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${t('grupper', 'groups')[ctx.lang]}`);
+          process.stderr.write(
+            `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${t('grupper', 'groups')[ctx.lang]}`,
+          );
           if (done === total) process.stderr.write('\n');
         } else if (!ctx.quiet && !opts.json) {
           ctx.out(groupLine(report(r, !!opts.dryRun))[ctx.lang]);
@@ -142,25 +164,53 @@ async function buildLocked(ctx: CliContext, root: string, groups: string[], opts
     const files = reports.reduce((sum, g) => sum + g.written, 0);
     const { writeOverviewPage } = await import('../pipeline/overview-page.js');
     const page = writeOverviewPage(root, ctx.lang, { changed: files > 0, force: !!opts.force });
-    for (const path of page?.edited ?? []) ctx.err(t(`advarsel: ${path} er endret for hånd og ble ikke overskrevet (bruk --force)`, `warning: ${path} was edited by hand and was not overwritten (use --force)`)[ctx.lang]);
+    for (const path of page?.edited ?? [])
+      ctx.err(
+        t(
+          `advarsel: ${path} er endret for hånd og ble ikke overskrevet (bruk --force)`,
+          `warning: ${path} was edited by hand and was not overwritten (use --force)`,
+        )[ctx.lang],
+      );
   }
   if (!opts.dryRun && !failed.length) keepSchemasCurrent(ctx, root, true);
   if (opts.json) {
-    ctx.out(JSON.stringify({
-      groups: reports.map((g) => ({ ...g, problems: g.problems.map((p) => ({ severity: p.severity, file: p.file, line: p.line, column: p.column, field: p.field, message: formatProblem(p, ctx.lang) })) })),
-      failed: failed.length,
-    }, null, 2));
+    ctx.out(
+      JSON.stringify(
+        {
+          groups: reports.map((g) => ({
+            ...g,
+            problems: g.problems.map((p) => ({
+              severity: p.severity,
+              file: p.file,
+              line: p.line,
+              column: p.column,
+              field: p.field,
+              message: formatProblem(p, ctx.lang),
+            })),
+          })),
+          failed: failed.length,
+        },
+        null,
+        2,
+      ),
+    );
     return failed.length ? 1 : 0;
   }
   printProblems(ctx, dedupe([...result.notices, ...reports.flatMap((g) => g.problems)]));
-  printEdited(ctx, reports.flatMap((g) => g.edited));
+  printEdited(
+    ctx,
+    reports.flatMap((g) => g.edited),
+  );
   printRetired(ctx, reports);
   const adopted = result.groups.flatMap((g) => g.write.adopted ?? []);
   if (adopted.length) {
-    say(ctx, t(
-      `${adopted.length} ${adopted.length === 1 ? 'fil' : 'filer'} i ${result.settings.output}/ er sjekket og tatt inn som refleks sine (invitasjonene stemmer med kalenderstatusen; andre filer er tatt som de er).`,
-      `${adopted.length} file${adopted.length === 1 ? '' : 's'} in ${result.settings.output}/ were checked and adopted as refleks's own (the invitations agree with the calendar state; other files were taken as they are).`,
-    ));
+    say(
+      ctx,
+      t(
+        `${adopted.length} ${adopted.length === 1 ? 'fil' : 'filer'} i ${result.settings.output}/ er sjekket og tatt inn som refleks sine (invitasjonene stemmer med kalenderstatusen; andre filer er tatt som de er).`,
+        `${adopted.length} file${adopted.length === 1 ? '' : 's'} in ${result.settings.output}/ were checked and adopted as refleks's own (the invitations agree with the calendar state; other files were taken as they are).`,
+      ),
+    );
   }
   if (bar) for (const g of reports.filter((g) => g.status === 'built')) ctx.out(groupLine(g)[ctx.lang]);
   if (!ctx.quiet) {
@@ -170,29 +220,49 @@ async function buildLocked(ctx: CliContext, root: string, groups: string[], opts
     const grEn = (k: number) => `${k} group${k === 1 ? '' : 's'}`;
     const fl = (k: number) => `${k} ${k === 1 ? 'fil' : 'filer'}`;
     const flEn = (k: number) => `${k} file${k === 1 ? '' : 's'}`;
-    say(ctx, opts.dryRun
-      ? t(`Tørrkjøring: ${gr(n('built'))} ville fått ${fl(files)} skrevet, ${n('skipped')} uendret, ${failed.length} med feil. Ingenting er skrevet.`, `Dry run: ${grEn(n('built'))} would get ${flEn(files)} written, ${n('skipped')} unchanged, ${failed.length} failed. Nothing was written.`)
-      // Never «alt er oppdatert» while a file is kept as a person left it.
-      : files === 0 && !failed.length && !reports.some((g) => g.edited.length)
-        ? t(`Ingenting å gjøre: alt er oppdatert (${gr(reports.length)}).`, `Nothing to do: everything is up to date (${grEn(reports.length)}).`)
-        : t(`Ferdig: ${gr(n('built'))} bygget, ${n('skipped')} uendret, ${failed.length} med feil; ${fl(files)} skrevet.`, `Done: ${grEn(n('built'))} built, ${n('skipped')} unchanged, ${failed.length} failed; ${flEn(files)} written.`));
+    say(
+      ctx,
+      opts.dryRun
+        ? t(
+            `Tørrkjøring: ${gr(n('built'))} ville fått ${fl(files)} skrevet, ${n('skipped')} uendret, ${failed.length} med feil. Ingenting er skrevet.`,
+            `Dry run: ${grEn(n('built'))} would get ${flEn(files)} written, ${n('skipped')} unchanged, ${failed.length} failed. Nothing was written.`,
+          )
+        : // Never «alt er oppdatert» while a file is kept as a person left it.
+          files === 0 && !failed.length && !reports.some((g) => g.edited.length)
+          ? t(
+              `Ingenting å gjøre: alt er oppdatert (${gr(reports.length)}).`,
+              `Nothing to do: everything is up to date (${grEn(reports.length)}).`,
+            )
+          : t(
+              `Ferdig: ${gr(n('built'))} bygget, ${n('skipped')} uendret, ${failed.length} med feil; ${fl(files)} skrevet.`,
+              `Done: ${grEn(n('built'))} built, ${n('skipped')} unchanged, ${failed.length} failed; ${flEn(files)} written.`,
+            ),
+    );
     // Up to date is not the same as sent: the groups `status` reminds of, from the same pending list.
     if (!opts.dryRun) {
-      const ws = loadWorkspace(root, groups.length ? { only: groups.map((g) => g.replace(/\.ya?ml$/i, '')) } : {}).workspace;
+      const ws = loadWorkspace(
+        root,
+        groups.length ? { only: groups.map((g) => g.replace(/\.ya?ml$/i, '')) } : {},
+      ).workspace;
       if (ws) {
         if (!groups.length) printProblems(ctx, orphanedStates(root, ws.groups).map(orphanProblem));
-        const waiting = ws.groups.filter((g) => {
-          try {
-            return !!pendingText(root, g.id, result.settings.output);
-          } catch {
-            return false;
-          }
-        }).map((g) => g.id);
+        const waiting = ws.groups
+          .filter((g) => {
+            try {
+              return !!pendingText(root, g.id, result.settings.output);
+            } catch {
+              return false;
+            }
+          })
+          .map((g) => g.id);
         if (waiting.length) {
-          say(ctx, t(
-            `Ikke sendt ennå: invitasjoner i ${waiting.join(', ')}. Send dem med «refleks send», eller se «refleks status».`,
-            `Not sent yet: invitations of ${waiting.join(', ')}. Send them with "refleks send", or see "refleks status".`,
-          ));
+          say(
+            ctx,
+            t(
+              `Ikke sendt ennå: invitasjoner i ${waiting.join(', ')}. Send dem med «refleks send», eller se «refleks status».`,
+              `Not sent yet: invitations of ${waiting.join(', ')}. Send them with "refleks send", or see "refleks status".`,
+            ),
+          );
         }
         for (const g of ws.groups) {
           const note = withoutEmailNote(g, result.settings.output);
@@ -202,7 +272,12 @@ async function buildLocked(ctx: CliContext, root: string, groups: string[], opts
     }
   }
   if (failed.length) {
-    ctx.err(t(`${failed.length} ${failed.length === 1 ? 'gruppe' : 'grupper'} kunne ikke bygges: ${failed.map((g) => g.file).join(', ')}`, `${failed.length} group${failed.length === 1 ? '' : 's'} could not be built: ${failed.map((g) => g.file).join(', ')}`)[ctx.lang]);
+    ctx.err(
+      t(
+        `${failed.length} ${failed.length === 1 ? 'gruppe' : 'grupper'} kunne ikke bygges: ${failed.map((g) => g.file).join(', ')}`,
+        `${failed.length} group${failed.length === 1 ? '' : 's'} could not be built: ${failed.map((g) => g.file).join(', ')}`,
+      )[ctx.lang],
+    );
     return 1;
   }
   return 0;

@@ -18,18 +18,26 @@ export interface FormsOptions {
 
 export async function run(ctx: CliContext, groups: string[] = [], opts: FormsOptions = {}): Promise<number> {
   const { request, hooks } = fromContext(ctx);
-  const result = await runOutputs(workspaceRoot(ctx), {
-    ...request,
-    kinds: opts.pdf ? ['forms', 'pdf'] : ['forms'],
-    only: groups,
-    strict: !!opts.strict,
-    dryRun: !!opts.dryRun,
-    force: !!opts.force,
-    allOrNothing: true,
-  }, hooks);
-  if (result.interrupted) return printInterrupted(ctx, result.groups.filter((g) => g.status === 'built').length, 'forms');
+  const result = await runOutputs(
+    workspaceRoot(ctx),
+    {
+      ...request,
+      kinds: opts.pdf ? ['forms', 'pdf'] : ['forms'],
+      only: groups,
+      strict: !!opts.strict,
+      dryRun: !!opts.dryRun,
+      force: !!opts.force,
+      allOrNothing: true,
+    },
+    hooks,
+  );
+  if (result.interrupted)
+    return printInterrupted(ctx, result.groups.filter((g) => g.status === 'built').length, 'forms');
   if (!result.groups.length) {
-    say(ctx, t('Ingen grupper ennå. Lag en med «refleks new-group».', 'No groups yet. Create one with "refleks new-group".'));
+    say(
+      ctx,
+      t('Ingen grupper ennå. Lag en med «refleks new-group».', 'No groups yet. Create one with "refleks new-group".'),
+    );
     return 0;
   }
   const problems = dedupe(result.groups.flatMap((g) => g.problems));
@@ -40,15 +48,39 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: FormsOpt
   for (const { groupId: id, write } of written) {
     if (opts.dryRun) {
       const planned = write.files.filter((f) => f.outcome === 'planned').length;
-      say(ctx, t(`${id}: ville skrevet ${planned} ${planned === 1 ? 'fil' : 'filer'}, ${write.unchanged.length} uendret`, `${id}: would write ${planned} file${planned === 1 ? '' : 's'}, ${write.unchanged.length} unchanged`));
+      say(
+        ctx,
+        t(
+          `${id}: ville skrevet ${planned} ${planned === 1 ? 'fil' : 'filer'}, ${write.unchanged.length} uendret`,
+          `${id}: would write ${planned} file${planned === 1 ? '' : 's'}, ${write.unchanged.length} unchanged`,
+        ),
+      );
     } else if (!ctx.quiet) {
-      say(ctx, t(`${id}: ${write.written.length} skrevet, ${write.unchanged.length} uendret`, `${id}: ${write.written.length} written, ${write.unchanged.length} unchanged`));
+      say(
+        ctx,
+        t(
+          `${id}: ${write.written.length} skrevet, ${write.unchanged.length} uendret`,
+          `${id}: ${write.written.length} written, ${write.unchanged.length} unchanged`,
+        ),
+      );
     }
   }
-  printEdited(ctx, written.flatMap((g) => g.write.edited));
-  printRetired(ctx, written.map((g) => g.write));
+  printEdited(
+    ctx,
+    written.flatMap((g) => g.write.edited),
+  );
+  printRetired(
+    ctx,
+    written.map((g) => g.write),
+  );
   if (!opts.dryRun && !ctx.quiet && written.length) {
-    say(ctx, t(`Skjemaene ligger i ${result.settings.output}/<gruppe>/skjema/.`, `The forms are in ${result.settings.output}/<group>/skjema/.`));
+    say(
+      ctx,
+      t(
+        `Skjemaene ligger i ${result.settings.output}/<gruppe>/skjema/.`,
+        `The forms are in ${result.settings.output}/<group>/skjema/.`,
+      ),
+    );
   }
   return 0;
 }

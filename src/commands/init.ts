@@ -24,12 +24,17 @@ export interface InitOptions {
 function countyFromFlag(input: string): County {
   const county = findCounty(input);
   if (county) return county;
-  const guess = closest(input, COUNTIES.map((c) => c.name));
+  const guess = closest(
+    input,
+    COUNTIES.map((c) => c.name),
+  );
   const names = COUNTIES.map((c) => c.name).join(', ');
-  throw new UsageError(t(
-    `kjenner ikke fylket «${input}»${guess ? ` (mente du «${guess}»?)` : ''}; fylkene er ${names}`,
-    `unknown county "${input}"${guess ? ` (did you mean "${guess}"?)` : ''}; the counties are ${names}`,
-  ));
+  throw new UsageError(
+    t(
+      `kjenner ikke fylket «${input}»${guess ? ` (mente du «${guess}»?)` : ''}; fylkene er ${names}`,
+      `unknown county "${input}"${guess ? ` (did you mean "${guess}"?)` : ''}; the counties are ${names}`,
+    ),
+  );
 }
 
 /** The county for the winter holiday: from the flag, asked on a terminal, or none (both weeks as comments). */
@@ -38,10 +43,23 @@ async function chooseCounty(ctx: CliContext, opts: InitOptions, prompter?: Promp
   if (flag !== undefined) return countyFromFlag(flag);
   if (!prompter) return undefined;
   const answer = await prompter.select<string>({
-    message: t('Hvilket fylke? (for vinterferien i skolen, uke 8 eller 9)', 'Which county? (for the school winter holiday, week 8 or 9)')[ctx.lang],
+    message: t(
+      'Hvilket fylke? (for vinterferien i skolen, uke 8 eller 9)',
+      'Which county? (for the school winter holiday, week 8 or 9)',
+    )[ctx.lang],
     choices: [
-      ...COUNTIES.map((c) => ({ name: c.name, value: c.id, description: c.winterWeek ? t(`vinterferie uke ${c.winterWeek}`, `winter holiday week ${c.winterWeek}`)[ctx.lang] : t('ulik uke; begge skrives som kommentar', 'varies; both weeks written as comments')[ctx.lang] })),
-      { name: t('Vet ikke / hopp over', 'Do not know / skip')[ctx.lang], value: '', description: t('begge ukene skrives som kommentar', 'both weeks written as comments')[ctx.lang] },
+      ...COUNTIES.map((c) => ({
+        name: c.name,
+        value: c.id,
+        description: c.winterWeek
+          ? t(`vinterferie uke ${c.winterWeek}`, `winter holiday week ${c.winterWeek}`)[ctx.lang]
+          : t('ulik uke; begge skrives som kommentar', 'varies; both weeks written as comments')[ctx.lang],
+      })),
+      {
+        name: t('Vet ikke / hopp over', 'Do not know / skip')[ctx.lang],
+        value: '',
+        description: t('begge ukene skrives som kommentar', 'both weeks written as comments')[ctx.lang],
+      },
     ],
   });
   return answer ? findCounty(answer) : undefined;
@@ -65,26 +83,71 @@ async function init(ctx: CliContext, dir: string, opts: InitOptions, prompter?: 
   const file = join(root, WORKSPACE_FILE);
   if (existsSync(file)) {
     const shown = shownPath(ctx.cwd, file);
-    throw new UsageError(t(`${shown} finnes allerede; refleks skriver ikke over den`, `${shown} already exists; refleks does not overwrite it`));
+    throw new UsageError(
+      t(
+        `${shown} finnes allerede; refleks skriver ikke over den`,
+        `${shown} already exists; refleks does not overwrite it`,
+      ),
+    );
   }
   let organiser = { name: 'Kursansvarlig', email: 'kursansvarlig@kommune.no' };
   if (opts.organiser) {
     const p = parsePersonFlag(opts.organiser, true);
-    if (!('name' in p)) throw new UsageError(t(`--organiser «${opts.organiser}»: ${p.nb}; skriv «Navn <e-post>»`, `--organiser "${opts.organiser}": ${p.en}; write "Name <e-mail>"`));
+    if (!('name' in p))
+      throw new UsageError(
+        t(
+          `--organiser «${opts.organiser}»: ${p.nb}; skriv «Navn <e-post>»`,
+          `--organiser "${opts.organiser}": ${p.en}; write "Name <e-mail>"`,
+        ),
+      );
     organiser = { name: p.name, email: p.email! };
   }
-  const county = await chooseCounty(ctx, opts, prompter ?? (ctx.isTTY && opts.county === undefined && opts.fylke === undefined ? await inquirerPrompter(ctx.lang) : undefined));
+  const county = await chooseCounty(
+    ctx,
+    opts,
+    prompter ??
+      (ctx.isTTY && opts.county === undefined && opts.fylke === undefined
+        ? await inquirerPrompter(ctx.lang)
+        : undefined),
+  );
   for (const sub of ['groups', 'programmes', 'templates']) mkdirSync(join(root, sub), { recursive: true });
   refreshSchemas(root);
   const schemaPath = schemaRef(WORKSPACE_FILE, 'workspace.schema.json');
   writeFileAtomic(
     file,
-    workspaceYaml({ organisation: opts.organisation ?? 'Eksempel kommune, helse og omsorg', organiser, schemaPath, year: new Date().getFullYear(), ...(county ? { county } : {}) }),
+    workspaceYaml({
+      organisation: opts.organisation ?? 'Eksempel kommune, helse og omsorg',
+      organiser,
+      schemaPath,
+      year: new Date().getFullYear(),
+      ...(county ? { county } : {}),
+    }),
   );
   const shown = shownPath(ctx.cwd, root);
-  say(ctx, t(`Laget arbeidsområdet ${shown}/ med refleks.yaml, groups/, programmes/ og templates/.`, `Created the workspace ${shown}/ with refleks.yaml, groups/, programmes/ and templates/.`));
-  if (!county?.winterWeek) say(ctx, t('Vinterferien (uke 8 eller 9 etter fylke) står som kommentar i refleks.yaml: fjern # foran riktig uke.', 'The winter holiday (week 8 or 9 by county) is a comment in refleks.yaml: remove the # before the right week.'));
-  if (!opts.organisation || !opts.organiser) say(ctx, t('Neste steg: fyll inn kommune og arrangør i refleks.yaml, og lag en gruppe med «refleks new-group».', 'Next: fill in the organisation and organiser in refleks.yaml, and create a group with "refleks new-group".'));
-  else say(ctx, t('Neste steg: lag en gruppe med «refleks new-group».', 'Next: create a group with "refleks new-group".'));
+  say(
+    ctx,
+    t(
+      `Laget arbeidsområdet ${shown}/ med refleks.yaml, groups/, programmes/ og templates/.`,
+      `Created the workspace ${shown}/ with refleks.yaml, groups/, programmes/ and templates/.`,
+    ),
+  );
+  if (!county?.winterWeek)
+    say(
+      ctx,
+      t(
+        'Vinterferien (uke 8 eller 9 etter fylke) står som kommentar i refleks.yaml: fjern # foran riktig uke.',
+        'The winter holiday (week 8 or 9 by county) is a comment in refleks.yaml: remove the # before the right week.',
+      ),
+    );
+  if (!opts.organisation || !opts.organiser)
+    say(
+      ctx,
+      t(
+        'Neste steg: fyll inn kommune og arrangør i refleks.yaml, og lag en gruppe med «refleks new-group».',
+        'Next: fill in the organisation and organiser in refleks.yaml, and create a group with "refleks new-group".',
+      ),
+    );
+  else
+    say(ctx, t('Neste steg: lag en gruppe med «refleks new-group».', 'Next: create a group with "refleks new-group".'));
   return 0;
 }

@@ -23,7 +23,12 @@ import { chooseParticipants } from './new-group/participants-step.js';
 import { choosePeople } from './new-group/people-step.js';
 import { chooseProgramme } from './new-group/programme-step.js';
 import { chooseSchedule } from './new-group/schedule-step.js';
-import { openWizard, requireFlagsWithoutTerminal, type NewGroupDeps, type NewGroupOptions } from './new-group/wizard-state.js';
+import {
+  openWizard,
+  requireFlagsWithoutTerminal,
+  type NewGroupDeps,
+  type NewGroupOptions,
+} from './new-group/wizard-state.js';
 
 export { parsePersonFlag } from './new-group/people.js';
 export { suggestStart } from './new-group/schedule-step.js';

@@ -4,7 +4,14 @@
  * template error never leaves a half-written set.
  */
 import { printProblems, say, workspaceRoot, type CliContext } from './support/context.js';
-import { dedupe, fromContext, printEdited, printRetired, printInterrupted, templatesOption } from './support/outputs.js';
+import {
+  dedupe,
+  fromContext,
+  printEdited,
+  printRetired,
+  printInterrupted,
+  templatesOption,
+} from './support/outputs.js';
 import { packDir } from '../core/packs/render.js';
 import { hasErrors, InputError } from '../core/problems.js';
 import { dirname } from 'node:path';
@@ -22,17 +29,22 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: PacksOpt
   const root = workspaceRoot(ctx);
   const templatesDir = templatesOption(ctx, opts.templates);
   const { request, hooks } = fromContext(ctx);
-  const result = await runOutputs(root, {
-    ...request,
-    kinds: ['packs'],
-    only: groups,
-    strict: !!opts.strict,
-    ...(templatesDir ? { templatesDir } : {}),
-    dryRun: !!opts.dryRun,
-    force: !!opts.force,
-    allOrNothing: true,
-  }, hooks);
-  if (result.interrupted) return printInterrupted(ctx, result.groups.filter((g) => g.status === 'built').length, 'packs');
+  const result = await runOutputs(
+    root,
+    {
+      ...request,
+      kinds: ['packs'],
+      only: groups,
+      strict: !!opts.strict,
+      ...(templatesDir ? { templatesDir } : {}),
+      dryRun: !!opts.dryRun,
+      force: !!opts.force,
+      allOrNothing: true,
+    },
+    hooks,
+  );
+  if (result.interrupted)
+    return printInterrupted(ctx, result.groups.filter((g) => g.status === 'built').length, 'packs');
   const problems = dedupe(result.groups.flatMap((g) => g.problems));
   if (hasErrors(problems)) throw new InputError(problems);
   printProblems(ctx, problems);
@@ -45,16 +57,42 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: PacksOpt
     const dir = dirname(packDir(ws, id));
     if (opts.dryRun) {
       const planned = write.files.filter((f) => f.outcome === 'planned').length;
-      say(ctx, t(`${id}: ville skrevet ${planned} ${planned === 1 ? 'fil' : 'filer'}, ${write.unchanged.length} uendret i ${dir}/`, `${id}: would write ${planned} file${planned === 1 ? '' : 's'}, ${write.unchanged.length} unchanged in ${dir}/`));
-      if (!ctx.quiet) for (const f of write.files) ctx.out(`  ${f.outcome === 'planned' ? '+' : f.outcome === 'edited' ? '!' : '='} ${f.path}`);
+      say(
+        ctx,
+        t(
+          `${id}: ville skrevet ${planned} ${planned === 1 ? 'fil' : 'filer'}, ${write.unchanged.length} uendret i ${dir}/`,
+          `${id}: would write ${planned} file${planned === 1 ? '' : 's'}, ${write.unchanged.length} unchanged in ${dir}/`,
+        ),
+      );
+      if (!ctx.quiet)
+        for (const f of write.files)
+          ctx.out(`  ${f.outcome === 'planned' ? '+' : f.outcome === 'edited' ? '!' : '='} ${f.path}`);
     } else if (!ctx.quiet) {
-      say(ctx, t(`${id}: ${write.written.length} skrevet, ${write.unchanged.length} uendret i ${dir}/`, `${id}: ${write.written.length} written, ${write.unchanged.length} unchanged in ${dir}/`));
+      say(
+        ctx,
+        t(
+          `${id}: ${write.written.length} skrevet, ${write.unchanged.length} uendret i ${dir}/`,
+          `${id}: ${write.written.length} written, ${write.unchanged.length} unchanged in ${dir}/`,
+        ),
+      );
     }
   }
-  printEdited(ctx, written.flatMap((g) => g.write.edited));
-  printRetired(ctx, written.map((g) => g.write));
+  printEdited(
+    ctx,
+    written.flatMap((g) => g.write.edited),
+  );
+  printRetired(
+    ctx,
+    written.map((g) => g.write),
+  );
   if (!opts.dryRun && !ctx.quiet && written.length) {
-    say(ctx, t(`Åpne ${result.settings.output}/<gruppe>/veileder/index.html for å se heftene.`, `Open ${result.settings.output}/<group>/veileder/index.html to see the packs.`));
+    say(
+      ctx,
+      t(
+        `Åpne ${result.settings.output}/<gruppe>/veileder/index.html for å se heftene.`,
+        `Open ${result.settings.output}/<group>/veileder/index.html to see the packs.`,
+      ),
+    );
   }
   return 0;
 }

@@ -21,18 +21,39 @@ import { SLUG_PATTERN } from '../load/schema.js';
 export function run(ctx: CliContext, from: string, to: string): number {
   const root = workspaceRoot(ctx);
   const { settings } = loadSettings(root);
-  if (!settings) throw new UsageError(t('refleks.yaml kan ikke leses; kjør «refleks validate»', 'refleks.yaml cannot be read; run "refleks validate"'));
+  if (!settings)
+    throw new UsageError(
+      t('refleks.yaml kan ikke leses; kjør «refleks validate»', 'refleks.yaml cannot be read; run "refleks validate"'),
+    );
   if (!ctx.langFromFlag) ctx.lang = settings.language;
-  if (!SLUG_PATTERN.test(to)) throw new UsageError(t(`«${to}» kan ikke brukes som gruppe-id: bruk små bokstaver a–z, tall og bindestrek`, `"${to}" cannot be used as a group id: use lower-case a–z, digits and hyphens`));
+  if (!SLUG_PATTERN.test(to))
+    throw new UsageError(
+      t(
+        `«${to}» kan ikke brukes som gruppe-id: bruk små bokstaver a–z, tall og bindestrek`,
+        `"${to}" cannot be used as a group id: use lower-case a–z, digits and hyphens`,
+      ),
+    );
   if (from === to) throw new UsageError(t('gammel og ny id er like', 'the old and the new id are the same'));
   if (!existsSync(calendarStatePath(root, from))) {
-    throw new UsageError(t(`refleks har ikke laget invitasjoner for «${from}», så det er ingenting å flytte. Gi filen nytt navn i groups/ direkte.`, `refleks has made no invitations for "${from}", so there is nothing to move. Rename the file in groups/ directly.`));
+    throw new UsageError(
+      t(
+        `refleks har ikke laget invitasjoner for «${from}», så det er ingenting å flytte. Gi filen nytt navn i groups/ direkte.`,
+        `refleks has made no invitations for "${from}", so there is nothing to move. Rename the file in groups/ directly.`,
+      ),
+    );
   }
   const names = listGroupFiles(root).names;
   const oldFile = names.find((n) => groupIdOfName(n) === from);
   const newFile = names.find((n) => groupIdOfName(n) === to);
-  if (oldFile && newFile) throw new UsageError(t(`både groups/${oldFile} og groups/${newFile} finnes; fjern den ene først`, `both groups/${oldFile} and groups/${newFile} exist; remove one first`));
-  if (!oldFile && !newFile) throw new UsageError(t(`fant ingen gruppefil for «${to}» i groups/`, `no group file for "${to}" in groups/`));
+  if (oldFile && newFile)
+    throw new UsageError(
+      t(
+        `både groups/${oldFile} og groups/${newFile} finnes; fjern den ene først`,
+        `both groups/${oldFile} and groups/${newFile} exist; remove one first`,
+      ),
+    );
+  if (!oldFile && !newFile)
+    throw new UsageError(t(`fant ingen gruppefil for «${to}» i groups/`, `no group file for "${to}" in groups/`));
   if (oldFile) {
     const path = join(root, 'groups', oldFile);
     const text = readFileSync(path, 'utf8');
@@ -44,19 +65,30 @@ export function run(ctx: CliContext, from: string, to: string): number {
   } else if (newFile) {
     const text = readFileSync(join(root, 'groups', newFile), 'utf8');
     const id = /^id:\s*(\S+)/m.exec(text)?.[1];
-    if (id && id !== to) throw new UsageError(t(`groups/${newFile} har «id: ${id}»; fjern feltet, eller gi det verdien ${to}`, `groups/${newFile} has "id: ${id}"; remove the field, or set it to ${to}`));
+    if (id && id !== to)
+      throw new UsageError(
+        t(
+          `groups/${newFile} har «id: ${id}»; fjern feltet, eller gi det verdien ${to}`,
+          `groups/${newFile} has "id: ${id}"; remove the field, or set it to ${to}`,
+        ),
+      );
   }
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, 'Z');
   const { archived } = moveGroupRecords(root, from, to, settings.output, stamp);
-  say(ctx, t(
-    `Gruppen «${from}» heter nå «${to}»: kalenderstatus, sendt-liste og ${settings.output}/${to}/ er flyttet. Invitasjonene beholder sine UID-er; kjør «refleks build ${to}».`,
-    `Group "${from}" is now "${to}": calendar state, sent record and ${settings.output}/${to}/ were moved. The invitations keep their UIDs; run "refleks build ${to}".`,
-  ));
+  say(
+    ctx,
+    t(
+      `Gruppen «${from}» heter nå «${to}»: kalenderstatus, sendt-liste og ${settings.output}/${to}/ er flyttet. Invitasjonene beholder sine UID-er; kjør «refleks build ${to}».`,
+      `Group "${from}" is now "${to}": calendar state, sent record and ${settings.output}/${to}/ were moved. The invitations keep their UIDs; run "refleks build ${to}".`,
+    ),
+  );
   if (archived) {
-    ctx.err(t(
-      `merk: det som alt var laget for «${to}» (nye UID-er) er lagt i .refleks/archive/. Har du sendt noen av de filene, får mottakerne samlingene dobbelt; slett de doble hendelsene i kalenderen.`,
-      `note: what had been made for "${to}" already (new UIDs) was put in .refleks/archive/. If you sent any of those files, the recipients have the sessions twice; delete the duplicates from the calendar.`,
-    )[ctx.lang]);
+    ctx.err(
+      t(
+        `merk: det som alt var laget for «${to}» (nye UID-er) er lagt i .refleks/archive/. Har du sendt noen av de filene, får mottakerne samlingene dobbelt; slett de doble hendelsene i kalenderen.`,
+        `note: what had been made for "${to}" already (new UIDs) was put in .refleks/archive/. If you sent any of those files, the recipients have the sessions twice; delete the duplicates from the calendar.`,
+      )[ctx.lang],
+    );
   }
   return 0;
 }

@@ -33,15 +33,25 @@ export function reportDir(output: string): string {
 function docxFilesIn(dir: string): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
   // Word's lock files (~$skjema.docx) and hidden files are not forms.
-  return readdirSync(dir).filter((f) => /\.docx$/i.test(f) && !f.startsWith('~$') && !f.startsWith('.')).sort();
+  return readdirSync(dir)
+    .filter((f) => /\.docx$/i.test(f) && !f.startsWith('~$') && !f.startsWith('.'))
+    .sort();
 }
 
-export async function run(ctx: CliContext, groups: string[] = [], opts: { today?: string; force?: boolean } = {}): Promise<number> {
+export async function run(
+  ctx: CliContext,
+  groups: string[] = [],
+  opts: { today?: string; force?: boolean } = {},
+): Promise<number> {
   // It writes outputs and the manifest: one writer at a time.
   return withWorkspaceLock(ctx, workspaceRoot(ctx), 'report', () => writeReport(ctx, groups, opts));
 }
 
-async function writeReport(ctx: CliContext, groups: string[], opts: { today?: string; force?: boolean }): Promise<number> {
+async function writeReport(
+  ctx: CliContext,
+  groups: string[],
+  opts: { today?: string; force?: boolean },
+): Promise<number> {
   const ws = openWorkspace(ctx, { only: groups });
   const L = ctx.lang;
   const today = todayFrom(opts.today, ws.settings.timezone);
@@ -67,7 +77,13 @@ async function writeReport(ctx: CliContext, groups: string[], opts: { today?: st
         try {
           const form = readFilledForm(readFileSync(join(ws.root, dirRel, f)), display, expected);
           if (form.kind === 'attendance') {
-            notes.push({ file: display, text: t(`er en oppmøteliste; registrer den med «refleks attendance ${group.id} --from-form ${display}»`, `is an attendance list; record it with "refleks attendance ${group.id} --from-form ${display}"`) });
+            notes.push({
+              file: display,
+              text: t(
+                `er en oppmøteliste; registrer den med «refleks attendance ${group.id} --from-form ${display}»`,
+                `is an attendance list; record it with "refleks attendance ${group.id} --from-form ${display}"`,
+              ),
+            });
           } else forms.push(form);
         } catch (err) {
           if (!(err instanceof FormReadError)) throw err;
@@ -79,10 +95,13 @@ async function writeReport(ctx: CliContext, groups: string[], opts: { today?: st
     sections.push(section);
     for (const n of section.notes) problems.push({ severity: 'warning', file: n.file, message: n.text });
     if (!ctx.quiet) {
-      say(ctx, t(
-        `${group.id}: ${forms.length} skjema lest${section.attendanceRecorded ? '' : ', oppmøte ikke registrert'}${section.notes.length ? `, ${section.notes.length} merknader` : ''}`,
-        `${group.id}: ${forms.length} forms read${section.attendanceRecorded ? '' : ', attendance not recorded'}${section.notes.length ? `, ${section.notes.length} notes` : ''}`,
-      ));
+      say(
+        ctx,
+        t(
+          `${group.id}: ${forms.length} skjema lest${section.attendanceRecorded ? '' : ', oppmøte ikke registrert'}${section.notes.length ? `, ${section.notes.length} merknader` : ''}`,
+          `${group.id}: ${forms.length} forms read${section.attendanceRecorded ? '' : ', attendance not recorded'}${section.notes.length ? `, ${section.notes.length} notes` : ''}`,
+        ),
+      );
     }
   }
   if (hasErrors(problems)) throw new InputError(problems);
@@ -104,7 +123,19 @@ async function writeReport(ctx: CliContext, groups: string[], opts: { today?: st
     { path: `${dir}/rapport.xlsx`, bytes: await xlsxBytes(tables, title, issuedAt) },
   ];
   const written = writeOutputs(ws.root, out, { force: !!opts.force });
-  for (const path of written.edited) ctx.err(t(`advarsel: ${path} er endret for hånd og ble ikke overskrevet (bruk --force)`, `warning: ${path} was edited by hand and was not overwritten (use --force)`)[L]);
-  say(ctx, t(`Rapporten ligger i ${dir}/ (rapport.html, rapport.docx, CSV og rapport.xlsx).`, `The report is in ${dir}/ (rapport.html, rapport.docx, CSV and rapport.xlsx).`));
+  for (const path of written.edited)
+    ctx.err(
+      t(
+        `advarsel: ${path} er endret for hånd og ble ikke overskrevet (bruk --force)`,
+        `warning: ${path} was edited by hand and was not overwritten (use --force)`,
+      )[L],
+    );
+  say(
+    ctx,
+    t(
+      `Rapporten ligger i ${dir}/ (rapport.html, rapport.docx, CSV og rapport.xlsx).`,
+      `The report is in ${dir}/ (rapport.html, rapport.docx, CSV and rapport.xlsx).`,
+    ),
+  );
   return 0;
 }

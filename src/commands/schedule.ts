@@ -47,7 +47,13 @@ function planJson(plan: GroupPlan, lang: 'nb' | 'en') {
       leaderInvited: s.leaderInvited,
       betweenSessions: s.betweenSessions,
     })),
-    problems: plan.problems.map((p) => ({ severity: p.severity, file: p.file, line: p.line, field: p.field, message: formatProblem(p, lang) })),
+    problems: plan.problems.map((p) => ({
+      severity: p.severity,
+      file: p.file,
+      line: p.line,
+      field: p.field,
+      message: formatProblem(p, lang),
+    })),
   };
 }
 
@@ -56,20 +62,25 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: Schedule
   const root = workspaceRoot(ctx);
   const renamed = renameGuard(root);
   if (renamed.length) throw new InputError(renamed);
-  const result = await runOutputs(root, {
-    ...request,
-    kinds: ['calendar'],
-    only: groups,
-    strict: !!opts.strict,
-    perPerson: !!opts.perPerson,
-    dryRun: !!opts.dryRun,
-    force: !!opts.force,
-    // Nothing is written when any group has an error, so a run never leaves
-    // some groups issued and others not.
-    allOrNothing: true,
-    withPlan: true,
-  }, hooks);
-  if (result.interrupted) return printInterrupted(ctx, result.groups.filter((g) => g.status === 'built').length, 'schedule');
+  const result = await runOutputs(
+    root,
+    {
+      ...request,
+      kinds: ['calendar'],
+      only: groups,
+      strict: !!opts.strict,
+      perPerson: !!opts.perPerson,
+      dryRun: !!opts.dryRun,
+      force: !!opts.force,
+      // Nothing is written when any group has an error, so a run never leaves
+      // some groups issued and others not.
+      allOrNothing: true,
+      withPlan: true,
+    },
+    hooks,
+  );
+  if (result.interrupted)
+    return printInterrupted(ctx, result.groups.filter((g) => g.status === 'built').length, 'schedule');
   const L = ctx.lang;
 
   // A group that could not even be loaded has no dates: then only the problems are shown.
@@ -106,11 +117,18 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: Schedule
     // Nothing new in this run is not the same as nothing to send: the same
     // answer as `status`, from the state and the sent record.
     const waiting = opts.dryRun ? undefined : pendingText(root, g.groupId, result.settings.output);
-    if (waiting && lines.at(-1)?.includes(L === 'nb' ? 'ingenting nytt å sende' : 'nothing new to send')) lines[lines.length - 1] = `  ${waiting[L]}`;
+    if (waiting && lines.at(-1)?.includes(L === 'nb' ? 'ingenting nytt å sende' : 'nothing new to send'))
+      lines[lines.length - 1] = `  ${waiting[L]}`;
     for (const line of lines) out(line);
   }
-  printEdited(ctx, written.flatMap((g) => g.write.edited));
-  printRetired(ctx, written.map((g) => g.write));
+  printEdited(
+    ctx,
+    written.flatMap((g) => g.write.edited),
+  );
+  printRetired(
+    ctx,
+    written.map((g) => g.write),
+  );
   const count = (pick: (g: (typeof written)[number]) => number) => written.reduce((n, g) => n + pick(g), 0);
   const wouldWrite = count((g) => g.write.files.filter((f) => f.outcome === 'planned').length);
   const unchanged = count((g) => g.write.unchanged.length);
@@ -119,10 +137,13 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: Schedule
   out(
     opts.dryRun
       ? t(
-        `Prøvekjøring: ${wouldWrite} ${wouldWrite === 1 ? 'fil' : 'filer'} ville blitt skrevet, ${unchanged} er uendret. Ingenting er skrevet.`,
-        `Dry run: ${wouldWrite} file${wouldWrite === 1 ? '' : 's'} would be written, ${unchanged} are unchanged. Nothing was written.`,
-      )[L]
-      : t(`${files} ${files === 1 ? 'fil' : 'filer'} skrevet, ${unchanged} uendret, under ${output}/.`, `${files} file${files === 1 ? '' : 's'} written, ${unchanged} unchanged, in ${output}/.`)[L],
+          `Prøvekjøring: ${wouldWrite} ${wouldWrite === 1 ? 'fil' : 'filer'} ville blitt skrevet, ${unchanged} er uendret. Ingenting er skrevet.`,
+          `Dry run: ${wouldWrite} file${wouldWrite === 1 ? '' : 's'} would be written, ${unchanged} are unchanged. Nothing was written.`,
+        )[L]
+      : t(
+          `${files} ${files === 1 ? 'fil' : 'filer'} skrevet, ${unchanged} uendret, under ${output}/.`,
+          `${files} file${files === 1 ? '' : 's'} written, ${unchanged} unchanged, in ${output}/.`,
+        )[L],
   );
   return 0;
 }

@@ -40,7 +40,10 @@ export interface SendOptions {
 export interface SendDeps {
   prompter?: Prompter;
   /** Opens the connection (default: nodemailer's SMTP transport). */
-  connect?: (smtp: NonNullable<Workspace['settings']['smtp']>, password: string | undefined) => Promise<import('../io/mail.js').MailSender>;
+  connect?: (
+    smtp: NonNullable<Workspace['settings']['smtp']>,
+    password: string | undefined,
+  ) => Promise<import('../io/mail.js').MailSender>;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
   env?: NodeJS.ProcessEnv;
@@ -68,7 +71,9 @@ function readState(ws: Workspace, group: Group): CalendarState | undefined {
 
 /** Everyone in the group file who has no e-mail address (they get their dates on paper). */
 function peopleWithoutEmail(group: Group): string[] {
-  return [group.facilitator, group.coFacilitator, group.leader, ...group.participants].filter((p) => p && !p.email).map((p) => p!.name);
+  return [group.facilitator, group.coFacilitator, group.leader, ...group.participants]
+    .filter((p) => p && !p.email)
+    .map((p) => p!.name);
 }
 
 function plan(ws: Workspace, env: NodeJS.ProcessEnv, now: number, opts: SendOptions): Planned {
@@ -88,7 +93,14 @@ function plan(ws: Workspace, env: NodeJS.ProcessEnv, now: number, opts: SendOpti
     // The journal is the truth about what was e-mailed: an acceptance recorded
     // there but not yet in the sent record (a run killed between the two) is
     // carried over before asking what is pending.
-    markDelivered(ws.root, group.id, log.entries().filter((e) => e.status === 'accepted').map((e) => ({ session: e.session, email: e.email, sequence: e.sequence })));
+    markDelivered(
+      ws.root,
+      group.id,
+      log
+        .entries()
+        .filter((e) => e.status === 'accepted')
+        .map((e) => ({ session: e.session, email: e.email, sequence: e.sequence })),
+    );
     const deliveries = pendingDeliveries(ws.root, state);
     if (!deliveries.length) continue;
     const p = planGroup(group, ws.settings);
@@ -136,24 +148,39 @@ function printTable(ctx: CliContext, planned: Planned): void {
     o.group,
     o.delivery.person.name,
     `${o.delivery.session}`,
-    KIND[o.delivery.kind][L] + (planned.unsure.has(o.mail.messageId) ? t(' (på nytt, samme Message-ID)', ' (again, same Message-ID)')[L] : ''),
+    KIND[o.delivery.kind][L] +
+      (planned.unsure.has(o.mail.messageId) ? t(' (på nytt, samme Message-ID)', ' (again, same Message-ID)')[L] : ''),
   ]);
-  for (const line of table(rows, [t('gruppe', 'group')[L], t('person', 'person')[L], t('samling', 'session')[L], t('hva', 'what')[L]])) ctx.out(line);
+  for (const line of table(rows, [
+    t('gruppe', 'group')[L],
+    t('person', 'person')[L],
+    t('samling', 'session')[L],
+    t('hva', 'what')[L],
+  ]))
+    ctx.out(line);
 }
 
 function printWithoutEmail(ctx: CliContext, ws: Workspace, planned: Planned): void {
   for (const { group, names } of planned.withoutEmail) {
     const list = names.join(', ');
     const where = `${ws.settings.output}/${group.id}/veileder/`;
-    ctx.err(t(
-      `merk: ${list} i ${group.id} har ingen e-postadresse og får ingen invitasjon på e-post. Gi ${names.length === 1 ? 'personen' : 'dem'} datoene på papir, for eksempel deltakerarkene i ${where}`,
-      `note: ${list} in ${group.id} ${names.length === 1 ? 'has' : 'have'} no e-mail address and get no invitation by e-mail. Give them the dates on paper, e.g. the handouts in ${where}`,
-    )[ctx.lang]);
+    ctx.err(
+      t(
+        `merk: ${list} i ${group.id} har ingen e-postadresse og får ingen invitasjon på e-post. Gi ${names.length === 1 ? 'personen' : 'dem'} datoene på papir, for eksempel deltakerarkene i ${where}`,
+        `note: ${list} in ${group.id} ${names.length === 1 ? 'has' : 'have'} no e-mail address and get no invitation by e-mail. Give them the dates on paper, e.g. the handouts in ${where}`,
+      )[ctx.lang],
+    );
   }
 }
 
-export async function run(ctx: CliContext, groups: string[] = [], opts: SendOptions = {}, deps: SendDeps = {}): Promise<number> {
-  if (opts.drafts && opts.smtp) throw new UsageError(t('velg enten --drafts eller --smtp', 'choose either --drafts or --smtp'));
+export async function run(
+  ctx: CliContext,
+  groups: string[] = [],
+  opts: SendOptions = {},
+  deps: SendDeps = {},
+): Promise<number> {
+  if (opts.drafts && opts.smtp)
+    throw new UsageError(t('velg enten --drafts eller --smtp', 'choose either --drafts or --smtp'));
   // It reads the calendar state and writes the sent record and the journal: one writer at a time.
   return withWorkspaceLock(ctx, workspaceRoot(ctx), 'send', () => sendLocked(ctx, groups, opts, deps));
 }
@@ -168,7 +195,12 @@ async function sendLocked(ctx: CliContext, groups: string[], opts: SendOptions, 
   printWithoutEmail(ctx, ws, planned);
   if (planned.notBuilt.length) {
     const ids = planned.notBuilt.length === ws.groups.length ? '' : ` ${planned.notBuilt.join(' ')}`;
-    ctx.err(t(`merk: ingen invitasjoner er laget ennå for ${planned.notBuilt.join(', ')}. Kjør «refleks build${ids}» først.`, `note: no invitations have been made yet for ${planned.notBuilt.join(', ')}. Run "refleks build${ids}" first.`)[L]);
+    ctx.err(
+      t(
+        `merk: ingen invitasjoner er laget ennå for ${planned.notBuilt.join(', ')}. Kjør «refleks build${ids}» først.`,
+        `note: no invitations have been made yet for ${planned.notBuilt.join(', ')}. Run "refleks build${ids}" first.`,
+      )[L],
+    );
   }
   if (!planned.outgoing.length) {
     say(ctx, t('Ingen invitasjoner venter på å bli sendt.', 'No invitations are waiting to be sent.'));
@@ -181,46 +213,58 @@ async function sendLocked(ctx: CliContext, groups: string[], opts: SendOptions, 
 
   if (!opts.smtp) {
     if (!ctx.quiet) printTable(ctx, planned);
-    say(ctx, t(
-      `Prøvekjøring: ${n} ${n === 1 ? 'e-post' : 'e-poster'} til ${people} ${people === 1 ? 'person' : 'personer'}. Ingenting er sendt. Bruk --drafts for utkast du sender fra Outlook, eller --smtp for å sende gjennom e-posttjeneren.`,
-      `Dry run: ${n} e-mail${n === 1 ? '' : 's'} to ${people} ${people === 1 ? 'person' : 'people'}. Nothing was sent. Use --drafts for drafts you send from Outlook, or --smtp to send through the mail server.`,
-    ));
+    say(
+      ctx,
+      t(
+        `Prøvekjøring: ${n} ${n === 1 ? 'e-post' : 'e-poster'} til ${people} ${people === 1 ? 'person' : 'personer'}. Ingenting er sendt. Bruk --drafts for utkast du sender fra Outlook, eller --smtp for å sende gjennom e-posttjeneren.`,
+        `Dry run: ${n} e-mail${n === 1 ? '' : 's'} to ${people} ${people === 1 ? 'person' : 'people'}. Nothing was sent. Use --drafts for drafts you send from Outlook, or --smtp to send through the mail server.`,
+      ),
+    );
     return 0;
   }
 
   const smtp = ws.settings.smtp;
   if (!smtp) {
-    throw new InputError([{
-      severity: 'error',
-      file: 'refleks.yaml',
-      message: t('ingen e-posttjener (smtp) er satt opp', 'no mail server (smtp) is set up'),
-      hint: t(
-        'Legg til for eksempel «smtp: { host: smtp.lillevik.kommune.no, port: 587, security: starttls, user: ingrid.solberg@lillevik.kommune.no }», eller bruk --drafts og send fra Outlook.',
-        'Add for example "smtp: { host: smtp.example.org, port: 587, security: starttls, user: ingrid@example.org }", or use --drafts and send from Outlook.',
-      ),
-    }]);
+    throw new InputError([
+      {
+        severity: 'error',
+        file: 'refleks.yaml',
+        message: t('ingen e-posttjener (smtp) er satt opp', 'no mail server (smtp) is set up'),
+        hint: t(
+          'Legg til for eksempel «smtp: { host: smtp.lillevik.kommune.no, port: 587, security: starttls, user: ingrid.solberg@lillevik.kommune.no }», eller bruk --drafts og send fra Outlook.',
+          'Add for example "smtp: { host: smtp.example.org, port: 587, security: starttls, user: ingrid@example.org }", or use --drafts and send from Outlook.',
+        ),
+      },
+    ]);
   }
   const prompter = deps.prompter ?? (ctx.isTTY ? await inquirerPrompter(L) : undefined);
   if (!opts.yes && !prompter) {
-    throw new UsageError(t(
-      `refleks send --smtp sender ${n} ${n === 1 ? 'e-post' : 'e-poster'} og spør deg først, men her er det ingen terminal å spørre i. Legg til --yes for å sende uten å spørre.`,
-      `refleks send --smtp sends ${n} e-mail${n === 1 ? '' : 's'} and asks you first, but there is no terminal to ask in. Add --yes to send without asking.`,
-    ));
+    throw new UsageError(
+      t(
+        `refleks send --smtp sender ${n} ${n === 1 ? 'e-post' : 'e-poster'} og spør deg først, men her er det ingen terminal å spørre i. Legg til --yes for å sende uten å spørre.`,
+        `refleks send --smtp sends ${n} e-mail${n === 1 ? '' : 's'} and asks you first, but there is no terminal to ask in. Add --yes to send without asking.`,
+      ),
+    );
   }
   let password: string | undefined = env.REFLEKS_SMTP_PASSWORD;
   if (smtp.user && !password) {
     if (!prompter?.password) {
-      throw new UsageError(t(
-        `e-posttjeneren krever passord for ${smtp.user}: sett REFLEKS_SMTP_PASSWORD, eller kjør i en terminal så refleks kan spørre`,
-        `the mail server needs the password for ${smtp.user}: set REFLEKS_SMTP_PASSWORD, or run in a terminal so that refleks can ask`,
-      ));
+      throw new UsageError(
+        t(
+          `e-posttjeneren krever passord for ${smtp.user}: sett REFLEKS_SMTP_PASSWORD, eller kjør i en terminal så refleks kan spørre`,
+          `the mail server needs the password for ${smtp.user}: set REFLEKS_SMTP_PASSWORD, or run in a terminal so that refleks can ask`,
+        ),
+      );
     }
   }
   try {
     if (!opts.yes) {
       printTable(ctx, planned);
       const ok = await prompter!.confirm({
-        message: t(`Sende ${n} ${n === 1 ? 'e-post' : 'e-poster'} til ${people} ${people === 1 ? 'person' : 'personer'} gjennom ${smtp.host}?`, `Send ${n} e-mail${n === 1 ? '' : 's'} to ${people} ${people === 1 ? 'person' : 'people'} through ${smtp.host}?`)[L],
+        message: t(
+          `Sende ${n} ${n === 1 ? 'e-post' : 'e-poster'} til ${people} ${people === 1 ? 'person' : 'personer'} gjennom ${smtp.host}?`,
+          `Send ${n} e-mail${n === 1 ? '' : 's'} to ${people} ${people === 1 ? 'person' : 'people'} through ${smtp.host}?`,
+        )[L],
         default: false,
       });
       if (!ok) {
@@ -228,7 +272,10 @@ async function sendLocked(ctx: CliContext, groups: string[], opts: SendOptions, 
         return 0;
       }
     }
-    if (smtp.user && !password) password = await prompter!.password!({ message: t(`Passord for ${smtp.user} på ${smtp.host}:`, `Password for ${smtp.user} at ${smtp.host}:`)[L] });
+    if (smtp.user && !password)
+      password = await prompter!.password!({
+        message: t(`Passord for ${smtp.user} på ${smtp.host}:`, `Password for ${smtp.user} at ${smtp.host}:`)[L],
+      });
   } catch (err) {
     if (err instanceof PromptCancelled) {
       ctx.err(t('Avbrutt – ingenting er sendt.', 'Cancelled – nothing was sent.')[L]);
@@ -252,7 +299,12 @@ async function sendLocked(ctx: CliContext, groups: string[], opts: SendOptions, 
       retryDelays: retryDelays(env),
       perMinute: smtp.perMinute,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
-      ...(ctx.progress ? { onProgress: (done: number, total: number, o: Outgoing) => ctx.progress!(progressBar(done, total, o.delivery.person.name)) } : {}),
+      ...(ctx.progress
+        ? {
+            onProgress: (done: number, total: number, o: Outgoing) =>
+              ctx.progress!(progressBar(done, total, o.delivery.person.name)),
+          }
+        : {}),
     });
   } finally {
     ctx.progress?.('');
@@ -276,31 +328,57 @@ function progressBar(done: number, total: number, name: string): string {
 
 function printReport(ctx: CliContext, r: DeliverReport, planned: number): number {
   const L = ctx.lang;
-  const who = (o: Outgoing) => `${o.delivery.person.name} <${o.delivery.person.email}>, ${o.group} ${t('samling', 'session')[L]} ${o.delivery.session}`;
+  const who = (o: Outgoing) =>
+    `${o.delivery.person.name} <${o.delivery.person.email}>, ${o.group} ${t('samling', 'session')[L]} ${o.delivery.session}`;
   for (const o of r.resent) {
-    ctx.out(t(
-      `sendt på nytt med samme Message-ID (forrige kjøring ble avbrutt før svaret fra tjeneren ble lagret; har personen den fra før, ser e-postprogrammet at det er samme melding): ${who(o)}`,
-      `sent again with the same Message-ID (the last run was interrupted before the server's answer was recorded; if the person has it already, their mail program sees it is the same message): ${who(o)}`,
-    )[L]);
+    ctx.out(
+      t(
+        `sendt på nytt med samme Message-ID (forrige kjøring ble avbrutt før svaret fra tjeneren ble lagret; har personen den fra før, ser e-postprogrammet at det er samme melding): ${who(o)}`,
+        `sent again with the same Message-ID (the last run was interrupted before the server's answer was recorded; if the person has it already, their mail program sees it is the same message): ${who(o)}`,
+      )[L],
+    );
   }
   for (const { outgoing, response } of r.rejected) {
-    ctx.err(t(`feil: tjeneren avviste e-posten til ${who(outgoing)}: ${response}`, `error: the server refused the e-mail to ${who(outgoing)}: ${response}`)[L]);
+    ctx.err(
+      t(
+        `feil: tjeneren avviste e-posten til ${who(outgoing)}: ${response}`,
+        `error: the server refused the e-mail to ${who(outgoing)}: ${response}`,
+      )[L],
+    );
   }
   const sent = r.accepted.length + r.resent.length + r.already.length;
-  say(ctx, t(`${sent} av ${planned} ${planned === 1 ? 'e-post' : 'e-poster'} sendt.`, `${sent} of ${planned} e-mail${planned === 1 ? '' : 's'} sent.`));
+  say(
+    ctx,
+    t(
+      `${sent} av ${planned} ${planned === 1 ? 'e-post' : 'e-poster'} sendt.`,
+      `${sent} of ${planned} e-mail${planned === 1 ? '' : 's'} sent.`,
+    ),
+  );
   if (r.rejected.length) {
-    ctx.err(t(
-      `${r.rejected.length} ble avvist. Rett e-postadressen i gruppefilen og kjør «refleks build» og «refleks send --smtp» igjen, eller gi personen invitasjonen på annen måte.`,
-      `${r.rejected.length} ${r.rejected.length === 1 ? 'was' : 'were'} refused. Correct the address in the group file and run "refleks build" and "refleks send --smtp" again, or give the person the invitation another way.`,
-    )[L]);
+    ctx.err(
+      t(
+        `${r.rejected.length} ble avvist. Rett e-postadressen i gruppefilen og kjør «refleks build» og «refleks send --smtp» igjen, eller gi personen invitasjonen på annen måte.`,
+        `${r.rejected.length} ${r.rejected.length === 1 ? 'was' : 'were'} refused. Correct the address in the group file and run "refleks build" and "refleks send --smtp" again, or give the person the invitation another way.`,
+      )[L],
+    );
   }
   if (r.stopped) {
     const why = r.stopped.response ? `: ${r.stopped.response}` : '';
-    const text = r.stopped.reason === 'interrupted'
-      ? t(`Avbrutt. ${r.remaining} er ikke sendt; kjør kommandoen igjen for å sende resten.`, `Interrupted. ${r.remaining} not sent; run the command again to send the rest.`)
-      : r.stopped.reason === 'fatal'
-        ? t(`feil: stoppet${why}. ${r.remaining} er ikke sendt. Sjekk brukernavn, passord og tjener i refleks.yaml, og kjør igjen.`, `error: stopped${why}. ${r.remaining} not sent. Check the user, password and server in refleks.yaml, and run again.`)
-        : t(`feil: tjeneren svarer ikke som den skal${why}. ${r.remaining} er ikke sendt; kjør kommandoen igjen senere for å sende resten.`, `error: the server does not answer as it should${why}. ${r.remaining} not sent; run the command again later to send the rest.`);
+    const text =
+      r.stopped.reason === 'interrupted'
+        ? t(
+            `Avbrutt. ${r.remaining} er ikke sendt; kjør kommandoen igjen for å sende resten.`,
+            `Interrupted. ${r.remaining} not sent; run the command again to send the rest.`,
+          )
+        : r.stopped.reason === 'fatal'
+          ? t(
+              `feil: stoppet${why}. ${r.remaining} er ikke sendt. Sjekk brukernavn, passord og tjener i refleks.yaml, og kjør igjen.`,
+              `error: stopped${why}. ${r.remaining} not sent. Check the user, password and server in refleks.yaml, and run again.`,
+            )
+          : t(
+              `feil: tjeneren svarer ikke som den skal${why}. ${r.remaining} er ikke sendt; kjør kommandoen igjen senere for å sende resten.`,
+              `error: the server does not answer as it should${why}. ${r.remaining} not sent; run the command again later to send the rest.`,
+            );
     ctx.err(text[L]);
     return r.stopped.reason === 'interrupted' ? 130 : 1;
   }
@@ -312,18 +390,28 @@ async function writeDrafts(ctx: CliContext, ws: Workspace, planned: Planned, opt
   const L = ctx.lang;
   const files = [];
   for (const o of planned.outgoing) {
-    files.push({ path: draftPath(ws.settings.output, o.group, o.delivery.person.slug, o.delivery.session, !!o.delivery.removed), bytes: await mailBytes(o.mail, { draft: true }) });
+    files.push({
+      path: draftPath(ws.settings.output, o.group, o.delivery.person.slug, o.delivery.session, !!o.delivery.removed),
+      bytes: await mailBytes(o.mail, { draft: true }),
+    });
   }
   const report = writeOutputs(ws.root, files, { force: !!opts.force });
   for (const path of report.edited) {
-    ctx.err(t(`advarsel: ${path} er endret for hånd og ble ikke overskrevet (bruk --force)`, `warning: ${path} was edited by hand and was not overwritten (use --force)`)[L]);
+    ctx.err(
+      t(
+        `advarsel: ${path} er endret for hånd og ble ikke overskrevet (bruk --force)`,
+        `warning: ${path} was edited by hand and was not overwritten (use --force)`,
+      )[L],
+    );
   }
   const groups = [...new Set(planned.outgoing.map((o) => o.group))];
   const n = files.length;
-  say(ctx, t(
-    `${n} ${n === 1 ? 'utkast' : 'utkast'} i ${groups.map((g) => `${ws.settings.output}/${g}/epost/`).join(', ')} (${report.written.length} skrevet, ${report.unchanged.length} uendret). Dobbeltklikk på en fil for å åpne den som utkast i Outlook, og trykk Send. Kjør «refleks sent ${groups.join(' ')}» når alle er sendt.`,
-    `${n} draft${n === 1 ? '' : 's'} in ${groups.map((g) => `${ws.settings.output}/${g}/epost/`).join(', ')} (${report.written.length} written, ${report.unchanged.length} unchanged). Double-click a file to open it as a draft in Outlook, and press Send. Run "refleks sent ${groups.join(' ')}" once all are sent.`,
-  ));
+  say(
+    ctx,
+    t(
+      `${n} ${n === 1 ? 'utkast' : 'utkast'} i ${groups.map((g) => `${ws.settings.output}/${g}/epost/`).join(', ')} (${report.written.length} skrevet, ${report.unchanged.length} uendret). Dobbeltklikk på en fil for å åpne den som utkast i Outlook, og trykk Send. Kjør «refleks sent ${groups.join(' ')}» når alle er sendt.`,
+      `${n} draft${n === 1 ? '' : 's'} in ${groups.map((g) => `${ws.settings.output}/${g}/epost/`).join(', ')} (${report.written.length} written, ${report.unchanged.length} unchanged). Double-click a file to open it as a draft in Outlook, and press Send. Run "refleks sent ${groups.join(' ')}" once all are sent.`,
+    ),
+  );
   return 0;
 }
-

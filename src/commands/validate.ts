@@ -24,7 +24,10 @@ async function templateProblems(ws: Workspace): Promise<Problem[]> {
   const dir = join(ws.root, 'templates');
   const files = filesBelow(dir).filter((f) => f.endsWith('.hbs'));
   if (!files.length) return [];
-  const [{ default: Handlebars }, { templateError, parseTemplate, workspaceFieldProblems }] = await Promise.all([import('handlebars'), import('../templates/engine.js')]);
+  const [{ default: Handlebars }, { templateError, parseTemplate, workspaceFieldProblems }] = await Promise.all([
+    import('handlebars'),
+    import('../templates/engine.js'),
+  ]);
   const problems: Problem[] = [];
   for (const f of files) {
     const source = readFileSync(join(dir, f), 'utf8');
@@ -75,15 +78,22 @@ export async function run(ctx: CliContext, opts: { strict?: boolean; fix?: boole
       problems.push(...plan.problems);
       for (const s of plan.sessions) {
         if (!s.moved) continue;
-        moves.push(t(
-          `${group.source.display}: samling ${s.number} flyttes fra ${formatDate(s.moved.from, 'nb')} (${s.moved.reason.nb}) til ${formatDate(s.date, 'nb')}`,
-          `${group.source.display}: session ${s.number} moves from ${formatDate(s.moved.from, 'en')} (${s.moved.reason.en}) to ${formatDate(s.date, 'en')}`,
-        ));
+        moves.push(
+          t(
+            `${group.source.display}: samling ${s.number} flyttes fra ${formatDate(s.moved.from, 'nb')} (${s.moved.reason.nb}) til ${formatDate(s.date, 'nb')}`,
+            `${group.source.display}: session ${s.number} moves from ${formatDate(s.moved.from, 'en')} (${s.moved.reason.en}) to ${formatDate(s.date, 'en')}`,
+          ),
+        );
       }
     }
     problems.push(...wordingProblems(workspace, ctx.lang), ...(await templateProblems(workspace)));
     // What refleks remembers in .refleks/, checked as the commands that read it do.
-    problems.push(...stateFileProblems(root, workspace.groups.map((g) => g.id)));
+    problems.push(
+      ...stateFileProblems(
+        root,
+        workspace.groups.map((g) => g.id),
+      ),
+    );
     // Invitations in people's calendars whose group file is gone (renamed or deleted).
     problems.push(...orphanedStates(root, workspace.groups).map(orphanProblem));
     for (const group of workspace.groups) {
@@ -111,7 +121,13 @@ export async function run(ctx: CliContext, opts: { strict?: boolean; fix?: boole
     for (const m of moves) ctx.out(`${t('merk', 'note')[ctx.lang]}: ${m[ctx.lang]}`);
     const g = workspace.groups.length;
     const p = workspace.programmes.size;
-    say(ctx, t(`Alt i orden: ${g} ${g === 1 ? 'gruppe' : 'grupper'}, ${p} program${warnings ? `, ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}` : ''}.`, `All good: ${g} group${g === 1 ? '' : 's'}, ${p} programme${p === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}.`));
+    say(
+      ctx,
+      t(
+        `Alt i orden: ${g} ${g === 1 ? 'gruppe' : 'grupper'}, ${p} program${warnings ? `, ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}` : ''}.`,
+        `All good: ${g} group${g === 1 ? '' : 's'}, ${p} programme${p === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}.`,
+      ),
+    );
   }
   return 0;
 }

@@ -47,7 +47,12 @@ export function certificatePlan(plan: GroupPlan, today?: string): CertificatePla
   const held = today ? active.filter((s) => s.date < today) : active;
   const unrecorded = hasAttendance(a) || today ? held.filter((s) => !a?.sessions.has(s.number)) : [];
   if (!hasAttendance(a)) {
-    return { recorded: false, minSessions, unrecorded, standings: group.participants.map((p, index) => ({ participant: p, index, attended: active, eligible: true })) };
+    return {
+      recorded: false,
+      minSessions,
+      unrecorded,
+      standings: group.participants.map((p, index) => ({ participant: p, index, attended: active, eligible: true })),
+    };
   }
   const standings = group.participants.map((p, index) => {
     const attended = active.filter((s) => a.sessions.get(s.number)?.includes(index));
@@ -78,7 +83,11 @@ export function attendanceYaml(plan: GroupPlan, sessions: Map<number, number[]>)
     'sessions:',
   ];
   for (const number of [...sessions.keys()].sort((a, b) => a - b)) {
-    const names = sessions.get(number)!.slice().sort((a, b) => a - b).map((i) => yamlFlowString(group.participants[i]!.name));
+    const names = sessions
+      .get(number)!
+      .slice()
+      .sort((a, b) => a - b)
+      .map((i) => yamlFlowString(group.participants[i]!.name));
     lines.push(`  ${number}: [${names.join(', ')}]`);
   }
   return lines.join('\n') + '\n';
@@ -95,23 +104,33 @@ export function certificateProblems(plan: GroupPlan, today: string): Problem[] {
   const active = activeSessions(plan);
   if (!cert.recorded) {
     if (!active.some((s) => s.date < today)) return [];
-    return [{
-      severity: 'warning',
-      file: group.source.display,
-      message: t('ikke noe oppmøte er registrert, så kursbevisene forutsetter at alle var med på alt', 'no attendance is recorded, so the certificates assume everyone came to every session'),
-      hint: t(`Registrer med «refleks attendance ${group.id} SAMLING NAVN…».`, `Record it with "refleks attendance ${group.id} SESSION NAME…".`),
-    }];
+    return [
+      {
+        severity: 'warning',
+        file: group.source.display,
+        message: t(
+          'ikke noe oppmøte er registrert, så kursbevisene forutsetter at alle var med på alt',
+          'no attendance is recorded, so the certificates assume everyone came to every session',
+        ),
+        hint: t(
+          `Registrer med «refleks attendance ${group.id} SAMLING NAVN…».`,
+          `Record it with "refleks attendance ${group.id} SESSION NAME…".`,
+        ),
+      },
+    ];
   }
   const left = active.filter((s) => !group.attendance!.sessions.has(s.number) && s.date >= today).length;
   const short = cert.standings.filter((st) => st.attended.length + left < cert.minSessions);
   if (!short.length) return [];
   const file = group.attendance!.source.display;
-  return [{
-    severity: 'warning',
-    file,
-    message: t(
-      `får ikke kursbevis (minst ${cert.minSessions} samlinger): ${short.map((st) => `${st.participant.name} (${st.attended.length} av ${active.length})`).join(', ')}`,
-      `no certificate (at least ${cert.minSessions} sessions): ${short.map((st) => `${st.participant.name} (${st.attended.length} of ${active.length})`).join(', ')}`,
-    ),
-  }];
+  return [
+    {
+      severity: 'warning',
+      file,
+      message: t(
+        `får ikke kursbevis (minst ${cert.minSessions} samlinger): ${short.map((st) => `${st.participant.name} (${st.attended.length} av ${active.length})`).join(', ')}`,
+        `no certificate (at least ${cert.minSessions} sessions): ${short.map((st) => `${st.participant.name} (${st.attended.length} of ${active.length})`).join(', ')}`,
+      ),
+    },
+  ];
 }

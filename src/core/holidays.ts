@@ -52,9 +52,14 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
  * (17 May on Ascension Day, say) share one entry, the fixed one named first.
  */
 export function holidaysOfYear(year: number): Map<string, Text> {
-  const days: [string, string, string][] = FIXED.map(([m, d, nb, en]) => [iso(new Date(Date.UTC(year, m - 1, d))), nb, en]);
+  const days: [string, string, string][] = FIXED.map(([m, d, nb, en]) => [
+    iso(new Date(Date.UTC(year, m - 1, d))),
+    nb,
+    en,
+  ]);
   const easter = easterSunday(year);
-  for (const [offset, nb, en] of FROM_EASTER) days.push([iso(new Date(Date.UTC(year, easter.month - 1, easter.day + offset))), nb, en]);
+  for (const [offset, nb, en] of FROM_EASTER)
+    days.push([iso(new Date(Date.UTC(year, easter.month - 1, easter.day + offset))), nb, en]);
   const out = new Map<string, Text>();
   for (const [date, nb, en] of days.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const had = out.get(date);

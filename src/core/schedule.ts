@@ -65,13 +65,24 @@ const MAX_WEEKS_MOVED = 26;
 
 export function planGroup(group: Group, settings: WorkspaceSettings, opts: PlanOptions = {}): GroupPlan {
   const problems: Problem[] = [];
-  const where = (key: string) => ({ file: group.source.display, ...(group.positions[key] ?? group.positions[key.replace(/\.[a-z]+$/, '')] ?? {}) });
+  const where = (key: string) => ({
+    file: group.source.display,
+    ...(group.positions[key] ?? group.positions[key.replace(/\.[a-z]+$/, '')] ?? {}),
+  });
   const sessions: PlannedSession[] = [];
   let shiftWeeks = 0;
   const count = group.themes.length;
 
   if (weekday(group.start) >= 5) {
-    problems.push({ severity: 'warning', ...where('start'), field: 'start', message: t(`første samling er på en helgedag: ${formatDate(group.start, 'nb')}`, `the first session is on a weekend day: ${formatDate(group.start, 'en')}`) });
+    problems.push({
+      severity: 'warning',
+      ...where('start'),
+      field: 'start',
+      message: t(
+        `første samling er på en helgedag: ${formatDate(group.start, 'nb')}`,
+        `the first session is on a weekend day: ${formatDate(group.start, 'en')}`,
+      ),
+    });
   }
 
   for (let number = 1; number <= count; number++) {
@@ -92,7 +103,10 @@ export function planGroup(group: Group, settings: WorkspaceSettings, opts: PlanO
         severity: 'warning',
         ...where(`sessions.${number}.date`),
         field: `sessions.${number}.date`,
-        message: t(`samling ${number} er lagt til ${formatDate(date, 'nb')}, som er ${conflict.nb}`, `session ${number} is set on ${formatDate(date, 'en')}, which is ${conflict.en}`),
+        message: t(
+          `samling ${number} er lagt til ${formatDate(date, 'nb')}, som er ${conflict.nb}`,
+          `session ${number} is set on ${formatDate(date, 'en')}, which is ${conflict.en}`,
+        ),
       });
     } else if (conflict && !override?.cancelled) {
       if (opts.strict) {
@@ -100,8 +114,18 @@ export function planGroup(group: Group, settings: WorkspaceSettings, opts: PlanO
           severity: 'error',
           ...where('start'),
           field: 'start',
-          message: t(`samling ${number} faller på ${formatDate(date, 'nb')}: ${conflict.nb}`, `session ${number} falls on ${formatDate(date, 'en')}: ${conflict.en}`),
-          hint: t('Velg en annen dato med sessions: { ' + number + ': { date: … } }, eller kjør uten --strict for å flytte den automatisk.', 'Choose another date with sessions: { ' + number + ': { date: … } }, or run without --strict to move it automatically.'),
+          message: t(
+            `samling ${number} faller på ${formatDate(date, 'nb')}: ${conflict.nb}`,
+            `session ${number} falls on ${formatDate(date, 'en')}: ${conflict.en}`,
+          ),
+          hint: t(
+            'Velg en annen dato med sessions: { ' +
+              number +
+              ': { date: … } }, eller kjør uten --strict for å flytte den automatisk.',
+            'Choose another date with sessions: { ' +
+              number +
+              ': { date: … } }, or run without --strict to move it automatically.',
+          ),
         });
       } else {
         let weeks = 0;
@@ -125,7 +149,10 @@ export function planGroup(group: Group, settings: WorkspaceSettings, opts: PlanO
           `klokken ${start} finnes ikke ${formatDate(date, 'nb')} i ${settings.timezone}: klokken stilles fram til sommertid den natten (samling ${number})`,
           `${start} does not exist on ${formatDate(date, 'en')} in ${settings.timezone}: clocks go forward that night (session ${number})`,
         ),
-        hint: t('Velg et klokkeslett utenfor overgangen, for eksempel en time senere.', 'Choose a time outside the change, e.g. an hour later.'),
+        hint: t(
+          'Velg et klokkeslett utenfor overgangen, for eksempel en time senere.',
+          'Choose a time outside the change, e.g. an hour later.',
+        ),
       });
       continue;
     }
@@ -176,7 +203,10 @@ export function planGroup(group: Group, settings: WorkspaceSettings, opts: PlanO
         severity: 'warning',
         ...where(`sessions.${s.number}.date`),
         field: `sessions.${s.number}`,
-        message: t(`samling ${s.number} (${formatDate(s.date, 'nb')}) kommer ikke etter samling ${active[i - 1]!.number}`, `session ${s.number} (${formatDate(s.date, 'en')}) does not come after session ${active[i - 1]!.number}`),
+        message: t(
+          `samling ${s.number} (${formatDate(s.date, 'nb')}) kommer ikke etter samling ${active[i - 1]!.number}`,
+          `session ${s.number} (${formatDate(s.date, 'en')}) does not come after session ${active[i - 1]!.number}`,
+        ),
       });
     }
   }

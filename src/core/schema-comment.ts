@@ -10,7 +10,12 @@
 /** Where the workspace keeps its copies of the schemas, from the workspace root. */
 export const WORKSPACE_SCHEMAS = '.refleks/schemas';
 
-export const SCHEMA_NAMES = ['workspace.schema.json', 'group.schema.json', 'programme.schema.json', 'attendance.schema.json'] as const;
+export const SCHEMA_NAMES = [
+  'workspace.schema.json',
+  'group.schema.json',
+  'programme.schema.json',
+  'attendance.schema.json',
+] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 /** The `$schema` value for a file at `fileRel` (from the workspace root, with `/`). */

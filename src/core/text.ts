@@ -16,4 +16,3 @@ export function t(nb: string, en: string): Text {
 export function isLang(value: unknown): value is Lang {
   return value === 'nb' || value === 'en';
 }
-

@@ -24,15 +24,21 @@ function winterHoliday(year: number, county: County | undefined): string[] {
       `  ${entry(county.winterWeek)}`,
     ];
   }
-  const list = (week: 8 | 9) => countiesWithWeek(week).join(', ').replace(/, ([^,]*)$/, ' og $1');
+  const list = (week: 8 | 9) =>
+    countiesWithWeek(week)
+      .join(', ')
+      .replace(/, ([^,]*)$/, ' og $1');
   return [
     ...(county
-      ? [`  # Vinterferien i skolen i ${county.name} er ${county.varies ?? 'ulik fra sted til sted'}.`, '  # Sjekk skoleruta i kommunen, og fjern # foran riktig uke:']
+      ? [
+          `  # Vinterferien i skolen i ${county.name} er ${county.varies ?? 'ulik fra sted til sted'}.`,
+          '  # Sjekk skoleruta i kommunen, og fjern # foran riktig uke:',
+        ]
       : [
-        '  # Vinterferien i skolen er uke 8 eller 9 etter fylke (i Trøndelag og nord ofte uke 9 eller 10):',
-        `  # uke 8 i ${list(8)},`,
-        `  # uke 9 i ${list(9)}. Sjekk skoleruta i kommunen, og fjern # foran riktig uke:`,
-      ]),
+          '  # Vinterferien i skolen er uke 8 eller 9 etter fylke (i Trøndelag og nord ofte uke 9 eller 10):',
+          `  # uke 8 i ${list(8)},`,
+          `  # uke 9 i ${list(9)}. Sjekk skoleruta i kommunen, og fjern # foran riktig uke:`,
+        ]),
     `  # ${entry(8)}   # uke 8`,
     `  # ${entry(9)}   # uke 9`,
   ];

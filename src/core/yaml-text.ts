@@ -4,7 +4,12 @@
  * change the structure of the file.
  */
 export function yamlString(value: string): string {
-  const plain = /^[\p{L}\p{N}][\p{L}\p{N} .,()/@'’+_-]*$/u.test(value) && !/^(true|false|yes|no|on|off|null|~)$/i.test(value) && !/^[\d.+-]+$/.test(value) && !/^[-+]?(0x[0-9a-f]+|0o[0-7]+|[\d.]+(e[-+]?\d+)?)$/i.test(value) && !/:\s|\s#|\s$/.test(value);
+  const plain =
+    /^[\p{L}\p{N}][\p{L}\p{N} .,()/@'’+_-]*$/u.test(value) &&
+    !/^(true|false|yes|no|on|off|null|~)$/i.test(value) &&
+    !/^[\d.+-]+$/.test(value) &&
+    !/^[-+]?(0x[0-9a-f]+|0o[0-7]+|[\d.]+(e[-+]?\d+)?)$/i.test(value) &&
+    !/:\s|\s#|\s$/.test(value);
   return plain ? value : JSON.stringify(value);
 }
 

@@ -78,7 +78,13 @@ export function toWallTime(instant: number, zone: string): WallTime {
 /** Offset of the zone from UTC at an instant, in milliseconds. */
 function offsetAt(instant: number, zone: string): number {
   const w = toWallTime(instant, zone);
-  const asUtc = Date.UTC(+w.date.slice(0, 4), +w.date.slice(5, 7) - 1, +w.date.slice(8, 10), +w.time.slice(0, 2), +w.time.slice(3, 5));
+  const asUtc = Date.UTC(
+    +w.date.slice(0, 4),
+    +w.date.slice(5, 7) - 1,
+    +w.date.slice(8, 10),
+    +w.time.slice(0, 2),
+    +w.time.slice(3, 5),
+  );
   return asUtc - Math.floor(instant / 60000) * 60000;
 }
 
@@ -88,7 +94,13 @@ function offsetAt(instant: number, zone: string): number {
  * time occurs twice, the first occurrence wins, as calendar clients do.
  */
 export function zonedToUtc(date: string, time: string, zone: string): number | undefined {
-  const naive = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10), +time.slice(0, 2), +time.slice(3, 5));
+  const naive = Date.UTC(
+    +date.slice(0, 4),
+    +date.slice(5, 7) - 1,
+    +date.slice(8, 10),
+    +time.slice(0, 2),
+    +time.slice(3, 5),
+  );
   const candidates = new Set<number>();
   for (const probe of [naive - 36e5 * 14, naive, naive + 36e5 * 14]) {
     candidates.add(naive - offsetAt(probe - offsetAt(probe, zone), zone));

@@ -79,8 +79,15 @@ export interface PendingDelivery {
 }
 
 /** Every address a session was issued to, with the version it holds: live attendees and removed ones (a CANCEL each). */
-export function issuedTo(s: CalendarState['sessions'][string]): { person: Invitee; sequence: number; cancelled: boolean; removed: boolean }[] {
-  const live = s.issued.attendees.map((person) => ({ person, sequence: s.people[person.email.toLowerCase()]?.sequence ?? s.sequence, cancelled: s.cancelled, removed: false }));
+export function issuedTo(
+  s: CalendarState['sessions'][string],
+): { person: Invitee; sequence: number; cancelled: boolean; removed: boolean }[] {
+  const live = s.issued.attendees.map((person) => ({
+    person,
+    sequence: s.people[person.email.toLowerCase()]?.sequence ?? s.sequence,
+    cancelled: s.cancelled,
+    removed: false,
+  }));
   const liveKeys = new Set(s.issued.attendees.map((a) => a.email.toLowerCase()));
   const gone = s.removed
     .filter((r) => !liveKeys.has(r.email.toLowerCase()))
@@ -108,7 +115,15 @@ export function pendingDeliveries(root: string, state: CalendarState | undefined
       // sent anything, gets the current version as a plain invitation.
       const toldBefore = sent.sessions[n] !== undefined || mine[key] !== undefined;
       const kind = cancelled ? 'cancelled' : sequence > 0 && toldBefore ? 'changed' : 'new';
-      out.push({ group: state.group, session: Number(n), uid: s.uid, sequence, kind, person, ...(removed ? { removed: true } : {}) });
+      out.push({
+        group: state.group,
+        session: Number(n),
+        uid: s.uid,
+        sequence,
+        kind,
+        person,
+        ...(removed ? { removed: true } : {}),
+      });
     }
   }
   return out;
@@ -118,11 +133,17 @@ export function pendingFor(root: string, state: CalendarState | undefined): Pend
   if (!state) return [];
   const sent = readSent(root, state.group);
   const waiting = new Set(pendingDeliveries(root, state).map((d) => d.session));
-  return Object.entries(state.sessions)
-    // A session nobody with an e-mail is invited to still waits for `refleks sent`.
-    .filter(([n, s]) => waiting.has(Number(n)) || (!s.issued.attendees.length && !s.removed.length && sent.sessions[n] !== s.sequence))
-    .map(([n, s]) => ({ number: Number(n), sequence: s.sequence, cancelled: s.cancelled }))
-    .sort((a, b) => a.number - b.number);
+  return (
+    Object.entries(state.sessions)
+      // A session nobody with an e-mail is invited to still waits for `refleks sent`.
+      .filter(
+        ([n, s]) =>
+          waiting.has(Number(n)) ||
+          (!s.issued.attendees.length && !s.removed.length && sent.sessions[n] !== s.sequence),
+      )
+      .map(([n, s]) => ({ number: Number(n), sequence: s.sequence, cancelled: s.cancelled }))
+      .sort((a, b) => a.number - b.number)
+  );
 }
 
 /** Stops when a run was interrupted: the state may then not match the files to send. */
@@ -146,13 +167,19 @@ export function markSent(root: string, groupId: string, filter: SentFilter = {})
   const state = readCalendarState(root, groupId);
   if (!state) return 0;
   const pick = (d: { session: number; person: { email: string } }) =>
-    (filter.session === undefined || d.session === filter.session) && (filter.email === undefined || d.person.email.toLowerCase() === filter.email.toLowerCase());
+    (filter.session === undefined || d.session === filter.session) &&
+    (filter.email === undefined || d.person.email.toLowerCase() === filter.email.toLowerCase());
   const waiting = pendingDeliveries(root, state).filter(pick);
   const sent = readSent(root, groupId);
   // Sessions without anyone to e-mail (everyone on paper) are marked as a whole.
-  const paperOnly = filter.email === undefined
-    ? pendingFor(root, state).filter((p) => !state.sessions[String(p.number)]!.issued.attendees.length && (filter.session === undefined || p.number === filter.session))
-    : [];
+  const paperOnly =
+    filter.email === undefined
+      ? pendingFor(root, state).filter(
+          (p) =>
+            !state.sessions[String(p.number)]!.issued.attendees.length &&
+            (filter.session === undefined || p.number === filter.session),
+        )
+      : [];
   if (!waiting.length && !paperOnly.length) return 0;
   const people = sent.people ?? {};
   for (const d of waiting) (people[String(d.session)] ??= {})[d.person.email.toLowerCase()] = d.sequence;
@@ -163,7 +190,11 @@ export function markSent(root: string, groupId: string, filter: SentFilter = {})
 }
 
 /** Records that these people were e-mailed these invitation versions (by `refleks send`). */
-export function markDelivered(root: string, groupId: string, delivered: { session: number; email: string; sequence: number }[]): void {
+export function markDelivered(
+  root: string,
+  groupId: string,
+  delivered: { session: number; email: string; sequence: number }[],
+): void {
   if (!delivered.length) return;
   const sent = readSent(root, groupId);
   const people = sent.people ?? {};
@@ -199,7 +230,9 @@ export function pendingText(root: string, groupId: string, output: string): Text
   // A CANCEL to someone who left the group (or to an old address).
   const leaving = (n: number) => {
     const s = state.sessions[String(n)]!;
-    return s.cancelled ? [] : deliveries.filter((d) => d.session === n && d.kind === 'cancelled').map((d) => d.person.name);
+    return s.cancelled
+      ? []
+      : deliveries.filter((d) => d.session === n && d.kind === 'cancelled').map((d) => d.person.name);
   };
   const item = (p: Pending, cancelled: string, missingFor: string, cancelTo: string) => {
     const who = missing(p.number);

@@ -47,13 +47,18 @@ export function readCalendarState(root: string, groupId: string): CalendarState 
     throw err;
   }
   if (state.group !== groupId) {
-    throw new DamagedStateError(root, groupId, [{
-      severity: 'error',
-      file: display,
-      field: 'group',
-      message: t(`kalenderstatusen hører til gruppen «${state.group}», ikke «${groupId}»`, `the calendar state belongs to group "${state.group}", not "${groupId}"`),
-      hint: STATE_KIND.hint,
-    }]);
+    throw new DamagedStateError(root, groupId, [
+      {
+        severity: 'error',
+        file: display,
+        field: 'group',
+        message: t(
+          `kalenderstatusen hører til gruppen «${state.group}», ikke «${groupId}»`,
+          `the calendar state belongs to group "${state.group}", not "${groupId}"`,
+        ),
+        hint: STATE_KIND.hint,
+      },
+    ]);
   }
   // A version 1 file (before per-person state) is read as version 2 and written back so on the next change.
   return migrateState(state);

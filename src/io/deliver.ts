@@ -65,7 +65,10 @@ export async function deliver(outgoing: Outgoing[], deps: DeliverDeps): Promise<
     const log = deps.log(o.group);
     const { mail, delivery } = o;
     const before = log.get(mail.messageId);
-    const mark = () => markDelivered(deps.root, o.group, [{ session: delivery.session, email: delivery.person.email, sequence: delivery.sequence }]);
+    const mark = () =>
+      markDelivered(deps.root, o.group, [
+        { session: delivery.session, email: delivery.person.email, sequence: delivery.sequence },
+      ]);
     if (before?.status === 'accepted') {
       mark();
       report.already.push(o);
@@ -92,7 +95,10 @@ export async function deliver(outgoing: Outgoing[], deps: DeliverDeps): Promise<
     }
     lastStart = deps.now();
     log.record(base);
-    let outcome: { ok: true; response: string } | { ok: false; kind: 'temporary' | 'permanent' | 'fatal'; response: string; answered: boolean } | undefined;
+    let outcome:
+      | { ok: true; response: string }
+      | { ok: false; kind: 'temporary' | 'permanent' | 'fatal'; response: string; answered: boolean }
+      | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
         const r = await deps.sender.send(raw, { from: mail.from.email, to: mail.to.email });
@@ -110,7 +116,12 @@ export async function deliver(outgoing: Outgoing[], deps: DeliverDeps): Promise<
       }
     }
     if (outcome.ok) {
-      log.record({ ...base, status: 'accepted', answered_at: iso(deps.now()), response: outcome.response.slice(0, 2000) || 'OK' });
+      log.record({
+        ...base,
+        status: 'accepted',
+        answered_at: iso(deps.now()),
+        response: outcome.response.slice(0, 2000) || 'OK',
+      });
       mark();
       (before?.status === 'intent' ? report.resent : report.accepted).push(o);
       continue;
@@ -122,7 +133,11 @@ export async function deliver(outgoing: Outgoing[], deps: DeliverDeps): Promise<
       continue;
     }
     if (outcome.answered) log.record({ ...base, status: 'failed', answered_at: iso(deps.now()), response });
-    report.stopped = { reason: deps.signal?.aborted ? 'interrupted' : outcome.kind === 'fatal' ? 'fatal' : 'temporary', response, at: o };
+    report.stopped = {
+      reason: deps.signal?.aborted ? 'interrupted' : outcome.kind === 'fatal' ? 'fatal' : 'temporary',
+      response,
+      at: o,
+    };
     report.remaining = outgoing.length - i;
     break;
   }

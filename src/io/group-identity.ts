@@ -33,7 +33,10 @@ function stateIds(root: string): string[] {
   const dir = join(root, '.refleks', 'calendar');
   if (!existsSync(dir)) return [];
   try {
-    return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -5))
+      .sort();
   } catch {
     // Not a folder: the destination check names it before anything is written.
     return [];
@@ -41,7 +44,11 @@ function stateIds(root: string): string[] {
 }
 
 function addresses(g: Pick<Group, 'facilitator' | 'coFacilitator' | 'leader' | 'participants'>): Set<string> {
-  return new Set([g.facilitator, g.coFacilitator, g.leader, ...g.participants].flatMap((p) => (p?.email ? [p.email.toLowerCase()] : [])));
+  return new Set(
+    [g.facilitator, g.coFacilitator, g.leader, ...g.participants].flatMap((p) =>
+      p?.email ? [p.email.toLowerCase()] : [],
+    ),
+  );
 }
 
 /**
@@ -60,9 +67,17 @@ export function orphanedStates(root: string, groups: Group[]): Orphan[] {
       continue;
     }
     if (!state) continue;
-    const live = Object.entries(state.sessions).filter(([, s]) => !s.cancelled).map(([n]) => Number(n));
+    const live = Object.entries(state.sessions)
+      .filter(([, s]) => !s.cancelled)
+      .map(([n]) => Number(n));
     if (!live.length) continue;
-    const sent = new Set(Object.values(state.sessions).flatMap((s) => issuedTo(s).filter((x) => !x.removed).map((x) => x.person.email.toLowerCase())));
+    const sent = new Set(
+      Object.values(state.sessions).flatMap((s) =>
+        issuedTo(s)
+          .filter((x) => !x.removed)
+          .map((x) => x.person.email.toLowerCase()),
+      ),
+    );
     let best: { id: string; share: number } | undefined;
     for (const g of groups) {
       const mine = addresses(g);
@@ -83,13 +98,13 @@ export function orphanProblem(o: Orphan): Problem {
     file: `.refleks/calendar/${o.id}.json`,
     message: o.match
       ? t(
-        `gruppefilen for «${o.id}» finnes ikke lenger, men invitasjonene til samling ${sessions} står i deltakernes kalendere; det ser ut som gruppen er omdøpt til «${o.match}»`,
-        `the group file for "${o.id}" is gone, but the invitations to session ${sessions} are in the participants' calendars; it looks as if the group was renamed to "${o.match}"`,
-      )
+          `gruppefilen for «${o.id}» finnes ikke lenger, men invitasjonene til samling ${sessions} står i deltakernes kalendere; det ser ut som gruppen er omdøpt til «${o.match}»`,
+          `the group file for "${o.id}" is gone, but the invitations to session ${sessions} are in the participants' calendars; it looks as if the group was renamed to "${o.match}"`,
+        )
       : t(
-        `gruppefilen for «${o.id}» finnes ikke lenger, men invitasjonene til samling ${sessions} står i deltakernes kalendere`,
-        `the group file for "${o.id}" is gone, but the invitations to session ${sessions} are in the participants' calendars`,
-      ),
+          `gruppefilen for «${o.id}» finnes ikke lenger, men invitasjonene til samling ${sessions} står i deltakernes kalendere`,
+          `the group file for "${o.id}" is gone, but the invitations to session ${sessions} are in the participants' calendars`,
+        ),
     hint: t(
       `Er gruppen omdøpt: kjør «refleks rename ${o.id} ${o.match ?? 'NY-ID'}», så beholder invitasjonene sine UID-er og oppdateres i stedet for å komme dobbelt. Er gruppen avsluttet: kjør «refleks cancel ${o.id}» for å lage avlysninger til alle som fikk invitasjoner.`,
       `If the group was renamed: run "refleks rename ${o.id} ${o.match ?? 'NEW-ID'}", so the invitations keep their UIDs and are updated instead of arriving twice. If the group has ended: run "refleks cancel ${o.id}" to make cancellations for everyone who was invited.`,
@@ -111,7 +126,13 @@ function move(from: string, to: string): void {
  * `.refleks/archive/`. The build cache needs nothing: the moved state changes
  * the group's fingerprint, so the next build rebuilds it.
  */
-export function moveGroupRecords(root: string, from: string, to: string, output: string, stamp: string): { archived: boolean } {
+export function moveGroupRecords(
+  root: string,
+  from: string,
+  to: string,
+  output: string,
+  stamp: string,
+): { archived: boolean } {
   const refleks = join(root, '.refleks');
   const archive = join(refleks, 'archive', `${to}-${stamp}`);
   let archived = false;

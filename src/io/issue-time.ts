@@ -21,7 +21,10 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | un
 /**
  * @param record write the time down if it is new (false for --dry-run).
  */
-export function issueTime(root: string, opts: { env?: NodeJS.ProcessEnv; record?: boolean; now?: () => Date } = {}): Date {
+export function issueTime(
+  root: string,
+  opts: { env?: NodeJS.ProcessEnv; record?: boolean; now?: () => Date } = {},
+): Date {
   const fromEnv = sourceDateEpoch(opts.env ?? process.env);
   if (fromEnv) return fromEnv;
   const path = join(root, FILE);

@@ -87,12 +87,28 @@ export function classifyFailure(err: unknown): { kind: FailureKind; response: st
   const code = e.code;
   const base = code ? { response, code } : { response };
   // A wrong password or a certificate that does not verify is the same for every message.
-  if (code === 'EAUTH' || code === 'ENOAUTH' || code === 'ETLS' || code === 'EREQUIRETLS' || code === 'EDNS' || code === 'ECONFIG') return { kind: 'fatal', ...base };
+  if (
+    code === 'EAUTH' ||
+    code === 'ENOAUTH' ||
+    code === 'ETLS' ||
+    code === 'EREQUIRETLS' ||
+    code === 'EDNS' ||
+    code === 'ECONFIG'
+  )
+    return { kind: 'fatal', ...base };
   if (/certificate|self[- ]signed|CERT_|unable to verify/i.test(response)) return { kind: 'fatal', ...base };
   if (typeof e.responseCode === 'number') {
     if (e.responseCode >= 400 && e.responseCode < 500) return { kind: 'temporary', ...base };
     if (e.responseCode >= 500) return { kind: 'permanent', ...base };
   }
-  if (code === 'ECONNECTION' || code === 'ETIMEDOUT' || code === 'ESOCKET' || code === 'EPROTOCOL' || code === 'ECONNRESET' || code === 'ECONNREFUSED') return { kind: 'temporary', ...base };
+  if (
+    code === 'ECONNECTION' ||
+    code === 'ETIMEDOUT' ||
+    code === 'ESOCKET' ||
+    code === 'EPROTOCOL' ||
+    code === 'ECONNRESET' ||
+    code === 'ECONNREFUSED'
+  )
+    return { kind: 'temporary', ...base };
   return { kind: 'temporary', ...base };
 }

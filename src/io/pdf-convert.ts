@@ -27,18 +27,24 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | unde
 export function requireSoffice(env: NodeJS.ProcessEnv = process.env): string {
   const soffice = findSoffice(env);
   if (soffice) return soffice;
-  throw new InputError([{
-    severity: 'error',
-    message: t('--pdf trenger LibreOffice, men fant ikke «soffice»', '--pdf needs LibreOffice, but "soffice" was not found'),
-    hint: t(
-      'Installer det (Debian/Ubuntu: sudo apt-get install libreoffice-writer; Windows og Mac: libreoffice.org), eller kjør uten --pdf.',
-      'Install it (Debian/Ubuntu: sudo apt-get install libreoffice-writer; Windows and Mac: libreoffice.org), or run without --pdf.',
-    ),
-  }]);
+  throw new InputError([
+    {
+      severity: 'error',
+      message: t(
+        '--pdf trenger LibreOffice, men fant ikke «soffice»',
+        '--pdf needs LibreOffice, but "soffice" was not found',
+      ),
+      hint: t(
+        'Installer det (Debian/Ubuntu: sudo apt-get install libreoffice-writer; Windows og Mac: libreoffice.org), eller kjør uten --pdf.',
+        'Install it (Debian/Ubuntu: sudo apt-get install libreoffice-writer; Windows and Mac: libreoffice.org), or run without --pdf.',
+      ),
+    },
+  ]);
 }
 
 /** PDF/A-2 with tags (headings, tables, language), so archives and screen readers both get what they need. */
-const PDF_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},"UseTaggedPDF":{"type":"boolean","value":"true"}}';
+const PDF_FILTER =
+  'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},"UseTaggedPDF":{"type":"boolean","value":"true"}}';
 
 /**
  * Converts .docx files to PDF/A in one LibreOffice run (start-up dominates
@@ -54,15 +60,30 @@ export function convertToPdf(soffice: string, docs: OutputFile[], issuedAt: Date
       return p;
     });
     const out = join(work, 'pdf');
-    const r = spawnSync(soffice, [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--norestore', '--convert-to', PDF_FILTER, '--outdir', out, ...inputs], {
-      encoding: 'utf8',
-      timeout: 600_000,
-      env: { ...process.env, HOME: work },
-    });
+    const r = spawnSync(
+      soffice,
+      [
+        `-env:UserInstallation=file://${join(work, 'profile')}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        PDF_FILTER,
+        '--outdir',
+        out,
+        ...inputs,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 600_000,
+        env: { ...process.env, HOME: work },
+      },
+    );
     return docs.map((d, i) => {
       const pdf = join(out, `${String(i).padStart(4, '0')}.pdf`);
       if (!existsSync(pdf)) {
-        throw new Error(`LibreOffice did not convert ${d.path} (exit ${r.status ?? r.signal}): ${(r.stderr || r.stdout || '').trim().slice(0, 500)}`);
+        throw new Error(
+          `LibreOffice did not convert ${d.path} (exit ${r.status ?? r.signal}): ${(r.stderr || r.stdout || '').trim().slice(0, 500)}`,
+        );
       }
       return { path: pdfPath(d.path), bytes: normalisePdf(readFileSync(pdf), issuedAt, d.bytes) };
     });

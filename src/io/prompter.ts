@@ -15,9 +15,18 @@ export interface Choice<T> {
 
 export interface Prompter {
   /** Free text. `validate` returns true or the message to show before asking again. */
-  input(q: { message: string; default?: string; validate?: (value: string) => true | string; transformer?: (value: string) => string }): Promise<string>;
+  input(q: {
+    message: string;
+    default?: string;
+    validate?: (value: string) => true | string;
+    transformer?: (value: string) => string;
+  }): Promise<string>;
   select<T>(q: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
-  checkbox<T>(q: { message: string; choices: (Choice<T> & { checked?: boolean; group?: string })[]; validate?: (values: T[]) => true | string }): Promise<T[]>;
+  checkbox<T>(q: {
+    message: string;
+    choices: (Choice<T> & { checked?: boolean; group?: string })[];
+    validate?: (values: T[]) => true | string;
+  }): Promise<T[]>;
   confirm(q: { message: string; default?: boolean }): Promise<boolean>;
   /** Hidden input (a password); optional so scripted prompters need not have it. */
   password?(q: { message: string }): Promise<string>;
@@ -41,7 +50,8 @@ export async function inquirerPrompter(lang: Lang): Promise<Prompter> {
   const words: Record<string, string> = nb
     ? { navigate: 'flytt', select: 'velg', submit: 'ferdig', all: 'alle', invert: 'snu' }
     : {};
-  const keysHelpTip = (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${words[action] ?? action}`).join(' • ');
+  const keysHelpTip = (keys: [string, string][]) =>
+    keys.map(([key, action]) => `${key} ${words[action] ?? action}`).join(' • ');
   const listTheme = { style: { keysHelpTip } };
   const guard = async <T>(p: Promise<T>): Promise<T> => {
     try {
@@ -58,18 +68,38 @@ export async function inquirerPrompter(lang: Lang): Promise<Prompter> {
           message: q.message,
           ...(q.default !== undefined ? { default: q.default } : {}),
           ...(q.validate ? { validate: q.validate } : {}),
-          ...(q.transformer ? { transformer: (v: string, { isFinal }: { isFinal: boolean }) => (isFinal ? v : q.transformer!(v)) } : {}),
+          ...(q.transformer
+            ? { transformer: (v: string, { isFinal }: { isFinal: boolean }) => (isFinal ? v : q.transformer!(v)) }
+            : {}),
         }),
       ),
     select: <T>(q: { message: string; choices: Choice<T>[]; default?: T }) =>
-      guard(inq.select<T>({ message: q.message, choices: q.choices, ...(q.default !== undefined ? { default: q.default } : {}), pageSize: 12, theme: listTheme })),
-    checkbox: <T>(q: { message: string; choices: (Choice<T> & { checked?: boolean; group?: string })[]; validate?: (values: T[]) => true | string }) => {
+      guard(
+        inq.select<T>({
+          message: q.message,
+          choices: q.choices,
+          ...(q.default !== undefined ? { default: q.default } : {}),
+          pageSize: 12,
+          theme: listTheme,
+        }),
+      ),
+    checkbox: <T>(q: {
+      message: string;
+      choices: (Choice<T> & { checked?: boolean; group?: string })[];
+      validate?: (values: T[]) => true | string;
+    }) => {
       const items: (Choice<T> | InstanceType<typeof inq.Separator>)[] = [];
       let group: string | undefined;
       for (const c of q.choices) {
         if (c.group && c.group !== group) items.push(new inq.Separator(`── ${c.group}`));
         group = c.group;
-        items.push({ name: c.name, value: c.value, ...(c.short ? { short: c.short } : {}), ...(c.checked ? { checked: true } : {}), ...(c.description ? { description: c.description } : {}) });
+        items.push({
+          name: c.name,
+          value: c.value,
+          ...(c.short ? { short: c.short } : {}),
+          ...(c.checked ? { checked: true } : {}),
+          ...(c.description ? { description: c.description } : {}),
+        });
       }
       return guard(
         inq.checkbox<T>({
@@ -77,7 +107,9 @@ export async function inquirerPrompter(lang: Lang): Promise<Prompter> {
           choices: items,
           pageSize: 14,
           theme: listTheme,
-          ...(q.validate ? { validate: (chosen: readonly { value: T }[]) => q.validate!(chosen.map((c) => c.value)) } : {}),
+          ...(q.validate
+            ? { validate: (chosen: readonly { value: T }[]) => q.validate!(chosen.map((c) => c.value)) }
+            : {}),
         }),
       );
     },

@@ -25,7 +25,13 @@ import { writeFileAtomic } from './write-outputs.js';
 const instant = () =>
   refine(str({ max: 40 }), (v, path, ctx) => {
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v) && !Number.isNaN(Date.parse(v))) return true;
-    ctx.issues.push({ path, message: t(`«${v}» er ikke et tidspunkt (ÅÅÅÅ-MM-DDTTT:MM:SSZ)`, `"${v}" is not an instant (YYYY-MM-DDTHH:MM:SSZ)`) });
+    ctx.issues.push({
+      path,
+      message: t(
+        `«${v}» er ikke et tidspunkt (ÅÅÅÅ-MM-DDTTT:MM:SSZ)`,
+        `"${v}" is not an instant (YYYY-MM-DDTHH:MM:SSZ)`,
+      ),
+    });
     return false;
   });
 
@@ -82,19 +88,35 @@ export class SendLog {
       raw = JSON.parse(readFileSync(path, 'utf8'));
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
-      throw new InputError([{ severity: 'error', file: display, message: t(`e-postloggen er skadet: ${why}`, `the e-mail log is damaged: ${why}`), hint }]);
+      throw new InputError([
+        {
+          severity: 'error',
+          file: display,
+          message: t(`e-postloggen er skadet: ${why}`, `the e-mail log is damaged: ${why}`),
+          hint,
+        },
+      ]);
     }
     const ctx: Ctx = { issues: [] };
     const data = logSchema.parse(raw, [], ctx);
-    if (data !== FAIL && data.group !== groupId) ctx.issues.push({ path: ['group'], message: t(`hører til gruppen «${data.group}», ikke «${groupId}»`, `belongs to group "${data.group}", not "${groupId}"`) });
+    if (data !== FAIL && data.group !== groupId)
+      ctx.issues.push({
+        path: ['group'],
+        message: t(
+          `hører til gruppen «${data.group}», ikke «${groupId}»`,
+          `belongs to group "${data.group}", not "${groupId}"`,
+        ),
+      });
     if (data === FAIL || ctx.issues.length) {
-      throw new InputError(ctx.issues.map((i) => ({
-        severity: 'error' as const,
-        file: display,
-        ...(i.path.length ? { field: fieldPath(i.path) } : {}),
-        message: t(`e-postloggen er skadet: ${i.message.nb}`, `the e-mail log is damaged: ${i.message.en}`),
-        hint,
-      })));
+      throw new InputError(
+        ctx.issues.map((i) => ({
+          severity: 'error' as const,
+          file: display,
+          ...(i.path.length ? { field: fieldPath(i.path) } : {}),
+          message: t(`e-postloggen er skadet: ${i.message.nb}`, `the e-mail log is damaged: ${i.message.en}`),
+          hint,
+        })),
+      );
     }
     return new SendLog(root, groupId, data.messages);
   }
@@ -112,10 +134,20 @@ export class SendLog {
     // Only the newest version per person and session matters (older Message-IDs
     // are never built again), which keeps the file as small as the group.
     for (const [id, e] of this.byId) {
-      if (e.session === entry.session && e.email.toLowerCase() === entry.email.toLowerCase() && e.sequence < entry.sequence) this.byId.delete(id);
+      if (
+        e.session === entry.session &&
+        e.email.toLowerCase() === entry.email.toLowerCase() &&
+        e.sequence < entry.sequence
+      )
+        this.byId.delete(id);
     }
     this.byId.set(entry.message_id, entry);
-    const messages = [...this.byId.values()].sort((a, b) => a.session - b.session || a.email.localeCompare(b.email) || a.sequence - b.sequence);
-    writeFileAtomic(sendLogPath(this.root, this.group), JSON.stringify({ version: 1, group: this.group, messages }, null, 2) + '\n');
+    const messages = [...this.byId.values()].sort(
+      (a, b) => a.session - b.session || a.email.localeCompare(b.email) || a.sequence - b.sequence,
+    );
+    writeFileAtomic(
+      sendLogPath(this.root, this.group),
+      JSON.stringify({ version: 1, group: this.group, messages }, null, 2) + '\n',
+    );
   }
 }

@@ -20,7 +20,19 @@
  * removes only files with this store's name and marker.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -85,7 +97,8 @@ function unsafeFolder(dir: string): Text | undefined {
   if (!st.isDirectory()) return t('er ikke en mappe', 'is not a folder');
   if (!POSIX) return undefined;
   if (st.uid !== myUid() && st.uid !== 0) return t('eies av en annen bruker', 'is owned by another user');
-  if (st.mode & 0o022) return t('kan skrives av andre brukere (gruppe eller alle)', 'is writable by other users (group or everyone)');
+  if (st.mode & 0o022)
+    return t('kan skrives av andre brukere (gruppe eller alle)', 'is writable by other users (group or everyone)');
   return undefined;
 }
 
@@ -150,7 +163,9 @@ function hmacKey(dir: string): Buffer | undefined {
 }
 
 const encodeParts = (parts: Rendered['certificate']): StoredPart[] =>
-  parts.map((p) => (p.pieces !== undefined ? { n: p.name, p: p.pieces } : { n: p.name, b: Buffer.from(p.bytes).toString('base64') }));
+  parts.map((p) =>
+    p.pieces !== undefined ? { n: p.name, p: p.pieces } : { n: p.name, b: Buffer.from(p.bytes).toString('base64') },
+  );
 
 const isPiece = (p: unknown) => typeof p === 'string' || Number.isInteger(p);
 function decodeParts(parts: unknown): Rendered['certificate'] {
@@ -166,7 +181,12 @@ function decodeParts(parts: unknown): Rendered['certificate'] {
 const mac = (key: Buffer, body: Uint8Array) => createHmac('sha256', key).update(body).digest();
 
 function encode(r: Rendered, stableKey: string, key: Buffer): Buffer {
-  const stored: Stored = { v: 3, k: stableKey, forms: r.forms.map(([file, parts]) => [file, encodeParts(parts)]), certificate: encodeParts(r.certificate) };
+  const stored: Stored = {
+    v: 3,
+    k: stableKey,
+    forms: r.forms.map(([file, parts]) => [file, encodeParts(parts)]),
+    certificate: encodeParts(r.certificate),
+  };
   const body = gzipSync(JSON.stringify(stored), { level: 1 });
   return Buffer.concat([Buffer.from(MAGIC), mac(key, body), body]);
 }
@@ -176,7 +196,8 @@ function decode(bytes: Buffer, stableKey: string, key: Buffer): Rendered | strin
   if (!bytes.subarray(0, MAGIC.length).equals(Buffer.from(MAGIC))) return 'not an entry of this format';
   const signature = bytes.subarray(MAGIC.length, MAGIC.length + 32);
   const body = bytes.subarray(MAGIC.length + 32);
-  if (signature.length !== 32 || !timingSafeEqual(signature, mac(key, body))) return 'its signature does not match its content';
+  if (signature.length !== 32 || !timingSafeEqual(signature, mac(key, body)))
+    return 'its signature does not match its content';
   const stored = JSON.parse(gunzipSync(body).toString('utf8')) as Stored;
   if (stored?.v !== 3 || stored.k !== stableKey) return 'an entry for another shape';
   if (!Array.isArray(stored.forms)) return 'no list of forms';
@@ -214,7 +235,13 @@ export function diskShapeStore(env: NodeJS.ProcessEnv = process.env, note: Shape
     if (!refusal) key = hmacKey(dir);
   } catch (err) {
     // Cannot make or read the folder (read-only home): only costs time.
-    note(t(`mellomlageret for skjemaoppsett er ikke i bruk: ${(err as Error).message}`, `the form layout cache is not used: ${(err as Error).message}`), true);
+    note(
+      t(
+        `mellomlageret for skjemaoppsett er ikke i bruk: ${(err as Error).message}`,
+        `the form layout cache is not used: ${(err as Error).message}`,
+      ),
+      true,
+    );
     return memory;
   }
   if (refusal) {
@@ -223,9 +250,16 @@ export function diskShapeStore(env: NodeJS.ProcessEnv = process.env, note: Shape
   }
   if (!key) return memory;
   const secret = key;
-  const fileOf = (stableKey: string) => join(dir, `${createHash('sha256').update(`${id}\0${stableKey}`).digest('hex')}.shape`);
+  const fileOf = (stableKey: string) =>
+    join(dir, `${createHash('sha256').update(`${id}\0${stableKey}`).digest('hex')}.shape`);
   const ignored = (path: string, why: string) =>
-    note(t(`ignorerer ${path} i mellomlageret (${why}); lager skjemaoppsettet på nytt`, `ignoring ${path} in the cache (${why}); rendering the form layout again`), true);
+    note(
+      t(
+        `ignorerer ${path} i mellomlageret (${why}); lager skjemaoppsettet på nytt`,
+        `ignoring ${path} in the cache (${why}); rendering the form layout again`,
+      ),
+      true,
+    );
   return {
     get(k, stableKey) {
       const hit = memory.get(k, stableKey);

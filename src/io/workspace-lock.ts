@@ -11,7 +11,17 @@
  * cannot see whether that process still runs.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../core/problems.js';
@@ -76,20 +86,22 @@ function clock(iso: string): string {
 export class WorkspaceLockedError extends InputError {
   constructor(readonly holder: LockHolder) {
     const same = holder.host === hostname();
-    super([{
-      severity: 'error',
-      file: LOCK_FILE,
-      message: t(
-        `en annen refleks skriver i arbeidsområdet («refleks ${holder.command}», prosess ${holder.pid} på ${holder.host}, startet kl. ${clock(holder.started)})`,
-        `another refleks is writing in the workspace ("refleks ${holder.command}", process ${holder.pid} on ${holder.host}, started at ${clock(holder.started)})`,
-      ),
-      hint: same
-        ? t('Vent til den er ferdig og kjør igjen.', 'Wait until it has finished and run again.')
-        : t(
-          `Vent til den er ferdig og kjør igjen. Kjører ingen refleks på ${holder.host} lenger, kan du slette ${LOCK_FILE}.`,
-          `Wait until it has finished and run again. If no refleks runs on ${holder.host} any more, you can delete ${LOCK_FILE}.`,
+    super([
+      {
+        severity: 'error',
+        file: LOCK_FILE,
+        message: t(
+          `en annen refleks skriver i arbeidsområdet («refleks ${holder.command}», prosess ${holder.pid} på ${holder.host}, startet kl. ${clock(holder.started)})`,
+          `another refleks is writing in the workspace ("refleks ${holder.command}", process ${holder.pid} on ${holder.host}, started at ${clock(holder.started)})`,
         ),
-    }]);
+        hint: same
+          ? t('Vent til den er ferdig og kjør igjen.', 'Wait until it has finished and run again.')
+          : t(
+              `Vent til den er ferdig og kjør igjen. Kjører ingen refleks på ${holder.host} lenger, kan du slette ${LOCK_FILE}.`,
+              `Wait until it has finished and run again. If no refleks runs on ${holder.host} any more, you can delete ${LOCK_FILE}.`,
+            ),
+      },
+    ]);
     this.name = 'WorkspaceLockedError';
   }
 }
@@ -107,7 +119,13 @@ export function lockWorkspace(root: string, opts: LockOptions): () => void {
   }
   mkdirSync(join(root, '.refleks'), { recursive: true });
   const token = randomBytes(8).toString('hex');
-  const me: LockHolder & { token: string } = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command: opts.command, token };
+  const me: LockHolder & { token: string } = {
+    pid: process.pid,
+    host: hostname(),
+    started: new Date().toISOString(),
+    command: opts.command,
+    token,
+  };
   const envWait = Number(process.env.REFLEKS_LOCK_WAIT_MS);
   const waitMs = opts.waitMs ?? (Number.isFinite(envWait) && envWait >= 0 ? envWait : 10_000);
   const deadline = Date.now() + waitMs;
@@ -154,7 +172,11 @@ export function lockWorkspace(root: string, opts: LockOptions): () => void {
 export function liveLockHolder(root: string): LockHolder | undefined {
   const holder = readHolder(join(root, LOCK_FILE));
   if (!holder) return undefined;
-  if (holder.host === hostname() && (!alive(holder.pid) || (holder.pid === process.pid && !held.has(join(root, LOCK_FILE))))) return undefined;
+  if (
+    holder.host === hostname() &&
+    (!alive(holder.pid) || (holder.pid === process.pid && !held.has(join(root, LOCK_FILE))))
+  )
+    return undefined;
   return holder;
 }
 
@@ -195,7 +217,8 @@ function create(root: string, path: string, content: string, token: string): boo
 /** Removes a stale lock, unless another process took it over first. */
 function takeOver(path: string, stale: LockHolder): void {
   const now = readHolder(path);
-  if (now && now.pid === stale.pid && now.host === stale.host && now.started === stale.started) rmSync(path, { force: true });
+  if (now && now.pid === stale.pid && now.host === stale.host && now.started === stale.started)
+    rmSync(path, { force: true });
 }
 
 function release(path: string): void {

@@ -12,7 +12,20 @@
  * rename, and if a rename still fails the renames already done are undone.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import type { OutputFile } from '../core/output.js';
 import { InputError, type Problem } from '../core/problems.js';
@@ -110,24 +123,30 @@ function renameRetrying(fs: WriterFs, from: string, to: string): void {
  * shows the message without a stack trace and exits 1.
  */
 export class FileLockedError extends InputError {
-  constructor(readonly path: string, readonly code: string, restored: boolean) {
-    super([{
-      severity: 'error',
-      file: path,
-      message: t(
-        `filen er i bruk av et annet program (${code}), så refleks kunne ikke erstatte den`,
-        `the file is in use by another program (${code}), so refleks could not replace it`,
-      ),
-      hint: restored
-        ? t(
-          'Den er trolig åpen i Word: lukk filen i Word og kjør igjen. Ingen av de andre filene i settet ble endret.',
-          'It is probably open in Word: close the file in Word and run again. None of the other files in the set were changed.',
-        )
-        : t(
-          'Den er trolig åpen i Word: lukk filen i Word og kjør igjen. Noen filer i settet kunne ikke settes tilbake; neste kjøring skriver dem på nytt.',
-          'It is probably open in Word: close the file in Word and run again. Some files in the set could not be put back; the next run writes them again.',
+  constructor(
+    readonly path: string,
+    readonly code: string,
+    restored: boolean,
+  ) {
+    super([
+      {
+        severity: 'error',
+        file: path,
+        message: t(
+          `filen er i bruk av et annet program (${code}), så refleks kunne ikke erstatte den`,
+          `the file is in use by another program (${code}), so refleks could not replace it`,
         ),
-    }]);
+        hint: restored
+          ? t(
+              'Den er trolig åpen i Word: lukk filen i Word og kjør igjen. Ingen av de andre filene i settet ble endret.',
+              'It is probably open in Word: close the file in Word and run again. None of the other files in the set were changed.',
+            )
+          : t(
+              'Den er trolig åpen i Word: lukk filen i Word og kjør igjen. Noen filer i settet kunne ikke settes tilbake; neste kjøring skriver dem på nytt.',
+              'It is probably open in Word: close the file in Word and run again. Some files in the set could not be put back; the next run writes them again.',
+            ),
+      },
+    ]);
     this.name = 'FileLockedError';
   }
 }
@@ -198,13 +217,17 @@ export function interruptedRun(root: string): Problem | undefined {
       'en kjøring av refleks ble avbrutt mens den skrev, så noen invitasjoner kan være nyere enn det refleks har notert',
       'a run of refleks was stopped while it was writing, so some invitations may be newer than what refleks has noted',
     ),
-    hint: t('Kjør «refleks build» (eller «refleks schedule») først; den gjør ferdig det som ble avbrutt.', 'Run "refleks build" (or "refleks schedule") first; it finishes what was stopped.'),
+    hint: t(
+      'Kjør «refleks build» (eller «refleks schedule») først; den gjør ferdig det som ble avbrutt.',
+      'Run "refleks build" (or "refleks schedule") first; it finishes what was stopped.',
+    ),
   };
 }
 
 /** Traces of earlier runs: then a missing manifest was lost, not never made. */
 function earlierRuns(root: string): boolean {
-  if (existsSync(join(root, '.refleks', 'build.json')) || existsSync(join(root, '.refleks', 'issued.json'))) return true;
+  if (existsSync(join(root, '.refleks', 'build.json')) || existsSync(join(root, '.refleks', 'issued.json')))
+    return true;
   try {
     return readdirSync(join(root, '.refleks', 'calendar')).some((f) => f.endsWith('.json'));
   } catch {
@@ -404,7 +427,8 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string, fs: Wr
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     // The folder may have been removed since we made it.
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && madeDirs.delete(dir)) return writeFileAtomic(path, bytes, fs);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && madeDirs.delete(dir))
+      return writeFileAtomic(path, bytes, fs);
     throw err;
   }
 }
@@ -477,7 +501,8 @@ function readIfExists(path: string): Buffer | undefined {
   try {
     return readFileSync(path);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR')
+      return undefined;
     throw err;
   }
 }
@@ -504,7 +529,11 @@ const FIX_FOLDER = t(
  * the lexical check in safeJoin cannot see that). `seen` carries what was
  * already checked across the sets of one run.
  */
-export function destinationProblems(root: string, paths: string[], seen = new Map<string, Problem | null>()): Problem[] {
+export function destinationProblems(
+  root: string,
+  paths: string[],
+  seen = new Map<string, Problem | null>(),
+): Problem[] {
   const realRoot = realpathSync(root);
   const problems: Problem[] = [];
   for (const path of paths) {
@@ -532,14 +561,23 @@ function checkEntry(root: string, realRoot: string, rel: string, isFile: boolean
   const abs = join(root, rel);
   const link = lstatSync(abs, { throwIfNoEntry: false });
   if (!link) return null;
-  const problem = (nb: string, en: string, hint = FIX_FOLDER): Problem => ({ severity: 'error', file: rel, message: t(nb, en), hint });
+  const problem = (nb: string, en: string, hint = FIX_FOLDER): Problem => ({
+    severity: 'error',
+    file: rel,
+    message: t(nb, en),
+    hint,
+  });
   let st;
   try {
     st = statSync(abs);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') return problem('er en symbolsk lenke som peker i ring', 'is a symbolic link that points in a loop');
-    return problem('er en symbolsk lenke til noe som ikke finnes', 'is a symbolic link to something that does not exist');
+    if (code === 'ELOOP')
+      return problem('er en symbolsk lenke som peker i ring', 'is a symbolic link that points in a loop');
+    return problem(
+      'er en symbolsk lenke til noe som ikke finnes',
+      'is a symbolic link to something that does not exist',
+    );
   }
   if (link.isSymbolicLink()) {
     const real = realpathSync(abs);
@@ -560,7 +598,11 @@ function checkEntry(root: string, realRoot: string, rel: string, isFile: boolean
     'Move or rename what is there, and refleks writes the file. None of the files in the set were written.',
   );
   if (isFile && st.isDirectory()) {
-    return problem('er en mappe, men refleks skal skrive en fil her', 'is a folder, but refleks is to write a file here', fixFile);
+    return problem(
+      'er en mappe, men refleks skal skrive en fil her',
+      'is a folder, but refleks is to write a file here',
+      fixFile,
+    );
   }
   if (isFile && !st.isFile()) return problem('er ikke en vanlig fil', 'is not an ordinary file', fixFile);
   if (!isFile && !st.isDirectory()) {
@@ -574,8 +616,17 @@ function checkEntry(root: string, realRoot: string, rel: string, isFile: boolean
  * sets in one run (and save it at the end); without one, the manifest is read
  * and saved here.
  */
-export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptions = {}, shared?: OutputManifest): WriteReport {
-  const stops = destinationProblems(root, files.map((f) => f.path), opts.checked);
+export function writeOutputs(
+  root: string,
+  files: OutputFile[],
+  opts: WriteOptions = {},
+  shared?: OutputManifest,
+): WriteReport {
+  const stops = destinationProblems(
+    root,
+    files.map((f) => f.path),
+    opts.checked,
+  );
   if (stops.length) throw new InputError(stops);
   const manifest = shared ?? new OutputManifest(root);
   // A lost or damaged manifest is never silently replaced by a partial one.
@@ -636,21 +687,29 @@ export function writeOutputs(root: string, files: OutputFile[], opts: WriteOptio
 const extension = (path: string) => /\.[^./]+$/.exec(path)?.[0] ?? '';
 
 /** Finds what refleks wrote under `prefix` before that this set no longer has (see WriteOptions.retire). */
-function retire(root: string, prefix: string, files: OutputFile[], manifest: OutputManifest, report: WriteReport): void {
+function retire(
+  root: string,
+  prefix: string,
+  files: OutputFile[],
+  manifest: OutputManifest,
+  report: WriteReport,
+): void {
   const group = prefix.replace(/\/+$/, '');
   const now = new Set(files.map((f) => f.path));
   const kinds = new Set<string>();
   // Every folder below the group's that holds files of a kind, at any depth:
   // `invitasjoner/` covers a per-person folder whose person has left.
   for (const f of files) {
-    for (let dir = dirname(f.path); dir.startsWith(`${group}/`); dir = dirname(dir)) kinds.add(`${dir}\0${extension(f.path)}`);
+    for (let dir = dirname(f.path); dir.startsWith(`${group}/`); dir = dirname(dir))
+      kinds.add(`${dir}\0${extension(f.path)}`);
   }
   const removed: string[] = [];
   const kept: string[] = [];
   for (const path of manifest.below(`${group}/`)) {
     if (now.has(path)) continue;
     let covered = false;
-    for (let dir = dirname(path); dir.startsWith(`${group}/`) && !covered; dir = dirname(dir)) covered = kinds.has(`${dir}\0${extension(path)}`);
+    for (let dir = dirname(path); dir.startsWith(`${group}/`) && !covered; dir = dirname(dir))
+      covered = kinds.has(`${dir}\0${extension(path)}`);
     if (!covered) continue;
     const onDisk = readIfExists(safeJoin(root, path));
     if (!onDisk) {

@@ -27,7 +27,10 @@ export function findParticipant(participants: readonly Person[], text: string): 
 }
 
 export function suggestParticipant(participants: readonly Person[], text: string): string | undefined {
-  return closest(text.trim(), [...participants.map((p) => p.name), ...participants.flatMap((p) => (p.email ? [p.email] : []))]);
+  return closest(text.trim(), [
+    ...participants.map((p) => p.name),
+    ...participants.flatMap((p) => (p.email ? [p.email] : [])),
+  ]);
 }
 
 /** Reads a group's attendance, if the file exists. */
@@ -46,11 +49,23 @@ export function loadAttendance(root: string, group: Group): { attendance?: Atten
   for (const [number, names] of raw.sessions) {
     const path = ['sessions', String(number)];
     if (number > count) {
-      ctx.issues.push({ path, onKey: true, message: t(`samling ${number} finnes ikke: gruppen har ${count} samlinger`, `session ${number} does not exist: the group has ${count} sessions`), hint: t(`Bruk et samlingsnummer fra 1 til ${count}.`, `Use a session number from 1 to ${count}.`) });
+      ctx.issues.push({
+        path,
+        onKey: true,
+        message: t(
+          `samling ${number} finnes ikke: gruppen har ${count} samlinger`,
+          `session ${number} does not exist: the group has ${count} sessions`,
+        ),
+        hint: t(`Bruk et samlingsnummer fra 1 til ${count}.`, `Use a session number from 1 to ${count}.`),
+      });
       continue;
     }
     if (group.overrides.get(number)?.cancelled && names.length) {
-      warnings.push({ path, onKey: true, message: t(`samling ${number} er avlyst, men har oppmøte`, `session ${number} is cancelled but has attendance`) });
+      warnings.push({
+        path,
+        onKey: true,
+        message: t(`samling ${number} er avlyst, men har oppmøte`, `session ${number} is cancelled but has attendance`),
+      });
     }
     const present: number[] = [];
     names.forEach((name, i) => {
@@ -59,16 +74,33 @@ export function loadAttendance(root: string, group: Group): { attendance?: Atten
         const guess = suggestParticipant(group.participants, name);
         ctx.issues.push({
           path: [...path, i],
-          message: t(`«${name}» er ikke deltaker i ${group.source.display}`, `"${name}" is not a participant in ${group.source.display}`),
-          hint: guess ? t(`Mente du «${guess}»?`, `Did you mean "${guess}"?`) : t('Skriv navnet eller e-postadressen slik den står i gruppefilen.', 'Write the name or e-mail address as it is in the group file.'),
+          message: t(
+            `«${name}» er ikke deltaker i ${group.source.display}`,
+            `"${name}" is not a participant in ${group.source.display}`,
+          ),
+          hint: guess
+            ? t(`Mente du «${guess}»?`, `Did you mean "${guess}"?`)
+            : t(
+                'Skriv navnet eller e-postadressen slik den står i gruppefilen.',
+                'Write the name or e-mail address as it is in the group file.',
+              ),
         });
       } else if (present.includes(index)) {
-        warnings.push({ path: [...path, i], message: t(`${group.participants[index]!.name} står to ganger`, `${group.participants[index]!.name} is listed twice`) });
+        warnings.push({
+          path: [...path, i],
+          message: t(
+            `${group.participants[index]!.name} står to ganger`,
+            `${group.participants[index]!.name} is listed twice`,
+          ),
+        });
       } else {
         present.push(index);
       }
     });
-    sessions.set(number, present.sort((a, b) => a - b));
+    sessions.set(
+      number,
+      present.sort((a, b) => a - b),
+    );
   }
   const all = [...problems, ...file.problems(ctx.issues), ...file.problems(warnings, 'warning')];
   if (ctx.issues.length) return { problems: all };

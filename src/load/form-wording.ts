@@ -94,7 +94,13 @@ function mergeLayer(base: Node, over: unknown, path: Path, issues: Issue[]): Nod
   const want = kind(base);
   const got = kind(over);
   if (want !== got) {
-    issues.push({ path, message: t(`forventet ${KIND_TEXT[want].nb}, fant ${KIND_TEXT[got].nb}`, `expected ${KIND_TEXT[want].en}, found ${KIND_TEXT[got].en}`) });
+    issues.push({
+      path,
+      message: t(
+        `forventet ${KIND_TEXT[want].nb}, fant ${KIND_TEXT[got].nb}`,
+        `expected ${KIND_TEXT[want].en}, found ${KIND_TEXT[got].en}`,
+      ),
+    });
     return base;
   }
   if (want === 'text') {
@@ -109,9 +115,15 @@ function mergeLayer(base: Node, over: unknown, path: Path, issues: Issue[]): Nod
     if (unknown.length) {
       issues.push({
         path,
-        message: t(`ukjent plassholder ${unknown.map((u) => `{${u}}`).join(', ')}`, `unknown placeholder ${unknown.map((u) => `{${u}}`).join(', ')}`),
+        message: t(
+          `ukjent plassholder ${unknown.map((u) => `{${u}}`).join(', ')}`,
+          `unknown placeholder ${unknown.map((u) => `{${u}}`).join(', ')}`,
+        ),
         hint: allowed.length
-          ? t(`Her kan du bruke ${allowed.map((a) => `{${a}}`).join(', ')}.`, `Here you can use ${allowed.map((a) => `{${a}}`).join(', ')}.`)
+          ? t(
+              `Her kan du bruke ${allowed.map((a) => `{${a}}`).join(', ')}.`,
+              `Here you can use ${allowed.map((a) => `{${a}}`).join(', ')}.`,
+            )
           : t('Denne teksten har ingen plassholdere.', 'This text takes no placeholders.'),
       });
       return base;
@@ -141,7 +153,9 @@ function mergeLayer(base: Node, over: unknown, path: Path, issues: Issue[]): Nod
         path: [...path, key],
         onKey: true,
         message: t(`ukjent felt «${key}»`, `unknown field "${key}"`),
-        hint: guess ? t(`Mente du «${guess}»?`, `Did you mean "${guess}"?`) : t(`Gyldige felt her: ${keys.join(', ')}.`, `Valid fields here: ${keys.join(', ')}.`),
+        hint: guess
+          ? t(`Mente du «${guess}»?`, `Did you mean "${guess}"?`)
+          : t(`Gyldige felt her: ${keys.join(', ')}.`, `Valid fields here: ${keys.join(', ')}.`),
       });
       continue;
     }
@@ -169,7 +183,11 @@ export function buildWording(layers: WordingLayer[]): { wording?: FormWording; p
     const data = parsed.file.data ?? {};
     if (merged === undefined) {
       if (!isTree(data)) {
-        problems.push({ severity: 'error', file: layer.display, message: t('forventet en tabell med felt', 'expected a mapping of fields') });
+        problems.push({
+          severity: 'error',
+          file: layer.display,
+          message: t('forventet en tabell med felt', 'expected a mapping of fields'),
+        });
         continue;
       }
       merged = data;
@@ -204,7 +222,8 @@ export function loadFormWording(
     const abs = join(layer.dir, name);
     if (!isFile(abs)) continue;
     const bytes = readFileSync(abs);
-    const data = layer.origin === 'built-in' && layer.dir === BUILTIN_TEMPLATES ? cachedWording(name, bytes) : undefined;
+    const data =
+      layer.origin === 'built-in' && layer.dir === BUILTIN_TEMPLATES ? cachedWording(name, bytes) : undefined;
     found.push({ display: layerFileDisplay(layer, name, ws.root), bytes, ...(data === undefined ? {} : { data }) });
   }
   return buildWording(found);

@@ -18,7 +18,10 @@ export function unreachable(err: unknown, shown: string): Problem | undefined {
       severity: 'error',
       file: shown,
       message: t('er en symbolsk lenke som peker i ring', 'is a symbolic link that points in a loop'),
-      hint: t('Slett lenken, eller la den peke til en fil eller mappe som finnes.', 'Delete the link, or make it point to a file or folder that exists.'),
+      hint: t(
+        'Slett lenken, eller la den peke til en fil eller mappe som finnes.',
+        'Delete the link, or make it point to a file or folder that exists.',
+      ),
     };
   }
   if (code === 'ENOENT' || code === 'ENOTDIR') {
@@ -26,7 +29,10 @@ export function unreachable(err: unknown, shown: string): Problem | undefined {
       severity: 'error',
       file: shown,
       message: t('er en symbolsk lenke til noe som ikke finnes', 'is a symbolic link to something that does not exist'),
-      hint: t('Slett lenken, eller la den peke til en fil eller mappe som finnes.', 'Delete the link, or make it point to a file or folder that exists.'),
+      hint: t(
+        'Slett lenken, eller la den peke til en fil eller mappe som finnes.',
+        'Delete the link, or make it point to a file or folder that exists.',
+      ),
     };
   }
   return undefined;

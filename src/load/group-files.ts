@@ -57,7 +57,10 @@ export function listGroupFiles(root: string): GroupFileList {
     problems.push({
       severity: 'error',
       file: `groups/${name}`,
-      message: t(`gruppe-id «${id}» brukes også av groups/${earlier}`, `group id "${id}" is also used by groups/${earlier}`),
+      message: t(
+        `gruppe-id «${id}» brukes også av groups/${earlier}`,
+        `group id "${id}" is also used by groups/${earlier}`,
+      ),
       hint: t(
         `Filnavnet er gruppens id, og .yaml og .yml regnes som samme navn. Slett den ene filen, eller gi den et annet navn.`,
         `The file name is the group's id, and .yaml and .yml count as the same name. Delete one of the files, or rename it.`,
@@ -79,18 +82,34 @@ function checked<T>(f: () => T, problems: Problem[]): T | undefined {
 
 /** `groups` is a file where a folder belongs, or `groups/x.yaml` a folder where a file belongs. */
 function notA(shown: string, is: 'file' | 'dir' | 'other', want: 'file' | 'dir'): Problem {
-  const what = { file: t('en fil', 'a file'), dir: t('en mappe', 'a folder'), other: t('verken fil eller mappe', 'neither a file nor a folder') }[is];
+  const what = {
+    file: t('en fil', 'a file'),
+    dir: t('en mappe', 'a folder'),
+    other: t('verken fil eller mappe', 'neither a file nor a folder'),
+  }[is];
   return {
     severity: 'error',
     file: shown,
     message:
       want === 'dir'
-        ? t(`er ${what.nb}, men skal være mappen med gruppefilene`, `is ${what.en}, but should be the folder of group files`)
-        : t(`er ${what.nb}, men et navn som slutter på .yaml skal være en gruppefil`, `is ${what.en}, but a name ending in .yaml should be a group file`),
+        ? t(
+            `er ${what.nb}, men skal være mappen med gruppefilene`,
+            `is ${what.en}, but should be the folder of group files`,
+          )
+        : t(
+            `er ${what.nb}, men et navn som slutter på .yaml skal være en gruppefil`,
+            `is ${what.en}, but a name ending in .yaml should be a group file`,
+          ),
     hint:
       want === 'dir'
-        ? t('Gi filen et annet navn, og lag mappen groups/ med én .yaml-fil per gruppe.', 'Rename the file, and make a folder groups/ with one .yaml file per group.')
-        : t('Gi den et navn som ikke slutter på .yaml, eller flytt den ut av groups/.', 'Give it a name that does not end in .yaml, or move it out of groups/.'),
+        ? t(
+            'Gi filen et annet navn, og lag mappen groups/ med én .yaml-fil per gruppe.',
+            'Rename the file, and make a folder groups/ with one .yaml file per group.',
+          )
+        : t(
+            'Gi den et navn som ikke slutter på .yaml, eller flytt den ut av groups/.',
+            'Give it a name that does not end in .yaml, or move it out of groups/.',
+          ),
   };
 }
 

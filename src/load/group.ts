@@ -4,7 +4,16 @@
  * recommendation, a missing facilitator or a person listed twice is an error).
  */
 import { basename } from 'node:path';
-import type { Group, GroupTheme, Location, Material, Person, Programme, SessionOverride, Source } from '../core/model.js';
+import type {
+  Group,
+  GroupTheme,
+  Location,
+  Material,
+  Person,
+  Programme,
+  SessionOverride,
+  Source,
+} from '../core/model.js';
 import type { Problem } from '../core/problems.js';
 import { t } from '../core/text.js';
 import { closest } from './did-you-mean.js';
@@ -19,10 +28,9 @@ export const RECOMMENDED_PARTICIPANTS = { min: 4, max: 6 } as const;
 export function toLocation(input: LocationInput): Location {
   if (typeof input === 'string') return { text: input };
   const parts = [input.room, input.address].filter((p): p is string => !!p);
-  const text = parts.length ? parts.join(', ') : input.url ?? '';
+  const text = parts.length ? parts.join(', ') : (input.url ?? '');
   return { text, ...input };
 }
-
 
 /** A file name a person would likely accept for a group id: «Sone Nord» → sone-nord. */
 export function suggestSlug(text: string): string {
@@ -47,7 +55,9 @@ function resolveThemes(
       ctx.issues.push({
         path: ['programme'],
         message: t(`ukjent program «${raw.programme}»`, `unknown programme "${raw.programme}"`),
-        hint: guess ? t(`Mente du «${guess}»?`, `Did you mean "${guess}"?`) : t(`Kjente program: ${ids.join(', ')}.`, `Known programmes: ${ids.join(', ')}.`),
+        hint: guess
+          ? t(`Mente du «${guess}»?`, `Did you mean "${guess}"?`)
+          : t(`Kjente program: ${ids.join(', ')}.`, `Known programmes: ${ids.join(', ')}.`),
       });
       return undefined;
     }
@@ -57,11 +67,22 @@ function resolveThemes(
       ctx.issues.push({
         path: ['programme'],
         message: t('gruppen må ha enten programme eller themes', 'the group needs either programme or themes'),
-        hint: t(`For eksempel «programme: mestring». Kjente program: ${ids.join(', ')}.`, `For example "programme: mestring". Known programmes: ${ids.join(', ')}.`),
+        hint: t(
+          `For eksempel «programme: mestring». Kjente program: ${ids.join(', ')}.`,
+          `For example "programme: mestring". Known programmes: ${ids.join(', ')}.`,
+        ),
       });
       return undefined;
     }
-    return { programme, combined: false, themes: programme.themes.map((theme) => ({ programmeId: programme!.id, programmeTitle: programme!.shortTitle, theme })) };
+    return {
+      programme,
+      combined: false,
+      themes: programme.themes.map((theme) => ({
+        programmeId: programme!.id,
+        programmeTitle: programme!.shortTitle,
+        theme,
+      })),
+    };
   }
   const themes: GroupTheme[] = [];
   let ok = true;
@@ -74,14 +95,16 @@ function resolveThemes(
       const guess = m ? closest(m[1]!, ids) : undefined;
       ctx.issues.push({
         path: ['themes', i],
-        message: m ? t(`ukjent program «${m[1]}» i «${ref}»`, `unknown programme "${m[1]}" in "${ref}"`) : t(`«${ref}» mangler program`, `"${ref}" has no programme`),
+        message: m
+          ? t(`ukjent program «${m[1]}» i «${ref}»`, `unknown programme "${m[1]}" in "${ref}"`)
+          : t(`«${ref}» mangler program`, `"${ref}" has no programme`),
         hint: guess
           ? t(`Mente du «${guess}/${themeId}»?`, `Did you mean "${guess}/${themeId}"?`)
           : m
             ? t(`Kjente program: ${ids.join(', ')}.`, `Known programmes: ${ids.join(', ')}.`)
             : t(
-                `Skriv program/tema, for eksempel «${ids.includes('mestring') ? 'mestring' : ids[0] ?? 'mestring'}/${ref}», eller legg til «programme: …» i gruppen.`,
-                `Write programme/theme, e.g. "${ids.includes('mestring') ? 'mestring' : ids[0] ?? 'mestring'}/${ref}", or add "programme: …" to the group.`,
+                `Skriv program/tema, for eksempel «${ids.includes('mestring') ? 'mestring' : (ids[0] ?? 'mestring')}/${ref}», eller legg til «programme: …» i gruppen.`,
+                `Write programme/theme, e.g. "${ids.includes('mestring') ? 'mestring' : (ids[0] ?? 'mestring')}/${ref}", or add "programme: …" to the group.`,
               ),
       });
       ok = false;
@@ -92,14 +115,20 @@ function resolveThemes(
       ctx.issues.push({
         path: ['themes', i],
         message: t(`programmet «${p.id}» har ikke tema «${themeId}»`, `programme "${p.id}" has no theme "${themeId}"`),
-        hint: t(`Temaer i ${p.id}: ${p.themes.map((th) => th.id).join(', ')}.`, `Themes in ${p.id}: ${p.themes.map((th) => th.id).join(', ')}.`),
+        hint: t(
+          `Temaer i ${p.id}: ${p.themes.map((th) => th.id).join(', ')}.`,
+          `Themes in ${p.id}: ${p.themes.map((th) => th.id).join(', ')}.`,
+        ),
       });
       ok = false;
       return;
     }
     const key = `${p.id}/${theme.id}`;
     if (seen.has(key)) {
-      ctx.issues.push({ path: ['themes', i], message: t(`temaet «${key}» står to ganger`, `theme "${key}" is listed twice`) });
+      ctx.issues.push({
+        path: ['themes', i],
+        message: t(`temaet «${key}» står to ganger`, `theme "${key}" is listed twice`),
+      });
       ok = false;
     }
     seen.add(key);
@@ -107,7 +136,8 @@ function resolveThemes(
   });
   if (!ok) return undefined;
   const first = programme ?? programmes.get(themes[0]!.programmeId);
-  const combined = !programme || themes.some((th) => th.programmeId !== programme!.id) || themes.length !== programme.themes.length;
+  const combined =
+    !programme || themes.some((th) => th.programmeId !== programme!.id) || themes.length !== programme.themes.length;
   return { ...(first ? { programme: first } : {}), themes, combined };
 }
 
@@ -120,11 +150,19 @@ function checkDuplicates(people: { person: Person; path: (string | number)[] }[]
     for (const key of keys) {
       const first = seen.get(key);
       if (first) {
-        const what = key.startsWith('email:') ? t(`e-postadressen ${person.email}`, `the e-mail address ${person.email}`) : t(`navnet ${person.name}`, `the name ${person.name}`);
+        const what = key.startsWith('email:')
+          ? t(`e-postadressen ${person.email}`, `the e-mail address ${person.email}`)
+          : t(`navnet ${person.name}`, `the name ${person.name}`);
         ctx.issues.push({
           path: [...path, key.startsWith('email:') ? 'email' : 'name'],
-          message: t(`samme person står to ganger: ${what.nb} finnes også i ${first}`, `the same person is listed twice: ${what.en} is also in ${first}`),
-          hint: t('Slett den ene, eller rett opp navnet eller adressen.', 'Remove one, or correct the name or address.'),
+          message: t(
+            `samme person står to ganger: ${what.nb} finnes også i ${first}`,
+            `the same person is listed twice: ${what.en} is also in ${first}`,
+          ),
+          hint: t(
+            'Slett den ene, eller rett opp navnet eller adressen.',
+            'Remove one, or correct the name or address.',
+          ),
         });
         break;
       }
@@ -137,7 +175,11 @@ function pathText(path: (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
 }
 
-export function toGroup(file: YamlFile, source: Source, programmes: Map<string, Programme>): { group?: Group; problems: Problem[] } {
+export function toGroup(
+  file: YamlFile,
+  source: Source,
+  programmes: Map<string, Programme>,
+): { group?: Group; problems: Problem[] } {
   const ctx: Ctx = { issues: [] };
   const warnings: Issue[] = [];
   if (file.data === null || file.data === undefined) {
@@ -146,7 +188,10 @@ export function toGroup(file: YamlFile, source: Source, programmes: Map<string, 
         {
           path: [],
           message: t('gruppefilen er tom', 'the group file is empty'),
-          hint: t('Fyll den ut (se en av de andre gruppefilene), eller lag gruppen med «refleks new-group».', 'Fill it in (see one of the other group files), or create the group with "refleks new-group".'),
+          hint: t(
+            'Fyll den ut (se en av de andre gruppefilene), eller lag gruppen med «refleks new-group».',
+            'Fill it in (see one of the other group files), or create the group with "refleks new-group".',
+          ),
         },
       ]),
     };
@@ -158,7 +203,10 @@ export function toGroup(file: YamlFile, source: Source, programmes: Map<string, 
   if (!SLUG_PATTERN.test(id)) {
     ctx.issues.push({
       path: [],
-      message: t(`filnavnet «${basename(source.path)}» kan ikke brukes som gruppe-id`, `the file name "${basename(source.path)}" cannot be used as a group id`),
+      message: t(
+        `filnavnet «${basename(source.path)}» kan ikke brukes som gruppe-id`,
+        `the file name "${basename(source.path)}" cannot be used as a group id`,
+      ),
       hint: t(
         `Gi filen et navn med bare små bokstaver a–z, tall og bindestrek, for eksempel ${suggestSlug(id) || 'sone-nord'}.yaml, eller sett feltet id.`,
         `Rename the file using only lower-case a–z, digits and hyphens, e.g. ${suggestSlug(id) || 'zone-north'}.yaml, or set the id field.`,
@@ -174,17 +222,24 @@ export function toGroup(file: YamlFile, source: Source, programmes: Map<string, 
   checkDuplicates(people, ctx);
 
   const n = raw.participants.length;
-  const recommended = resolved?.programme && !resolved.combined ? resolved.programme.recommendedParticipants : RECOMMENDED_PARTICIPANTS;
+  const recommended =
+    resolved?.programme && !resolved.combined ? resolved.programme.recommendedParticipants : RECOMMENDED_PARTICIPANTS;
   if (n === 0) {
     ctx.issues.push({
       path: ['participants'],
       message: t('deltakerlisten er tom', 'the participant list is empty'),
-      hint: t('Legg til deltakerne, for eksempel «- { name: Ola Nordmann, email: ola@kommune.no }».', 'Add the participants, e.g. "- { name: Ola Nordmann, email: ola@example.org }".'),
+      hint: t(
+        'Legg til deltakerne, for eksempel «- { name: Ola Nordmann, email: ola@kommune.no }».',
+        'Add the participants, e.g. "- { name: Ola Nordmann, email: ola@example.org }".',
+      ),
     });
   } else if (n < recommended.min || n > recommended.max) {
     warnings.push({
       path: ['participants'],
-      message: t(`gruppen har ${n} deltakere; anbefalt er ${recommended.min}–${recommended.max}`, `the group has ${n} participants; ${recommended.min}–${recommended.max} is recommended`),
+      message: t(
+        `gruppen har ${n} deltakere; anbefalt er ${recommended.min}–${recommended.max}`,
+        `the group has ${n} participants; ${recommended.min}–${recommended.max} is recommended`,
+      ),
     });
   }
 
@@ -195,13 +250,22 @@ export function toGroup(file: YamlFile, source: Source, programmes: Map<string, 
       ctx.issues.push({
         path: ['sessions', String(number)],
         onKey: true,
-        message: t(`samling ${number} finnes ikke: gruppen har ${count} samlinger`, `session ${number} does not exist: the group has ${count} sessions`),
+        message: t(
+          `samling ${number} finnes ikke: gruppen har ${count} samlinger`,
+          `session ${number} does not exist: the group has ${count} sessions`,
+        ),
         hint: t(`Bruk et samlingsnummer fra 1 til ${count}.`, `Use a session number from 1 to ${count}.`),
       });
       continue;
     }
     if (o.cancelled && (o.date || o.time || o.location)) {
-      warnings.push({ path: ['sessions', String(number)], message: t('samlingen er avlyst; ny dato, tid og sted blir ikke brukt', 'the session is cancelled; its new date, time and place are ignored') });
+      warnings.push({
+        path: ['sessions', String(number)],
+        message: t(
+          'samlingen er avlyst; ny dato, tid og sted blir ikke brukt',
+          'the session is cancelled; its new date, time and place are ignored',
+        ),
+      });
     }
     if (o.cancelled && o.postponed) {
       ctx.issues.push({
@@ -216,7 +280,10 @@ export function toGroup(file: YamlFile, source: Source, programmes: Map<string, 
     } else if (o.postponed && o.date) {
       warnings.push({
         path: ['sessions', String(number), 'date'],
-        message: t('samlingen er utsatt og har en egen dato; datoen blir brukt', 'the session is postponed and has its own date; the date is used'),
+        message: t(
+          'samlingen er utsatt og har en egen dato; datoen blir brukt',
+          'the session is postponed and has its own date; the date is used',
+        ),
       });
     }
     overrides.set(number, {
@@ -235,12 +302,23 @@ export function toGroup(file: YamlFile, source: Source, programmes: Map<string, 
       ctx.issues.push({
         path: ['materials', String(number)],
         onKey: true,
-        message: t(`samling ${number} finnes ikke: gruppen har ${count} samlinger`, `session ${number} does not exist: the group has ${count} sessions`),
+        message: t(
+          `samling ${number} finnes ikke: gruppen har ${count} samlinger`,
+          `session ${number} does not exist: the group has ${count} sessions`,
+        ),
         hint: t(`Bruk et samlingsnummer fra 1 til ${count}.`, `Use a session number from 1 to ${count}.`),
       });
       continue;
     }
-    materials.set(number, list.map((m): Material => ({ title: m.title, url: m.url, kind: m.kind ?? 'other', audience: m.audience ?? 'both' })));
+    materials.set(
+      number,
+      list.map((m): Material => ({
+        title: m.title,
+        url: m.url,
+        kind: m.kind ?? 'other',
+        audience: m.audience ?? 'both',
+      })),
+    );
   }
 
   const problems = [...file.problems(ctx.issues), ...file.problems(warnings, 'warning')];
@@ -272,7 +350,11 @@ export function toGroup(file: YamlFile, source: Source, programmes: Map<string, 
       ...(raw.language ? { language: raw.language } : {}),
       overrides,
       materials,
-      ...(raw.certificate ? { certificate: { minSessions: raw.certificate.min_sessions } } : !resolved.combined && programme.certificate ? { certificate: programme.certificate } : {}),
+      ...(raw.certificate
+        ? { certificate: { minSessions: raw.certificate.min_sessions } }
+        : !resolved.combined && programme.certificate
+          ? { certificate: programme.certificate }
+          : {}),
       source,
       positions: fieldPositions(file, overrides),
     },
@@ -290,7 +372,8 @@ function fieldPositions(file: YamlFile, overrides: Map<number, SessionOverride>)
   for (const key of ['start', 'time', 'location', 'participants']) positions[key] = file.locate([key]);
   for (const number of overrides.keys()) {
     positions[`sessions.${number}`] = file.locate(['sessions', String(number)], true);
-    for (const key of ['date', 'time']) positions[`sessions.${number}.${key}`] = file.locate(['sessions', String(number), key]);
+    for (const key of ['date', 'time'])
+      positions[`sessions.${number}.${key}`] = file.locate(['sessions', String(number), key]);
   }
   return positions;
 }

@@ -52,7 +52,10 @@ export type LogoResult = { logo: Logo } | { problem: Text; hint: Text };
 /** Reads `file` (relative to the workspace root) and checks it is a usable logo. */
 export function readLogo(root: string, file: string): LogoResult {
   const path = isAbsolute(file) ? file : join(root, file);
-  const hint = t('Bruk en PNG- eller JPEG-fil på høyst 1 MB, for eksempel «logo: logo.png» med filen ved siden av refleks.yaml.', 'Use a PNG or JPEG file of at most 1 MB, e.g. "logo: logo.png" with the file next to refleks.yaml.');
+  const hint = t(
+    'Bruk en PNG- eller JPEG-fil på høyst 1 MB, for eksempel «logo: logo.png» med filen ved siden av refleks.yaml.',
+    'Use a PNG or JPEG file of at most 1 MB, e.g. "logo: logo.png" with the file next to refleks.yaml.',
+  );
   let size: number;
   try {
     const st = statSync(path);
@@ -63,17 +66,43 @@ export function readLogo(root: string, file: string): LogoResult {
   }
   if (size > MAX_LOGO_BYTES) {
     const mb = (size / MAX_LOGO_BYTES).toFixed(1);
-    return { problem: t(`logoen «${file}» er ${mb.replace('.', ',')} MB; største tillatte er 1 MB`, `the logo "${file}" is ${mb} MB; at most 1 MB is allowed`), hint: t('Lagre logoen i mindre størrelse, for eksempel 600 piksler bred.', 'Save the logo smaller, e.g. 600 pixels wide.') };
+    return {
+      problem: t(
+        `logoen «${file}» er ${mb.replace('.', ',')} MB; største tillatte er 1 MB`,
+        `the logo "${file}" is ${mb} MB; at most 1 MB is allowed`,
+      ),
+      hint: t(
+        'Lagre logoen i mindre størrelse, for eksempel 600 piksler bred.',
+        'Save the logo smaller, e.g. 600 pixels wide.',
+      ),
+    };
   }
   const bytes = new Uint8Array(readFileSync(path));
   const png = PNG.every((x, i) => bytes[i] === x);
   const jpg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-  if (!png && !jpg) return { problem: t(`logoen «${file}» er verken PNG eller JPEG`, `the logo "${file}" is neither PNG nor JPEG`), hint };
+  if (!png && !jpg)
+    return {
+      problem: t(`logoen «${file}» er verken PNG eller JPEG`, `the logo "${file}" is neither PNG nor JPEG`),
+      hint,
+    };
   const dims = png ? pngSize(bytes) : jpegSize(bytes);
   if (!dims || dims.width < 1 || dims.height < 1) {
-    return { problem: t(`finner ikke bildestørrelsen i logoen «${file}»; er filen skadet?`, `cannot read the image size of the logo "${file}"; is the file damaged?`), hint };
+    return {
+      problem: t(
+        `finner ikke bildestørrelsen i logoen «${file}»; er filen skadet?`,
+        `cannot read the image size of the logo "${file}"; is the file damaged?`,
+      ),
+      hint,
+    };
   }
   return {
-    logo: { file, type: png ? 'png' : 'jpg', width: dims.width, height: dims.height, bytes, sha256: createHash('sha256').update(bytes).digest('hex') },
+    logo: {
+      file,
+      type: png ? 'png' : 'jpg',
+      width: dims.width,
+      height: dims.height,
+      bytes,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    },
   };
 }

@@ -11,19 +11,29 @@ export function toProgramme(raw: ProgrammeFile, source: Source, ctx: Ctx): Progr
   if (s.count !== raw.themes.length) {
     ctx.issues.push({
       path: ['sessions', 'count'],
-      message: t(`programmet har ${raw.themes.length} temaer, men ${s.count} samlinger`, `the programme has ${raw.themes.length} themes but ${s.count} sessions`),
+      message: t(
+        `programmet har ${raw.themes.length} temaer, men ${s.count} samlinger`,
+        `the programme has ${raw.themes.length} themes but ${s.count} sessions`,
+      ),
       hint: t('Hver samling har ett tema: gjør tallene like.', 'Each session has one theme: make the numbers equal.'),
     });
   }
   const seen = new Set<string>();
   raw.themes.forEach((theme, i) => {
-    if (seen.has(theme.id)) ctx.issues.push({ path: ['themes', i, 'id'], message: t(`tema-id «${theme.id}» er brukt før`, `theme id "${theme.id}" is used twice`) });
+    if (seen.has(theme.id))
+      ctx.issues.push({
+        path: ['themes', i, 'id'],
+        message: t(`tema-id «${theme.id}» er brukt før`, `theme id "${theme.id}" is used twice`),
+      });
     seen.add(theme.id);
     const total = theme.agenda.reduce((sum, b) => sum + b.minutes, 0);
     if (total > s.duration_minutes) {
       ctx.issues.push({
         path: ['themes', i, 'agenda'],
-        message: t(`tidsplanen er ${total} minutter, men en samling varer ${s.duration_minutes}`, `the agenda is ${total} minutes but a session lasts ${s.duration_minutes}`),
+        message: t(
+          `tidsplanen er ${total} minutter, men en samling varer ${s.duration_minutes}`,
+          `the agenda is ${total} minutes but a session lasts ${s.duration_minutes}`,
+        ),
         hint: t(
           `Kort ned punktene med til sammen ${total - s.duration_minutes} minutter, eller øk sessions.duration_minutes.`,
           `Shorten the items by ${total - s.duration_minutes} minutes in all, or raise sessions.duration_minutes.`,
@@ -32,12 +42,27 @@ export function toProgramme(raw: ProgrammeFile, source: Source, ctx: Ctx): Progr
     }
   });
   (s.leader_sessions ?? []).forEach((n, i) => {
-    if (n > s.count) ctx.issues.push({ path: ['sessions', 'leader_sessions', i], message: t(`samling ${n} finnes ikke (programmet har ${s.count})`, `session ${n} does not exist (the programme has ${s.count})`) });
+    if (n > s.count)
+      ctx.issues.push({
+        path: ['sessions', 'leader_sessions', i],
+        message: t(
+          `samling ${n} finnes ikke (programmet har ${s.count})`,
+          `session ${n} does not exist (the programme has ${s.count})`,
+        ),
+      });
   });
   const hours = s.between_session_hours ?? { min: 1, max: 2 };
   const rec = raw.recommended_participants;
-  if (rec && rec.min > rec.max) ctx.issues.push({ path: ['recommended_participants'], message: t('min er større enn max', 'min is greater than max') });
-  if (hours.min > hours.max) ctx.issues.push({ path: ['sessions', 'between_session_hours'], message: t('min er større enn max', 'min is greater than max') });
+  if (rec && rec.min > rec.max)
+    ctx.issues.push({
+      path: ['recommended_participants'],
+      message: t('min er større enn max', 'min is greater than max'),
+    });
+  if (hours.min > hours.max)
+    ctx.issues.push({
+      path: ['sessions', 'between_session_hours'],
+      message: t('min er større enn max', 'min is greater than max'),
+    });
   if (ctx.issues.length > before) return undefined;
   const coLabel = raw.roles?.co_facilitator ?? raw.co_facilitator_label;
   return {
@@ -78,7 +103,12 @@ export function toProgramme(raw: ProgrammeFile, source: Source, ctx: Ctx): Progr
       betweenSessions: th.between_sessions,
       facilitatorNotes: th.facilitator_notes,
       agenda: th.agenda.map((b) => ({ minutes: b.minutes, title: b.title, ...(b.note ? { note: b.note } : {}) })),
-      materials: (th.materials ?? []).map((m) => ({ title: m.title, kind: m.kind, audience: m.audience ?? 'both', ...(m.url ? { url: m.url } : {}) })),
+      materials: (th.materials ?? []).map((m) => ({
+        title: m.title,
+        kind: m.kind,
+        audience: m.audience ?? 'both',
+        ...(m.url ? { url: m.url } : {}),
+      })),
     })),
     source,
   };

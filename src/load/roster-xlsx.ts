@@ -20,7 +20,10 @@ function cellText(c: Cell): string {
 export async function parseXlsxRoster(bytes: Uint8Array, opts: RosterOptions = {}): Promise<Roster> {
   if (bytes.byteLength > MAX_ROSTER_BYTES) {
     throw new RosterError(
-      t(`filen er for stor (${Math.round(bytes.byteLength / 1024)} KiB) til å være en deltakerliste`, `the file is too large (${Math.round(bytes.byteLength / 1024)} KiB) to be a participant list`),
+      t(
+        `filen er for stor (${Math.round(bytes.byteLength / 1024)} KiB) til å være en deltakerliste`,
+        `the file is too large (${Math.round(bytes.byteLength / 1024)} KiB) to be a participant list`,
+      ),
     );
   }
   const { readSheet } = await import('read-excel-file/universal');
@@ -31,8 +34,14 @@ export async function parseXlsxRoster(bytes: Uint8Array, opts: RosterOptions = {
     rows = (await readSheet(buffer, 1, { trim: false })) as Cell[][];
   } catch (err) {
     throw new RosterError(
-      t(`kunne ikke lese Excel-filen: ${(err as Error).message}`, `could not read the Excel file: ${(err as Error).message}`),
-      t('Åpne filen i Excel og lagre den på nytt som «Excel-arbeidsbok (.xlsx)», eller som CSV.', 'Open the file in Excel and save it again as "Excel Workbook (.xlsx)", or as CSV.'),
+      t(
+        `kunne ikke lese Excel-filen: ${(err as Error).message}`,
+        `could not read the Excel file: ${(err as Error).message}`,
+      ),
+      t(
+        'Åpne filen i Excel og lagre den på nytt som «Excel-arbeidsbok (.xlsx)», eller som CSV.',
+        'Open the file in Excel and save it again as "Excel Workbook (.xlsx)", or as CSV.',
+      ),
     );
   }
   const records = rows.map((r) => r.map(cellText));

@@ -63,8 +63,10 @@ export interface RosterOptions {
 }
 
 export function decodeRoster(bytes: Uint8Array): { text: string; encoding: RosterEncoding } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16' };
   try {
     // TextDecoder drops a UTF-8 BOM by default.
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
@@ -96,9 +98,11 @@ function detectSeparator(text: string): ';' | ',' | '\t' {
   return counts[0]!.n > 0 ? counts[0]!.sep : ',';
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what a cell loses
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
 function clean(cell: string | undefined): string {
-  // eslint-disable-next-line no-control-regex
-  return (cell ?? '').replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return (cell ?? '').replace(/\s+/g, ' ').replace(CONTROL, '').trim();
 }
 
 /** An .xlsx workbook (or any zip file) starts with «PK». */
@@ -109,25 +113,43 @@ export function isZip(bytes: Uint8Array): boolean {
 export function parseRoster(bytes: Uint8Array, opts: RosterOptions = {}): Roster {
   if (bytes.byteLength > MAX_ROSTER_BYTES) {
     throw new RosterError(
-      t(`filen er for stor (${Math.round(bytes.byteLength / 1024)} KiB) til å være en deltakerliste`, `the file is too large (${Math.round(bytes.byteLength / 1024)} KiB) to be a participant list`),
+      t(
+        `filen er for stor (${Math.round(bytes.byteLength / 1024)} KiB) til å være en deltakerliste`,
+        `the file is too large (${Math.round(bytes.byteLength / 1024)} KiB) to be a participant list`,
+      ),
     );
   }
   if (isZip(bytes)) {
     throw new RosterError(
       t('filen er en Excel-arbeidsbok (.xlsx), ikke CSV', 'the file is an Excel workbook (.xlsx), not CSV'),
-      t('Les den med parseXlsxRoster (som refleks new-group gjør), eller lagre den som CSV.', 'Read it with parseXlsxRoster (as refleks new-group does), or save it as CSV.'),
+      t(
+        'Les den med parseXlsxRoster (som refleks new-group gjør), eller lagre den som CSV.',
+        'Read it with parseXlsxRoster (as refleks new-group does), or save it as CSV.',
+      ),
     );
   }
   const { text, encoding } = decodeRoster(bytes);
   const separator = detectSeparator(text);
   let records: string[][];
   try {
-    records = parse(text, { delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+    records = parse(text, {
+      delimiter: separator,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: true,
+    }) as string[][];
   } catch (err) {
     const line = (err as { lines?: number }).lines;
     throw new RosterError(
-      t(`kunne ikke lese CSV${line ? ` (linje ${line})` : ''}: ${(err as Error).message}`, `could not read the CSV${line ? ` (line ${line})` : ''}: ${(err as Error).message}`),
-      t('Sjekk at hvert anførselstegn (") er lukket, eller lagre filen på nytt som CSV fra Excel.', 'Check that every quote (") is closed, or save the file again as CSV from Excel.'),
+      t(
+        `kunne ikke lese CSV${line ? ` (linje ${line})` : ''}: ${(err as Error).message}`,
+        `could not read the CSV${line ? ` (line ${line})` : ''}: ${(err as Error).message}`,
+      ),
+      t(
+        'Sjekk at hvert anførselstegn (") er lukket, eller lagre filen på nytt som CSV fra Excel.',
+        'Check that every quote (") is closed, or save the file again as CSV from Excel.',
+      ),
     );
   }
   return rosterFromRecords(records, { encoding, separator }, opts);
@@ -138,7 +160,11 @@ export function parseRoster(bytes: Uint8Array, opts: RosterOptions = {}): Roster
  * columns, then one person per row. `records[0]` is row `firstRow` (default 1)
  * as the spreadsheet numbers it, so a problem names the row Excel shows.
  */
-export function rosterFromRecords(records: string[][], format: Pick<Roster, 'encoding' | 'separator'> & { firstRow?: number }, opts: RosterOptions = {}): Roster {
+export function rosterFromRecords(
+  records: string[][],
+  format: Pick<Roster, 'encoding' | 'separator'> & { firstRow?: number },
+  opts: RosterOptions = {},
+): Roster {
   const { encoding, separator } = format;
   const firstRow = format.firstRow ?? 1;
   records = [...records];
@@ -156,15 +182,27 @@ export function rosterFromRecords(records: string[][], format: Pick<Roster, 'enc
   if (col.name === undefined && col.first === undefined) {
     const seen = records[0]!.map(clean).filter(Boolean).slice(0, 6).join(', ');
     throw new RosterError(
-      t(`fant ingen kolonne med navn i første rad (${seen ? `fant: ${seen}` : 'raden er tom'})`, `found no name column in the first row (${seen ? `found: ${seen}` : 'the row is empty'})`),
-      t('Første rad skal ha overskrifter, for eksempel Navn; E-post; Enhet; Stilling (eller Fornavn og Etternavn).', 'The first row must hold headers, e.g. Name, Email, Unit, Role (or First name and Last name).'),
+      t(
+        `fant ingen kolonne med navn i første rad (${seen ? `fant: ${seen}` : 'raden er tom'})`,
+        `found no name column in the first row (${seen ? `found: ${seen}` : 'the row is empty'})`,
+      ),
+      t(
+        'Første rad skal ha overskrifter, for eksempel Navn; E-post; Enhet; Stilling (eller Fornavn og Etternavn).',
+        'The first row must hold headers, e.g. Name, Email, Unit, Role (or First name and Last name).',
+      ),
     );
   }
   const dataRows = records.length - 1;
   if (dataRows > MAX_ROSTER_ROWS) {
     throw new RosterError(
-      t(`listen har ${dataRows} rader; refleks leser høyst ${MAX_ROSTER_ROWS}`, `the list has ${dataRows} rows; refleks reads at most ${MAX_ROSTER_ROWS}`),
-      t('En gruppe har vanligvis 4–15 deltakere. Er dette riktig fil? Del den opp per gruppe.', 'A group usually has 4–15 participants. Is this the right file? Split it per group.'),
+      t(
+        `listen har ${dataRows} rader; refleks leser høyst ${MAX_ROSTER_ROWS}`,
+        `the list has ${dataRows} rows; refleks reads at most ${MAX_ROSTER_ROWS}`,
+      ),
+      t(
+        'En gruppe har vanligvis 4–15 deltakere. Er dette riktig fil? Del den opp per gruppe.',
+        'A group usually has 4–15 participants. Is this the right file? Split it per group.',
+      ),
     );
   }
 
@@ -188,16 +226,33 @@ export function rosterFromRecords(records: string[][], format: Pick<Roster, 'enc
     // is refused here rather than written into a Word form.
     // eslint-disable-next-line no-control-regex -- plain controls are dropped before the check; only the rest are refused
     const bad = record.map((c) => unsafeChar(c.replace(/[\u0000-\u001f\u007f]/g, ''))).find((b) => b);
-    if (bad) return problem(t(`inneholder tegnet ${codePointName(bad.char)}, som ikke kan stå i et dokument`, `contains the character ${codePointName(bad.char)}, which cannot be part of a document`));
+    if (bad)
+      return problem(
+        t(
+          `inneholder tegnet ${codePointName(bad.char)}, som ikke kan stå i et dokument`,
+          `contains the character ${codePointName(bad.char)}, which cannot be part of a document`,
+        ),
+      );
     if (!name) return problem(t('mangler navn', 'has no name'));
-    if (name.length > MAX_NAME) return problem(t(`navnet er lengre enn ${MAX_NAME} tegn`, `the name is longer than ${MAX_NAME} characters`));
-    if (email && !EMAIL_PATTERN.test(email)) return problem(t(`«${email}» er ikke en gyldig e-postadresse (${name})`, `"${email}" is not a valid e-mail address (${name})`));
+    if (name.length > MAX_NAME)
+      return problem(t(`navnet er lengre enn ${MAX_NAME} tegn`, `the name is longer than ${MAX_NAME} characters`));
+    if (email && !EMAIL_PATTERN.test(email))
+      return problem(
+        t(`«${email}» er ikke en gyldig e-postadresse (${name})`, `"${email}" is not a valid e-mail address (${name})`),
+      );
     const keys = [`name:${name.toLocaleLowerCase('nb')}`, ...(email ? [`email:${email.toLowerCase()}`] : [])];
     for (const key of keys) {
       const first = seen.get(key);
       if (first) {
-        const what = key.startsWith('email:') ? t(`e-postadressen ${email}`, `the e-mail address ${email}`) : t(`navnet ${name}`, `the name ${name}`);
-        return problem(t(`samme person to ganger: ${what.nb} står også på ${first.nb}`, `the same person twice: ${what.en} is also on ${first.en}`));
+        const what = key.startsWith('email:')
+          ? t(`e-postadressen ${email}`, `the e-mail address ${email}`)
+          : t(`navnet ${name}`, `the name ${name}`);
+        return problem(
+          t(
+            `samme person to ganger: ${what.nb} står også på ${first.nb}`,
+            `the same person twice: ${what.en} is also on ${first.en}`,
+          ),
+        );
       }
     }
     for (const key of keys) seen.set(key, t(`rad ${row}`, `row ${row}`));
@@ -207,4 +262,3 @@ export function rosterFromRecords(records: string[][], format: Pick<Roster, 'enc
   });
   return { people, problems, encoding, separator, rows };
 }
-

@@ -86,7 +86,10 @@ export function str(opts: StringOptions = {}): Schema<string> {
       if (trimmed.length > max) {
         ctx.issues.push({
           path,
-          message: t(`er for lang (${trimmed.length} tegn, høyst ${max})`, `is too long (${trimmed.length} characters, at most ${max})`),
+          message: t(
+            `er for lang (${trimmed.length} tegn, høyst ${max})`,
+            `is too long (${trimmed.length} characters, at most ${max})`,
+          ),
         });
         return FAIL;
       }
@@ -95,7 +98,13 @@ export function str(opts: StringOptions = {}): Schema<string> {
       // are read; this catches text from anywhere else).
       const bad = unsafeChar(trimmed);
       if (bad) {
-        ctx.issues.push({ path, message: t(`inneholder kontrolltegn (${codePointName(bad.char)})`, `contains control characters (${codePointName(bad.char)})`) });
+        ctx.issues.push({
+          path,
+          message: t(
+            `inneholder kontrolltegn (${codePointName(bad.char)})`,
+            `contains control characters (${codePointName(bad.char)})`,
+          ),
+        });
         return FAIL;
       }
       // A name, a place or a title is one line in every document: a line
@@ -106,18 +115,27 @@ export function str(opts: StringOptions = {}): Schema<string> {
         ctx.issues.push({
           path,
           message: t(`inneholder ${what.nb}, men må stå på én linje`, `contains ${what.en}, but must be one line`),
-          hint: t('Skriv teksten på én linje, med vanlige mellomrom.', 'Write the text on one line, with ordinary spaces.'),
+          hint: t(
+            'Skriv teksten på én linje, med vanlige mellomrom.',
+            'Write the text on one line, with ordinary spaces.',
+          ),
         });
         return FAIL;
       }
       return trimmed;
     },
-    json: () => ({ type: ['string', 'number'], minLength: min, maxLength: max, ...(opts.description ? { description: opts.description } : {}) }),
+    json: () => ({
+      type: ['string', 'number'],
+      minLength: min,
+      maxLength: max,
+      ...(opts.description ? { description: opts.description } : {}),
+    }),
   };
 }
 
 /** Same check as the `email` input type in browsers: pragmatic, not RFC 5322. */
-export const EMAIL_PATTERN = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
+export const EMAIL_PATTERN =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 
 export function isEmail(value: string): boolean {
   return EMAIL_PATTERN.test(value);
@@ -142,8 +160,34 @@ export function email(): Schema<string> {
   };
 }
 
-const MONTHS_NB = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_NB = [
+  'januar',
+  'februar',
+  'mars',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'desember',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -162,16 +206,32 @@ export function isoDate(): Schema<string> {
       if (!m) {
         const nordic = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
         const hint = nordic
-          ? t(`Skriv ${nordic[3]}-${nordic[2]!.padStart(2, '0')}-${nordic[1]!.padStart(2, '0')}.`, `Write ${nordic[3]}-${nordic[2]!.padStart(2, '0')}-${nordic[1]!.padStart(2, '0')}.`)
-          : t('Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2027-01-12.', 'Write the date as YYYY-MM-DD, e.g. 2027-01-12.');
-        ctx.issues.push({ path, message: t(`«${v}» er ikke en dato på formen ÅÅÅÅ-MM-DD`, `"${v}" is not a date of the form YYYY-MM-DD`), hint });
+          ? t(
+              `Skriv ${nordic[3]}-${nordic[2]!.padStart(2, '0')}-${nordic[1]!.padStart(2, '0')}.`,
+              `Write ${nordic[3]}-${nordic[2]!.padStart(2, '0')}-${nordic[1]!.padStart(2, '0')}.`,
+            )
+          : t(
+              'Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2027-01-12.',
+              'Write the date as YYYY-MM-DD, e.g. 2027-01-12.',
+            );
+        ctx.issues.push({
+          path,
+          message: t(`«${v}» er ikke en dato på formen ÅÅÅÅ-MM-DD`, `"${v}" is not a date of the form YYYY-MM-DD`),
+          hint,
+        });
         return FAIL;
       }
       const year = Number(m[1]);
       const month = Number(m[2]);
       const day = Number(m[3]);
       if (month < 1 || month > 12) {
-        ctx.issues.push({ path, message: t(`«${v}» er ikke en gyldig dato: måned ${month} finnes ikke`, `"${v}" is not a valid date: there is no month ${month}`) });
+        ctx.issues.push({
+          path,
+          message: t(
+            `«${v}» er ikke en gyldig dato: måned ${month} finnes ikke`,
+            `"${v}" is not a valid date: there is no month ${month}`,
+          ),
+        });
         return FAIL;
       }
       const dim = daysInMonth(year, month);
@@ -187,7 +247,11 @@ export function isoDate(): Schema<string> {
       }
       return v;
     },
-    json: () => ({ type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: 'ÅÅÅÅ-MM-DD' }),
+    json: () => ({
+      type: 'string',
+      pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
+      description: 'ÅÅÅÅ-MM-DD',
+    }),
   };
 }
 
@@ -219,8 +283,14 @@ export function clockTime(): Schema<string> {
         if (typeof value === 'number') {
           const guess = timeFromNumber(value);
           hint = guess
-            ? t(`Skriv klokkeslettet med kolon og i anførselstegn: "${guess}".`, `Write the time with a colon and in quotes: "${guess}".`)
-            : t('Skriv klokkeslettet med kolon og i anførselstegn, for eksempel "13:00".', 'Write the time with a colon and in quotes, e.g. "13:00".');
+            ? t(
+                `Skriv klokkeslettet med kolon og i anførselstegn: "${guess}".`,
+                `Write the time with a colon and in quotes: "${guess}".`,
+              )
+            : t(
+                'Skriv klokkeslettet med kolon og i anførselstegn, for eksempel "13:00".',
+                'Write the time with a colon and in quotes, e.g. "13:00".',
+              );
         }
         return expected(path, t('et klokkeslett (TT:MM)', 'a time (HH:MM)'), value, ctx, hint);
       }
@@ -232,7 +302,10 @@ export function clockTime(): Schema<string> {
           path,
           message: t(`«${v}» er ikke et klokkeslett på formen TT:MM`, `"${v}" is not a time of the form HH:MM`),
           hint: dotted
-            ? t(`Bruk kolon: "${dotted[1]!.padStart(2, '0')}:${dotted[2]}".`, `Use a colon: "${dotted[1]!.padStart(2, '0')}:${dotted[2]}".`)
+            ? t(
+                `Bruk kolon: "${dotted[1]!.padStart(2, '0')}:${dotted[2]}".`,
+                `Use a colon: "${dotted[1]!.padStart(2, '0')}:${dotted[2]}".`,
+              )
             : t('Skriv for eksempel "13:00".', 'Write for example "13:00".'),
         });
         return FAIL;
@@ -242,7 +315,10 @@ export function clockTime(): Schema<string> {
       if (h > 23 || min > 59) {
         ctx.issues.push({
           path,
-          message: t(`«${v}» er ikke et gyldig klokkeslett (timer 00–23, minutter 00–59)`, `"${v}" is not a valid time (hours 00–23, minutes 00–59)`),
+          message: t(
+            `«${v}» er ikke et gyldig klokkeslett (timer 00–23, minutter 00–59)`,
+            `"${v}" is not a valid time (hours 00–23, minutes 00–59)`,
+          ),
         });
         return FAIL;
       }
@@ -260,16 +336,29 @@ export function int(opts: { min?: number; max?: number; description?: string; hi
         return expected(path, t('et heltall', 'a whole number'), value, ctx, opts.hint);
       }
       if (opts.min !== undefined && value < opts.min) {
-        ctx.issues.push({ path, message: t(`må være minst ${opts.min}, fant ${value}`, `must be at least ${opts.min}, found ${value}`), ...hint });
+        ctx.issues.push({
+          path,
+          message: t(`må være minst ${opts.min}, fant ${value}`, `must be at least ${opts.min}, found ${value}`),
+          ...hint,
+        });
         return FAIL;
       }
       if (opts.max !== undefined && value > opts.max) {
-        ctx.issues.push({ path, message: t(`kan være høyst ${opts.max}, fant ${value}`, `must be at most ${opts.max}, found ${value}`), ...hint });
+        ctx.issues.push({
+          path,
+          message: t(`kan være høyst ${opts.max}, fant ${value}`, `must be at most ${opts.max}, found ${value}`),
+          ...hint,
+        });
         return FAIL;
       }
       return value;
     },
-    json: () => ({ type: 'integer', ...(opts.min !== undefined ? { minimum: opts.min } : {}), ...(opts.max !== undefined ? { maximum: opts.max } : {}), ...(opts.description ? { description: opts.description } : {}) }),
+    json: () => ({
+      type: 'integer',
+      ...(opts.min !== undefined ? { minimum: opts.min } : {}),
+      ...(opts.max !== undefined ? { maximum: opts.max } : {}),
+      ...(opts.description ? { description: opts.description } : {}),
+    }),
   };
 }
 
@@ -291,7 +380,10 @@ export function oneOf<const T extends string>(values: readonly T[]): Schema<T> {
       const guess = typeof value === 'string' ? closest(value, values) : undefined;
       ctx.issues.push({
         path,
-        message: t(`forventet en av ${list}, fant ${typeName(value).nb}`, `expected one of ${list}, found ${typeName(value).en}`),
+        message: t(
+          `forventet en av ${list}, fant ${typeName(value).nb}`,
+          `expected one of ${list}, found ${typeName(value).en}`,
+        ),
         ...(guess ? { hint: t(`Mente du «${guess}»?`, `Did you mean "${guess}"?`) } : {}),
       });
       return FAIL;
@@ -300,7 +392,10 @@ export function oneOf<const T extends string>(values: readonly T[]): Schema<T> {
   };
 }
 
-export function array<T>(item: Schema<T>, opts: { min?: number; max?: number; description?: string; hint?: Text } = {}): Schema<T[]> {
+export function array<T>(
+  item: Schema<T>,
+  opts: { min?: number; max?: number; description?: string; hint?: Text } = {},
+): Schema<T[]> {
   const hint = opts.hint ? { hint: opts.hint } : {};
   return {
     parse(value, path, ctx) {
@@ -308,13 +403,23 @@ export function array<T>(item: Schema<T>, opts: { min?: number; max?: number; de
       if (opts.min !== undefined && value.length < opts.min) {
         ctx.issues.push({
           path,
-          message: t(`listen må ha minst ${opts.min} ${opts.min === 1 ? 'element' : 'elementer'}, fant ${value.length}`, `the list needs at least ${opts.min} item${opts.min === 1 ? '' : 's'}, found ${value.length}`),
+          message: t(
+            `listen må ha minst ${opts.min} ${opts.min === 1 ? 'element' : 'elementer'}, fant ${value.length}`,
+            `the list needs at least ${opts.min} item${opts.min === 1 ? '' : 's'}, found ${value.length}`,
+          ),
           ...hint,
         });
         return FAIL;
       }
       if (opts.max !== undefined && value.length > opts.max) {
-        ctx.issues.push({ path, message: t(`listen kan ha høyst ${opts.max} elementer, fant ${value.length}`, `the list may have at most ${opts.max} items, found ${value.length}`), ...hint });
+        ctx.issues.push({
+          path,
+          message: t(
+            `listen kan ha høyst ${opts.max} elementer, fant ${value.length}`,
+            `the list may have at most ${opts.max} items, found ${value.length}`,
+          ),
+          ...hint,
+        });
         return FAIL;
       }
       const out: T[] = [];
@@ -326,7 +431,13 @@ export function array<T>(item: Schema<T>, opts: { min?: number; max?: number; de
       });
       return ok ? out : FAIL;
     },
-    json: () => ({ type: 'array', items: item.json(), ...(opts.min !== undefined ? { minItems: opts.min } : {}), ...(opts.max !== undefined ? { maxItems: opts.max } : {}), ...(opts.description ? { description: opts.description } : {}) }),
+    json: () => ({
+      type: 'array',
+      items: item.json(),
+      ...(opts.min !== undefined ? { minItems: opts.min } : {}),
+      ...(opts.max !== undefined ? { maxItems: opts.max } : {}),
+      ...(opts.description ? { description: opts.description } : {}),
+    }),
   };
 }
 
@@ -361,11 +472,15 @@ export function isPlainMapping(value: unknown): value is Record<string, unknown>
  * built from the known keys only, so `__proto__` or `constructor` in the input
  * can never reach an object's prototype.
  */
-export function obj<S extends Shape>(shape: S, opts: { description?: string; what?: Text; hint?: Text } = {}): Schema<ShapeOut<S>> {
+export function obj<S extends Shape>(
+  shape: S,
+  opts: { description?: string; what?: Text; hint?: Text } = {},
+): Schema<ShapeOut<S>> {
   const keys = Object.keys(shape);
   return {
     parse(value, path, ctx) {
-      if (!isPlainMapping(value)) return expected(path, opts.what ?? t('en tabell med felt', 'a mapping of fields'), value, ctx, opts.hint);
+      if (!isPlainMapping(value))
+        return expected(path, opts.what ?? t('en tabell med felt', 'a mapping of fields'), value, ctx, opts.hint);
       let ok = true;
       const out: Record<string, unknown> = {};
       // A misspelt key already says "did you mean …"; the field it was meant to
@@ -396,11 +511,10 @@ export function obj<S extends Shape>(shape: S, opts: { description?: string; wha
               path: [...path, key],
               // An empty `start:` points at the field itself; a missing one at its mapping.
               ...(present ? { onKey: true } : {}),
-              message: present ? t('er tom, men må fylles ut', 'is empty but required') : t('mangler, men må fylles ut', 'is missing but required'),
-              hint: t(
-                `Legg til «${key}: …»${field.description ? ` (${field.description})` : ''}.`,
-                `Add "${key}: …".`,
-              ),
+              message: present
+                ? t('er tom, men må fylles ut', 'is empty but required')
+                : t('mangler, men må fylles ut', 'is missing but required'),
+              hint: t(`Legg til «${key}: …»${field.description ? ` (${field.description})` : ''}.`, `Add "${key}: …".`),
             });
             ok = false;
           } else if (!field.optional) ok = false;
@@ -467,7 +581,11 @@ export function numberedMap<T>(value: Schema<T>, what: Text): Schema<Map<number,
       }
       return ok ? out : FAIL;
     },
-    json: () => ({ type: 'object', patternProperties: { '^[1-9][0-9]{0,2}$': value.json() }, additionalProperties: false }),
+    json: () => ({
+      type: 'object',
+      patternProperties: { '^[1-9][0-9]{0,2}$': value.json() },
+      additionalProperties: false,
+    }),
   };
 }
 
@@ -500,8 +618,14 @@ export function slug(what: Text): Schema<string> {
           path,
           message: t(`«${v}» kan ikke brukes som id`, `"${v}" cannot be used as an id`),
           hint: isWindowsReserved(v)
-            ? t(`«${v}» er et navn Windows holder av og ikke lager filer med; velg et annet, for eksempel «${v}-1».`, `"${v}" is a name Windows reserves and makes no files with; choose another, e.g. "${v}-1".`)
-            : t('Bruk bare små bokstaver a–z, tall og bindestrek, for eksempel «sone-nord».', 'Use only lower-case a–z, digits and hyphens, e.g. "zone-north".'),
+            ? t(
+                `«${v}» er et navn Windows holder av og ikke lager filer med; velg et annet, for eksempel «${v}-1».`,
+                `"${v}" is a name Windows reserves and makes no files with; choose another, e.g. "${v}-1".`,
+              )
+            : t(
+                'Bruk bare små bokstaver a–z, tall og bindestrek, for eksempel «sone-nord».',
+                'Use only lower-case a–z, digits and hyphens, e.g. "zone-north".',
+              ),
         });
         return FAIL;
       }
@@ -527,7 +651,13 @@ export function url(): Schema<string> {
       if (typeof value !== 'string') return expected(path, t('en lenke (https://…)', 'a link (https://…)'), value, ctx);
       const v = value.trim();
       if (v.length > 2000) {
-        ctx.issues.push({ path, message: t(`lenken er for lang (${v.length} tegn, høyst 2000)`, `the link is too long (${v.length} characters, at most 2000)`) });
+        ctx.issues.push({
+          path,
+          message: t(
+            `lenken er for lang (${v.length} tegn, høyst 2000)`,
+            `the link is too long (${v.length} characters, at most 2000)`,
+          ),
+        });
         return FAIL;
       }
       const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(v)?.[1]?.toLowerCase();
@@ -536,11 +666,20 @@ export function url(): Schema<string> {
         ctx.issues.push({
           path,
           message: scheme
-            ? t(`lenken må begynne med https:// (fant «${scheme}:»)`, `the link must start with https:// (found "${scheme}:")`)
-            : t(`«${shorten(v)}» er ikke en lenke: den må begynne med https://`, `"${shorten(v)}" is not a link: it must start with https://`),
+            ? t(
+                `lenken må begynne med https:// (fant «${scheme}:»)`,
+                `the link must start with https:// (found "${scheme}:")`,
+              )
+            : t(
+                `«${shorten(v)}» er ikke en lenke: den må begynne med https://`,
+                `"${shorten(v)}" is not a link: it must start with https://`,
+              ),
           hint: bare
             ? t(`Skriv «https://${shorten(v)}».`, `Write "https://${shorten(v)}".`)
-            : t('Lim inn hele lenken fra nettleseren, for eksempel https://teams.microsoft.com/l/meetup-join/….', 'Paste the whole link from the browser, e.g. https://teams.microsoft.com/l/meetup-join/….'),
+            : t(
+                'Lim inn hele lenken fra nettleseren, for eksempel https://teams.microsoft.com/l/meetup-join/….',
+                'Paste the whole link from the browser, e.g. https://teams.microsoft.com/l/meetup-join/….',
+              ),
         });
         return FAIL;
       }
@@ -556,9 +695,15 @@ export function url(): Schema<string> {
         ctx.issues.push({
           path,
           message: what
-            ? t(`lenken inneholder ${what.nb}, som ikke kan stå i en lenke`, `the link contains ${what.en}, which cannot be part of a link`)
+            ? t(
+                `lenken inneholder ${what.nb}, som ikke kan stå i en lenke`,
+                `the link contains ${what.en}, which cannot be part of a link`,
+              )
             : t(`«${shorten(v)}» er ikke en gyldig lenke`, `"${shorten(v)}" is not a valid link`),
-          hint: t('Lim inn lenken på nytt fra nettleseren; mellomrom skrives %20.', 'Paste the link again from the browser; a space is written %20.'),
+          hint: t(
+            'Lim inn lenken på nytt fra nettleseren; mellomrom skrives %20.',
+            'Paste the link again from the browser; a space is written %20.',
+          ),
         });
         return FAIL;
       }

@@ -11,18 +11,41 @@
  */
 import { InputError, fieldPath, type Problem } from '../core/problems.js';
 import { t, type Text } from '../core/text.js';
-import { array, bool, FAIL, int, isPlainMapping, obj, oneOf, opt, req, typeName, type Ctx, type Issue, type Schema } from './schema.js';
+import {
+  array,
+  bool,
+  FAIL,
+  int,
+  isPlainMapping,
+  obj,
+  oneOf,
+  opt,
+  req,
+  typeName,
+  type Ctx,
+  type Issue,
+  type Schema,
+} from './schema.js';
 
 /** Text as refleks wrote it: a JSON string, never a number taken as text. */
 function text(max = 2000): Schema<string> {
   return {
     parse(value, path, ctx) {
       if (typeof value !== 'string') {
-        ctx.issues.push({ path, message: t(`forventet tekst, fant ${typeName(value).nb}`, `expected text, found ${typeName(value).en}`) });
+        ctx.issues.push({
+          path,
+          message: t(`forventet tekst, fant ${typeName(value).nb}`, `expected text, found ${typeName(value).en}`),
+        });
         return FAIL;
       }
       if (value.length > max) {
-        ctx.issues.push({ path, message: t(`er for lang (${value.length} tegn, høyst ${max})`, `is too long (${value.length} characters, at most ${max})`) });
+        ctx.issues.push({
+          path,
+          message: t(
+            `er for lang (${value.length} tegn, høyst ${max})`,
+            `is too long (${value.length} characters, at most ${max})`,
+          ),
+        });
         return FAIL;
       }
       return value;
@@ -38,7 +61,10 @@ function pattern(re: RegExp, what: Text, max = 200): Schema<string> {
       const v = base.parse(value, path, ctx);
       if (v === FAIL) return FAIL;
       if (re.test(v)) return v;
-      ctx.issues.push({ path, message: t(`«${v.slice(0, 60)}» er ikke ${what.nb}`, `"${v.slice(0, 60)}" is not ${what.en}`) });
+      ctx.issues.push({
+        path,
+        message: t(`«${v.slice(0, 60)}» er ikke ${what.nb}`, `"${v.slice(0, 60)}" is not ${what.en}`),
+      });
       return FAIL;
     },
     json: () => ({ type: 'string', pattern: re.source }),
@@ -47,7 +73,11 @@ function pattern(re: RegExp, what: Text, max = 200): Schema<string> {
 
 /** An ISO instant in UTC as refleks writes it (`2027-01-12T09:00:00Z`, milliseconds allowed). */
 export function instant(): Schema<string> {
-  const shape = pattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, t('et tidspunkt (ÅÅÅÅ-MM-DDTTT:MM:SSZ)', 'an instant (YYYY-MM-DDTHH:MM:SSZ)'), 40);
+  const shape = pattern(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/,
+    t('et tidspunkt (ÅÅÅÅ-MM-DDTTT:MM:SSZ)', 'an instant (YYYY-MM-DDTHH:MM:SSZ)'),
+    40,
+  );
   return {
     parse(value, path, ctx) {
       const v = shape.parse(value, path, ctx);
@@ -65,7 +95,13 @@ export function record<T>(key: { re: RegExp; what: Text }, value: Schema<T>): Sc
   return {
     parse(input, path, ctx) {
       if (!isPlainMapping(input)) {
-        ctx.issues.push({ path, message: t(`forventet en tabell med felt, fant ${typeName(input).nb}`, `expected a mapping of fields, found ${typeName(input).en}`) });
+        ctx.issues.push({
+          path,
+          message: t(
+            `forventet en tabell med felt, fant ${typeName(input).nb}`,
+            `expected a mapping of fields, found ${typeName(input).en}`,
+          ),
+        });
         return FAIL;
       }
       // No prototype: a key `__proto__` stays a key.
@@ -73,7 +109,11 @@ export function record<T>(key: { re: RegExp; what: Text }, value: Schema<T>): Sc
       let ok = true;
       for (const [k, v] of Object.entries(input)) {
         if (!key.re.test(k)) {
-          ctx.issues.push({ path: [...path, k], onKey: true, message: t(`«${k}» er ikke ${key.what.nb}`, `"${k}" is not ${key.what.en}`) });
+          ctx.issues.push({
+            path: [...path, k],
+            onKey: true,
+            message: t(`«${k}» er ikke ${key.what.nb}`, `"${k}" is not ${key.what.en}`),
+          });
           ok = false;
           continue;
         }
@@ -96,7 +136,13 @@ export function versioned<T>(schemas: Record<number, Schema<T>>): Schema<T> {
   return {
     parse(value, path, ctx) {
       if (!isPlainMapping(value)) {
-        ctx.issues.push({ path, message: t(`forventet en tabell med felt, fant ${typeName(value).nb}`, `expected a mapping of fields, found ${typeName(value).en}`) });
+        ctx.issues.push({
+          path,
+          message: t(
+            `forventet en tabell med felt, fant ${typeName(value).nb}`,
+            `expected a mapping of fields, found ${typeName(value).en}`,
+          ),
+        });
         return FAIL;
       }
       const v = value.version;
@@ -108,7 +154,10 @@ export function versioned<T>(schemas: Record<number, Schema<T>>): Schema<T> {
             `ukjent versjon ${JSON.stringify(v) ?? 'mangler'} (denne refleks kjenner ${known.join(', ')})`,
             `unknown version ${JSON.stringify(v) ?? 'missing'} (this refleks knows ${known.join(', ')})`,
           ),
-          hint: t('Filen er kanskje skrevet av en nyere refleks: oppdater refleks.', 'The file may have been written by a newer refleks: update refleks.'),
+          hint: t(
+            'Filen er kanskje skrevet av en nyere refleks: oppdater refleks.',
+            'The file may have been written by a newer refleks: update refleks.',
+          ),
         });
         return FAIL;
       }
@@ -196,7 +245,12 @@ export const sentRecordSchema = versioned({
   1: obj({
     version: req(int({ min: 1, max: 1 })),
     sessions: req(record(SESSION_KEY, sequence())),
-    people: opt(record(SESSION_KEY, record({ re: /^[^\s]{1,320}$/, what: t('en e-postadresse', 'an e-mail address') }, sequence()))),
+    people: opt(
+      record(
+        SESSION_KEY,
+        record({ re: /^[^\s]{1,320}$/, what: t('en e-postadresse', 'an e-mail address') }, sequence()),
+      ),
+    ),
   }),
 });
 
@@ -212,7 +266,12 @@ export const manifestSchema = versioned({
 export const buildCacheSchema = versioned({
   1: obj({
     version: req(int({ min: 1, max: 1 })),
-    groups: req(record({ re: /^[^\0]{1,200}$/, what: t('en gruppe-id', 'a group id') }, obj({ fingerprint: req(text(200)), files: req(array(text(1000))) }))),
+    groups: req(
+      record(
+        { re: /^[^\0]{1,200}$/, what: t('en gruppe-id', 'a group id') },
+        obj({ fingerprint: req(text(200)), files: req(array(text(1000))) }),
+      ),
+    ),
   }),
 });
 
@@ -249,18 +308,23 @@ function jsonErrorPosition(raw: string, err: unknown): { line: number; column: n
  */
 export function parseStateFile<T>(display: string, raw: string, schema: Schema<T>, kind: StateFileKind): T {
   const damaged = (message: Text, extra: Partial<Problem> = {}, hint = kind.hint): InputError =>
-    new InputError([{
-      severity: 'error',
-      file: display,
-      ...extra,
-      message: t(`${kind.what.nb} er skadet: ${message.nb}`, `${kind.what.en} is damaged: ${message.en}`),
-      hint,
-    }]);
+    new InputError([
+      {
+        severity: 'error',
+        file: display,
+        ...extra,
+        message: t(`${kind.what.nb} er skadet: ${message.nb}`, `${kind.what.en} is damaged: ${message.en}`),
+        hint,
+      },
+    ]);
   const conflict = /^(<{7}|={7}|>{7})( |$)/m.exec(raw);
   if (conflict) {
     const line = raw.slice(0, conflict.index).split('\n').length;
     throw damaged(
-      t('filen har konfliktmarkører fra git (<<<<<<<, =======, >>>>>>>)', 'the file has git conflict markers (<<<<<<<, =======, >>>>>>>)'),
+      t(
+        'filen har konfliktmarkører fra git (<<<<<<<, =======, >>>>>>>)',
+        'the file has git conflict markers (<<<<<<<, =======, >>>>>>>)',
+      ),
       { line, column: 1 },
       t(
         `Løs konflikten i git (behold den ene siden), eller hent filen fra en sikkerhetskopi. ${kind.hint.nb}`,
@@ -275,7 +339,10 @@ export function parseStateFile<T>(display: string, raw: string, schema: Schema<T
     const pos = jsonErrorPosition(raw, err);
     // A parser that stops at the very end of the text has met a file cut short.
     const at = /position (\d+)/.exec(err instanceof Error ? err.message : '');
-    const truncated = !raw.trim() || /end of JSON input/i.test(err instanceof Error ? err.message : '') || (!!at && Number(at[1]) >= raw.trimEnd().length);
+    const truncated =
+      !raw.trim() ||
+      /end of JSON input/i.test(err instanceof Error ? err.message : '') ||
+      (!!at && Number(at[1]) >= raw.trimEnd().length);
     throw damaged(
       truncated
         ? t('filen er tom eller avkortet (ikke hel JSON)', 'the file is empty or cut short (not whole JSON)')
@@ -286,14 +353,18 @@ export function parseStateFile<T>(display: string, raw: string, schema: Schema<T
   const ctx: Ctx = { issues: [] };
   const value = schema.parse(data, [], ctx);
   if (value === FAIL || ctx.issues.length) {
-    const issues: Issue[] = ctx.issues.length ? ctx.issues : [{ path: [], message: t('ugyldig innhold', 'invalid content') }];
-    throw new InputError(issues.map((i) => ({
-      severity: 'error' as const,
-      file: display,
-      ...(i.path.length ? { field: fieldPath(i.path) } : {}),
-      message: t(`${kind.what.nb} er skadet: ${i.message.nb}`, `${kind.what.en} is damaged: ${i.message.en}`),
-      hint: i.hint ? t(`${i.hint.nb} ${kind.hint.nb}`, `${i.hint.en} ${kind.hint.en}`) : kind.hint,
-    })));
+    const issues: Issue[] = ctx.issues.length
+      ? ctx.issues
+      : [{ path: [], message: t('ugyldig innhold', 'invalid content') }];
+    throw new InputError(
+      issues.map((i) => ({
+        severity: 'error' as const,
+        file: display,
+        ...(i.path.length ? { field: fieldPath(i.path) } : {}),
+        message: t(`${kind.what.nb} er skadet: ${i.message.nb}`, `${kind.what.en} is damaged: ${i.message.en}`),
+        hint: i.hint ? t(`${i.hint.nb} ${kind.hint.nb}`, `${i.hint.en} ${kind.hint.en}`) : kind.hint,
+      })),
+    );
   }
   return value;
 }

@@ -57,7 +57,15 @@ export function readYaml(absPath: string, display: string): { file?: YamlFile; p
     bytes = readFileSync(absPath);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
-    return { problems: [{ severity: 'error', file: display, message: t(`kunne ikke lese filen (${code})`, `could not read the file (${code})`) }] };
+    return {
+      problems: [
+        {
+          severity: 'error',
+          file: display,
+          message: t(`kunne ikke lese filen (${code})`, `could not read the file (${code})`),
+        },
+      ],
+    };
   }
   return parseYaml(display, bytes);
 }
@@ -93,7 +101,9 @@ export function loadSettings(root: string): { settings?: WorkspaceSettings; prob
     ctx.issues.push({
       path: ['timezone'],
       message: t(`ukjent tidssone «${timezone}»`, `unknown time zone "${timezone}"`),
-      hint: guess ? t(`Mente du «${guess}»?`, `Did you mean "${guess}"?`) : t('Bruk for eksempel Europe/Oslo.', 'Use e.g. Europe/Oslo.'),
+      hint: guess
+        ? t(`Mente du «${guess}»?`, `Did you mean "${guess}"?`)
+        : t('Bruk for eksempel Europe/Oslo.', 'Use e.g. Europe/Oslo.'),
     });
   }
   (raw.blackouts ?? []).forEach((b, i) => {
@@ -107,7 +117,14 @@ export function loadSettings(root: string): { settings?: WorkspaceSettings; prob
   });
   const output = raw.output ?? 'ut';
   if (/^([/\\]|[a-zA-Z]:)|(^|[/\\])\.\.([/\\]|$)/.test(output)) {
-    ctx.issues.push({ path: ['output'], message: t(`utmappen «${output}» må ligge inne i arbeidsområdet`, `the output folder "${output}" must be inside the workspace`), hint: t('Bruk en relativ sti som «ut».', 'Use a relative path such as "ut".') });
+    ctx.issues.push({
+      path: ['output'],
+      message: t(
+        `utmappen «${output}» må ligge inne i arbeidsområdet`,
+        `the output folder "${output}" must be inside the workspace`,
+      ),
+      hint: t('Bruk en relativ sti som «ut».', 'Use a relative path such as "ut".'),
+    });
   }
   let logo: Logo | undefined;
   if (raw.logo) {
@@ -147,9 +164,14 @@ export function loadProgrammes(
 ): { programmes: Map<string, Programme>; problems: Problem[] } {
   const programmes = new Map<string, Programme>();
   const problems: Problem[] = [];
-  const sources: Source[] = yamlFilesIn(builtinDir).map((path) => ({ origin: 'built-in', path, display: `(innebygd) programmes/${basename(path)}` }));
+  const sources: Source[] = yamlFilesIn(builtinDir).map((path) => ({
+    origin: 'built-in',
+    path,
+    display: `(innebygd) programmes/${basename(path)}`,
+  }));
   if (root) {
-    for (const path of yamlFilesIn(join(root, 'programmes'))) sources.push({ origin: 'workspace', path, display: `programmes/${basename(path)}` });
+    for (const path of yamlFilesIn(join(root, 'programmes')))
+      sources.push({ origin: 'workspace', path, display: `programmes/${basename(path)}` });
   }
   for (const source of sources) {
     if (source.origin === 'built-in' && useCache) {
@@ -174,7 +196,10 @@ export function loadProgrammes(
         file: source.display,
         ...file.locate(['id']),
         field: 'id',
-        message: t(`programmet «${programme.id}» finnes allerede i ${existing.source.display}`, `programme "${programme.id}" already exists in ${existing.source.display}`),
+        message: t(
+          `programmet «${programme.id}» finnes allerede i ${existing.source.display}`,
+          `programme "${programme.id}" already exists in ${existing.source.display}`,
+        ),
       });
       continue;
     }
@@ -226,7 +251,10 @@ export function loadWorkspace(root: string, opts: LoadOptions = {}): LoadResult 
         file: display,
         ...file.locate(hasId ? ['id'] : []),
         ...(hasId ? { field: 'id' } : {}),
-        message: t(`gruppe-id «${result.group.id}» brukes også av ${other}`, `group id "${result.group.id}" is also used by ${other}`),
+        message: t(
+          `gruppe-id «${result.group.id}» brukes også av ${other}`,
+          `group id "${result.group.id}" is also used by ${other}`,
+        ),
         hint: t('Gi filen et annet navn, eller endre feltet id.', 'Rename the file, or change the id field.'),
       });
       continue;

@@ -3,7 +3,19 @@
  * be reported as `file:line:column`. Refuses what could hurt us before parsing:
  * huge files, text that is not UTF-8, alias bombs.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type Scalar,
+} from 'yaml';
 import type { Problem } from '../core/problems.js';
 import { fieldPath } from '../core/problems.js';
 import { codePointName, unsafeChar } from '../core/safe-text.js';
@@ -72,7 +84,10 @@ export function parseYaml(display: string, bytes: Uint8Array): { file?: YamlFile
             `filen er for stor (${Math.round(bytes.byteLength / 1024)} KiB, høyst ${MAX_YAML_BYTES / 1024} KiB)`,
             `the file is too large (${Math.round(bytes.byteLength / 1024)} KiB, at most ${MAX_YAML_BYTES / 1024} KiB)`,
           ),
-          hint: t('Er dette riktig fil? En gruppefil er vanligvis under 10 KiB.', 'Is this the right file? A group file is usually under 10 KiB.'),
+          hint: t(
+            'Er dette riktig fil? En gruppefil er vanligvis under 10 KiB.',
+            'Is this the right file? A group file is usually under 10 KiB.',
+          ),
         },
       ],
     };
@@ -93,7 +108,10 @@ export function parseYaml(display: string, bytes: Uint8Array): { file?: YamlFile
                 `Den er trolig lagret som Windows-1252 (ANSI); linjen er «${line}». Lagre filen som UTF-8 (i Notisblokk: Lagre som → Koding: UTF-8).`,
                 `It is probably saved as Windows-1252 (ANSI); the line is "${line}". Save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8).`,
               )
-            : t('Lagre den som UTF-8 (i Notisblokk: Lagre som → Koding: UTF-8).', 'Save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8).'),
+            : t(
+                'Lagre den som UTF-8 (i Notisblokk: Lagre som → Koding: UTF-8).',
+                'Save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8).',
+              ),
         },
       ],
     };
@@ -104,7 +122,13 @@ export function parseYaml(display: string, bytes: Uint8Array): { file?: YamlFile
   const bad = unsafeChar(text);
   if (bad) return { problems: [unsafeProblem(display, lineAndColumn(text, bad.index), bad.char)] };
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    version: '1.2',
+    schema: 'core',
+  });
   const problems: Problem[] = [];
   // Only the first syntax error: after it the parser recovers by guessing, and
   // the errors that follow are mostly echoes of the first (a tab used as
@@ -113,7 +137,14 @@ export function parseYaml(display: string, bytes: Uint8Array): { file?: YamlFile
   if (first) {
     const { offset, message, hint } = describeYamlError(first.code, first.message, first.pos[0], text, doc);
     const pos = lineCounter.linePos(offset);
-    problems.push({ severity: 'error', file: display, line: pos.line, column: pos.col, message, ...(hint ? { hint } : {}) });
+    problems.push({
+      severity: 'error',
+      file: display,
+      line: pos.line,
+      column: pos.col,
+      message,
+      ...(hint ? { hint } : {}),
+    });
     return { problems };
   }
   // The same characters written as escapes ("\uFFFF", "\x01") inside "…".
@@ -139,8 +170,14 @@ export function parseYaml(display: string, bytes: Uint8Array): { file?: YamlFile
             severity: 'error',
             file: display,
             ...where,
-            message: t('en verdi som begynner med * leses som en YAML-henvisning (alias), men det finnes ingen &-merke med det navnet', 'a value starting with * is read as a YAML reference (alias), but there is no &-anchor with that name'),
-            hint: t('Sett verdien i anførselstegn, for eksempel note: "*Ta med PC*".', 'Put the value in quotes, e.g. note: "*Bring a laptop*".'),
+            message: t(
+              'en verdi som begynner med * leses som en YAML-henvisning (alias), men det finnes ingen &-merke med det navnet',
+              'a value starting with * is read as a YAML reference (alias), but there is no &-anchor with that name',
+            ),
+            hint: t(
+              'Sett verdien i anførselstegn, for eksempel note: "*Ta med PC*".',
+              'Put the value in quotes, e.g. note: "*Bring a laptop*".',
+            ),
           },
         ],
       };
@@ -156,12 +193,24 @@ export function parseYaml(display: string, bytes: Uint8Array): { file?: YamlFile
               `filen bruker for mange YAML-aliaser (*navn): de ville blitt utvidet til mer enn ${MAX_ALIAS_COUNT} kopier`,
               `the file uses too many YAML aliases (*name): they would expand to more than ${MAX_ALIAS_COUNT} copies`,
             ),
-            hint: t('Skriv verdiene ut i stedet for å gjenbruke dem med & og *.', 'Write the values out instead of reusing them with & and *.'),
+            hint: t(
+              'Skriv verdiene ut i stedet for å gjenbruke dem med & og *.',
+              'Write the values out instead of reusing them with & and *.',
+            ),
           },
         ],
       };
     }
-    return { problems: [{ severity: 'error', file: display, message: t('filen kunne ikke leses som YAML', 'the file could not be read as YAML'), hint: t(`Teknisk: ${message}`, `Technical: ${message}`) }] };
+    return {
+      problems: [
+        {
+          severity: 'error',
+          file: display,
+          message: t('filen kunne ikke leses som YAML', 'the file could not be read as YAML'),
+          hint: t(`Teknisk: ${message}`, `Technical: ${message}`),
+        },
+      ],
+    };
   }
   const file: YamlFile = {
     display,
@@ -186,7 +235,13 @@ export function parseYaml(display: string, bytes: Uint8Array): { file?: YamlFile
 }
 
 /** A YAML syntax error in words a coordinator can act on, pointing where the mistake was made. */
-function describeYamlError(code: string, raw: string, offset: number, text: string, doc: Document): { offset: number; message: Text; hint?: Text } {
+function describeYamlError(
+  code: string,
+  raw: string,
+  offset: number,
+  text: string,
+  doc: Document,
+): { offset: number; message: Text; hint?: Text } {
   const first = (raw.split('\n')[0] ?? raw).trim();
   const technical = (nb: string, en: string) => t(`${nb} (Teknisk: ${first})`, `${en} (Technical: ${first})`);
   switch (code) {
@@ -194,15 +249,26 @@ function describeYamlError(code: string, raw: string, offset: number, text: stri
       return {
         offset,
         message: t('tabulator brukt som innrykk', 'tab used for indentation'),
-        hint: t('YAML krever mellomrom; bytt tabulatoren med to mellomrom.', 'YAML needs spaces; replace the tab with two spaces.'),
+        hint: t(
+          'YAML krever mellomrom; bytt tabulatoren med to mellomrom.',
+          'YAML needs spaces; replace the tab with two spaces.',
+        ),
       };
     case 'DUPLICATE_KEY': {
       const dup = duplicateKey(doc, offset);
-      if (!dup) return { offset, message: t('samme felt står to ganger', 'the same field appears twice'), hint: t('Slett det ene.', 'Remove one of them.') };
+      if (!dup)
+        return {
+          offset,
+          message: t('samme felt står to ganger', 'the same field appears twice'),
+          hint: t('Slett det ene.', 'Remove one of them.'),
+        };
       const line = lineOf(text, dup.firstOffset);
       return {
         offset,
-        message: t(`feltet «${dup.key}» står to ganger (første gang på linje ${line})`, `the field "${dup.key}" appears twice (first on line ${line})`),
+        message: t(
+          `feltet «${dup.key}» står to ganger (første gang på linje ${line})`,
+          `the field "${dup.key}" appears twice (first on line ${line})`,
+        ),
         hint: t('Slett det ene, eller rett opp navnet på feltet.', 'Remove one of them, or correct the field name.'),
       };
     }
@@ -210,33 +276,57 @@ function describeYamlError(code: string, raw: string, offset: number, text: stri
       return {
         offset,
         message: t('filen er nøstet for dypt til å kunne leses', 'the file is nested too deeply to be read'),
-        hint: t('Er dette riktig fil? En gruppefil har bare noen få nivåer med innrykk.', 'Is this the right file? A group file has only a few levels of indentation.'),
+        hint: t(
+          'Er dette riktig fil? En gruppefil har bare noen få nivåer med innrykk.',
+          'Is this the right file? A group file has only a few levels of indentation.',
+        ),
       };
     case 'MULTIPLE_DOCS':
       return {
         offset,
-        message: t('filen inneholder flere YAML-dokumenter (skilt med ---)', 'the file holds several YAML documents (separated by ---)'),
-        hint: t('Én gruppe per fil: fjern linjen med --- og flytt resten til en egen fil.', 'One group per file: remove the --- line and move the rest to a file of its own.'),
+        message: t(
+          'filen inneholder flere YAML-dokumenter (skilt med ---)',
+          'the file holds several YAML documents (separated by ---)',
+        ),
+        hint: t(
+          'Én gruppe per fil: fjern linjen med --- og flytt resten til en egen fil.',
+          'One group per file: remove the --- line and move the rest to a file of its own.',
+        ),
       };
     case 'BAD_SCALAR_START': {
       const ch = text[offset] ?? '';
       return {
         offset,
-        message: t(`en verdi kan ikke begynne med ${ch} uten anførselstegn`, `a value cannot start with ${ch} without quotes`),
-        hint: t(`Sett verdien i anførselstegn, for eksempel "${restOfLine(text, offset)}".`, `Put the value in quotes, e.g. "${restOfLine(text, offset)}".`),
+        message: t(
+          `en verdi kan ikke begynne med ${ch} uten anførselstegn`,
+          `a value cannot start with ${ch} without quotes`,
+        ),
+        hint: t(
+          `Sett verdien i anførselstegn, for eksempel "${restOfLine(text, offset)}".`,
+          `Put the value in quotes, e.g. "${restOfLine(text, offset)}".`,
+        ),
       };
     }
     case 'BAD_DQ_ESCAPE':
       return {
         offset,
         message: t('ugyldig \\-tegn inne i "…"', 'invalid \\ sequence inside "…"'),
-        hint: t("Bruk enkle anførselstegn i stedet ('C:\\mappe'), eller skriv \\\\ for én \\.", "Use single quotes instead ('C:\\folder'), or write \\\\ for one \\."),
+        hint: t(
+          "Bruk enkle anførselstegn i stedet ('C:\\mappe'), eller skriv \\\\ for én \\.",
+          "Use single quotes instead ('C:\\folder'), or write \\\\ for one \\.",
+        ),
       };
     case 'MULTILINE_IMPLICIT_KEY':
       return {
         offset,
-        message: t('her mangler kolon og mellomrom etter feltnavnet', 'a colon and a space are missing after the field name here'),
-        hint: t('Skriv «felt: verdi», for eksempel «email: kari@kommune.no».', 'Write "field: value", e.g. "email: kari@example.org".'),
+        message: t(
+          'her mangler kolon og mellomrom etter feltnavnet',
+          'a colon and a space are missing after the field name here',
+        ),
+        hint: t(
+          'Skriv «felt: verdi», for eksempel «email: kari@kommune.no».',
+          'Write "field: value", e.g. "email: kari@example.org".',
+        ),
       };
     case 'BLOCK_AS_IMPLICIT_KEY': {
       // `location: Helsehuset: møterom 2`: a second «: » inside an unquoted value.
@@ -252,15 +342,27 @@ function describeYamlError(code: string, raw: string, offset: number, text: stri
       }
       return {
         offset,
-        message: t('feil innrykk: linjen under står lenger inn enn den skal, eller to felt står på samme linje', 'wrong indentation: the line below is indented too far, or two fields share a line'),
-        hint: t('Felt på samme nivå må stå like langt inn, ett felt per linje; bruk mellomrom, ikke tabulator.', 'Fields on the same level must line up, one field per line; use spaces, not tabs.'),
+        message: t(
+          'feil innrykk: linjen under står lenger inn enn den skal, eller to felt står på samme linje',
+          'wrong indentation: the line below is indented too far, or two fields share a line',
+        ),
+        hint: t(
+          'Felt på samme nivå må stå like langt inn, ett felt per linje; bruk mellomrom, ikke tabulator.',
+          'Fields on the same level must line up, one field per line; use spaces, not tabs.',
+        ),
       };
     }
     case 'BLOCK_IN_FLOW':
       return {
         offset,
-        message: t('det mangler trolig et komma mellom to felt i { … }', 'a comma is probably missing between two fields in { … }'),
-        hint: t('Skriv for eksempel { name: Kari Nordmann, email: kari@kommune.no }.', 'Write e.g. { name: Kari Nordmann, email: kari@example.org }.'),
+        message: t(
+          'det mangler trolig et komma mellom to felt i { … }',
+          'a comma is probably missing between two fields in { … }',
+        ),
+        hint: t(
+          'Skriv for eksempel { name: Kari Nordmann, email: kari@kommune.no }.',
+          'Write e.g. { name: Kari Nordmann, email: kari@example.org }.',
+        ),
       };
     case 'MISSING_CHAR':
     case 'BAD_INDENT':
@@ -271,19 +373,32 @@ function describeYamlError(code: string, raw: string, offset: number, text: stri
       if (star) {
         return {
           offset: lineStart + star.index + star[0].length - 1,
-          message: t('en verdi som begynner med * leses som en YAML-henvisning (alias)', 'a value starting with * is read as a YAML reference (alias)'),
-          hint: t('Sett verdien i anførselstegn, for eksempel note: "*Husk PC*".', 'Put the value in quotes, e.g. note: "*Bring a laptop*".'),
+          message: t(
+            'en verdi som begynner med * leses som en YAML-henvisning (alias)',
+            'a value starting with * is read as a YAML reference (alias)',
+          ),
+          hint: t(
+            'Sett verdien i anførselstegn, for eksempel note: "*Husk PC*".',
+            'Put the value in quotes, e.g. note: "*Bring a laptop*".',
+          ),
         };
       }
       if (/Missing closing ["']quote/.test(first)) {
         const q = first.includes('"quote') ? '"' : "'";
-        const open = openingOf(doc, offset, (n) => isScalar(n) && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE'));
+        const open = openingOf(
+          doc,
+          offset,
+          (n) => isScalar(n) && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE'),
+        );
         const at = open ?? offset;
         const fragment = restOfLine(text, at).trimEnd();
         return {
           offset: at,
           message: t(`anførselstegnet ${q} blir aldri lukket`, `this ${q} is never closed`),
-          hint: t(`Sett ${q} også etter verdien, på samme linje: ${fragment}${q}`, `Put a ${q} after the value too, on the same line: ${fragment}${q}`),
+          hint: t(
+            `Sett ${q} også etter verdien, på samme linje: ${fragment}${q}`,
+            `Put a ${q} after the value too, on the same line: ${fragment}${q}`,
+          ),
         };
       }
       if (/^Flow (map|sequence) in block collection/.test(first) || /flow collection to end/.test(first)) {
@@ -294,45 +409,76 @@ function describeYamlError(code: string, raw: string, offset: number, text: stri
           offset: open ?? offset,
           message: t(`${o} blir aldri lukket med ${c}`, `this ${o} is never closed with ${c}`),
           hint: map
-            ? t('Avslutt med } på samme linje, for eksempel { name: Kari Nordmann, email: kari@kommune.no }.', 'End it with } on the same line, e.g. { name: Kari Nordmann, email: kari@example.org }.')
-            : t('Avslutt med ] på samme linje, for eksempel [mestring/1, mestring/2].', 'End it with ] on the same line, e.g. [mestring/1, mestring/2].'),
+            ? t(
+                'Avslutt med } på samme linje, for eksempel { name: Kari Nordmann, email: kari@kommune.no }.',
+                'End it with } on the same line, e.g. { name: Kari Nordmann, email: kari@example.org }.',
+              )
+            : t(
+                'Avslutt med ] på samme linje, for eksempel [mestring/1, mestring/2].',
+                'End it with ] on the same line, e.g. [mestring/1, mestring/2].',
+              ),
         };
       }
       if (/^Implicit map keys need to be followed by map values/.test(first)) {
         return {
           offset,
-          message: t('her mangler kolon og mellomrom etter feltnavnet', 'a colon and a space are missing after the field name here'),
-          hint: t('Skriv «felt: verdi», for eksempel «email: kari@kommune.no».', 'Write "field: value", e.g. "email: kari@example.org".'),
+          message: t(
+            'her mangler kolon og mellomrom etter feltnavnet',
+            'a colon and a space are missing after the field name here',
+          ),
+          hint: t(
+            'Skriv «felt: verdi», for eksempel «email: kari@kommune.no».',
+            'Write "field: value", e.g. "email: kari@example.org".',
+          ),
         };
       }
       if (/^Missing , (or : )?between flow/.test(first)) {
         return {
           offset,
-          message: t('det mangler komma mellom to verdier i { … } eller [ … ]', 'a comma is missing between two values in { … } or [ … ]'),
-          hint: t('Skriv for eksempel { name: Kari Nordmann, email: kari@kommune.no }.', 'Write e.g. { name: Kari Nordmann, email: kari@example.org }.'),
+          message: t(
+            'det mangler komma mellom to verdier i { … } eller [ … ]',
+            'a comma is missing between two values in { … } or [ … ]',
+          ),
+          hint: t(
+            'Skriv for eksempel { name: Kari Nordmann, email: kari@kommune.no }.',
+            'Write e.g. { name: Kari Nordmann, email: kari@example.org }.',
+          ),
         };
       }
       if (/All sequence items must start at the same column|Sequence item without - indicator/.test(first)) {
         return {
           offset,
           message: t('punktene i listen står ikke like langt inn', 'the items of the list are not lined up'),
-          hint: t('Sett alle «-» i listen i samme kolonne, med mellomrom (ikke tabulator).', 'Put every "-" of the list in the same column, with spaces (not tabs).'),
+          hint: t(
+            'Sett alle «-» i listen i samme kolonne, med mellomrom (ikke tabulator).',
+            'Put every "-" of the list in the same column, with spaces (not tabs).',
+          ),
         };
       }
       if (/^Unexpected , in/.test(first) || /^Unexpected empty item/.test(first)) {
-        return { offset, message: t('komma på feil sted', 'a comma in the wrong place'), hint: t('Fjern kommaet, eller skriv en verdi foran det.', 'Remove the comma, or put a value before it.') };
+        return {
+          offset,
+          message: t('komma på feil sted', 'a comma in the wrong place'),
+          hint: t('Fjern kommaet, eller skriv en verdi foran det.', 'Remove the comma, or put a value before it.'),
+        };
       }
       return {
         offset,
         message: t('feil innrykk eller struktur', 'wrong indentation or structure'),
-        hint: technical('Felt på samme nivå må stå like langt inn; bruk mellomrom, ikke tabulator.', 'Fields on the same level must line up; use spaces, not tabs.'),
+        hint: technical(
+          'Felt på samme nivå må stå like langt inn; bruk mellomrom, ikke tabulator.',
+          'Fields on the same level must line up; use spaces, not tabs.',
+        ),
       };
     }
     default:
       return {
         offset,
         message: t('filen er ikke gyldig YAML her', 'the file is not valid YAML here'),
-        hint: technical('Sjekk innrykk, kolon etter feltnavn og anførselstegn.', 'Check the indentation, the colon after field names and the quotes.'),
+        hint: technical(
+          'Sjekk innrykk, kolon etter feltnavn og anførselstegn.',
+          'Check the indentation, the colon after field names and the quotes.',
+        ),
       };
   }
 }
@@ -343,7 +489,10 @@ function unsafeProblem(display: string, pos: { line: number; column: number }, c
     severity: 'error',
     file: display,
     ...pos,
-    message: t(`tegnet ${what} kan ikke stå i et dokument (Word, kalender eller nettside)`, `the character ${what} cannot be part of a document (Word, calendar or web page)`),
+    message: t(
+      `tegnet ${what} kan ikke stå i et dokument (Word, kalender eller nettside)`,
+      `the character ${what} cannot be part of a document (Word, calendar or web page)`,
+    ),
     hint: t(
       'Det er usynlig og kommer som regel fra kopiering fra et annet program. Slett det, eller skriv teksten rundt på nytt.',
       'It is invisible and usually comes from copying from another program. Delete it, or type the text around it again.',
@@ -382,7 +531,16 @@ function openingOf(doc: Document, offset: number, match: (n: Node) => boolean): 
   let best: number | undefined;
   visit(doc, (_key, node) => {
     const n = node as Node;
-    if (n && typeof n === 'object' && 'range' in n && n.range && match(n) && n.range[0] < offset && (best === undefined || n.range[0] > best)) best = n.range[0];
+    if (
+      n &&
+      typeof n === 'object' &&
+      'range' in n &&
+      n.range &&
+      match(n) &&
+      n.range[0] < offset &&
+      (best === undefined || n.range[0] > best)
+    )
+      best = n.range[0];
   });
   return best;
 }

@@ -42,18 +42,42 @@ function readIcs(text: string): { method?: string; events: { uid?: string; seque
 }
 
 export function checkInvitation(bytes: Uint8Array, state: CalendarState | undefined): AdoptVerdict {
-  if (!state) return { ok: false, why: t('refleks har ingen kalenderstatus å sjekke den mot', 'refleks has no calendar state to check it against') };
+  if (!state)
+    return {
+      ok: false,
+      why: t('refleks har ingen kalenderstatus å sjekke den mot', 'refleks has no calendar state to check it against'),
+    };
   const ics = readIcs(new TextDecoder().decode(bytes));
-  if (!ics || !ics.events.length) return { ok: false, why: t('filen er ikke en hel kalenderfil', 'the file is not a whole calendar file') };
+  if (!ics || !ics.events.length)
+    return { ok: false, why: t('filen er ikke en hel kalenderfil', 'the file is not a whole calendar file') };
   const byUid = new Map(Object.values(state.sessions).map((s) => [s.uid, s]));
   for (const e of ics.events) {
     const s = e.uid ? byUid.get(e.uid) : undefined;
-    if (!s) return { ok: false, why: t(`UID ${e.uid ?? '(mangler)'} finnes ikke i kalenderstatusen`, `UID ${e.uid ?? '(missing)'} is not in the calendar state`) };
+    if (!s)
+      return {
+        ok: false,
+        why: t(
+          `UID ${e.uid ?? '(mangler)'} finnes ikke i kalenderstatusen`,
+          `UID ${e.uid ?? '(missing)'} is not in the calendar state`,
+        ),
+      };
     if (e.sequence !== s.sequence) {
-      return { ok: false, why: t(`den har SEQUENCE ${e.sequence ?? '(mangler)'}, men kalenderstatusen sier ${s.sequence}`, `it has SEQUENCE ${e.sequence ?? '(missing)'}, but the calendar state says ${s.sequence}`) };
+      return {
+        ok: false,
+        why: t(
+          `den har SEQUENCE ${e.sequence ?? '(mangler)'}, men kalenderstatusen sier ${s.sequence}`,
+          `it has SEQUENCE ${e.sequence ?? '(missing)'}, but the calendar state says ${s.sequence}`,
+        ),
+      };
     }
     if (ics.method !== 'PUBLISH' && (ics.method === 'CANCEL') !== s.cancelled) {
-      return { ok: false, why: t(`den er ${ics.method ?? 'uten METHOD'}, men kalenderstatusen sier ${s.cancelled ? 'avlyst' : 'ikke avlyst'}`, `it is ${ics.method ?? 'without METHOD'}, but the calendar state says ${s.cancelled ? 'cancelled' : 'not cancelled'}`) };
+      return {
+        ok: false,
+        why: t(
+          `den er ${ics.method ?? 'uten METHOD'}, men kalenderstatusen sier ${s.cancelled ? 'avlyst' : 'ikke avlyst'}`,
+          `it is ${ics.method ?? 'without METHOD'}, but the calendar state says ${s.cancelled ? 'cancelled' : 'not cancelled'}`,
+        ),
+      };
     }
   }
   return { ok: true };
@@ -91,10 +115,16 @@ export function zipEntry(bytes: Uint8Array, name: string): Buffer | undefined {
 
 export function checkDocx(bytes: Uint8Array): AdoptVerdict {
   const core = zipEntry(bytes, 'docProps/core.xml')?.toString('utf8');
-  if (core === undefined) return { ok: false, why: t('filen er ikke et helt Word-dokument', 'the file is not a whole Word document') };
+  if (core === undefined)
+    return { ok: false, why: t('filen er ikke et helt Word-dokument', 'the file is not a whole Word document') };
   if (/<cp:lastModifiedBy>refleks<\/cp:lastModifiedBy>/.test(core)) return { ok: true };
   const by = /<cp:lastModifiedBy>([^<]*)<\/cp:lastModifiedBy>/.exec(core)?.[1];
-  return { ok: false, why: by ? t(`den er sist lagret av «${by}», ikke av refleks`, `it was last saved by "${by}", not by refleks`) : t('den er lagret av et annet program enn refleks', 'it was saved by another program than refleks') };
+  return {
+    ok: false,
+    why: by
+      ? t(`den er sist lagret av «${by}», ikke av refleks`, `it was last saved by "${by}", not by refleks`)
+      : t('den er lagret av et annet program enn refleks', 'it was saved by another program than refleks'),
+  };
 }
 
 /** The verdict on one file on disk of which refleks has no record. */

@@ -70,7 +70,12 @@ export function sharedFingerprint(root: string, options: Record<string, unknown>
   return h.digest('hex');
 }
 
-export function groupFingerprint(shared: string, groupBytes: Uint8Array, calendarState: Uint8Array | undefined, attendance?: Uint8Array): string {
+export function groupFingerprint(
+  shared: string,
+  groupBytes: Uint8Array,
+  calendarState: Uint8Array | undefined,
+  attendance?: Uint8Array,
+): string {
   const h = createHash('sha256');
   h.update(shared);
   h.update('\0group\0');

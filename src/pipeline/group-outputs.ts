@@ -74,7 +74,13 @@ export interface GroupInput {
   render: boolean;
 }
 
-export async function buildGroup(ws: Workspace, group: Group, input: GroupInput, settings: RenderSettings, tools: RenderTools): Promise<GroupBuild> {
+export async function buildGroup(
+  ws: Workspace,
+  group: Group,
+  input: GroupInput,
+  settings: RenderSettings,
+  tools: RenderTools,
+): Promise<GroupBuild> {
   const plan = planGroup(group, ws.settings, { strict: settings.strict });
   const base = { groupId: group.id, file: group.source.display, files: {}, ...(settings.withPlan ? { plan } : {}) };
   if (hasErrors(plan.problems) || !input.render) return { ...base, problems: plan.problems };
@@ -94,7 +100,14 @@ export async function buildGroup(ws: Workspace, group: Group, input: GroupInput,
     }
     if (wants.has('forms')) {
       const { formFiles } = await import('../core/forms/index.js');
-      files.forms = await formFiles(ws, plan, tools.wording(group.programmeId, lang), new Date(settings.issuedAt), lang, tools.shapes);
+      files.forms = await formFiles(
+        ws,
+        plan,
+        tools.wording(group.programmeId, lang),
+        new Date(settings.issuedAt),
+        lang,
+        tools.shapes,
+      );
     }
     if (wants.has('packs')) {
       const { packFiles } = await import('../core/packs/render.js');
@@ -106,6 +119,8 @@ export async function buildGroup(ws: Workspace, group: Group, input: GroupInput,
     throw err;
   }
   // Who gets no certificate (or that they assume full attendance) is said where the forms are made.
-  const certificates = wants.has('forms') ? certificateProblems(plan, toWallTime(Date.now(), ws.settings.timezone).date) : [];
+  const certificates = wants.has('forms')
+    ? certificateProblems(plan, toWallTime(Date.now(), ws.settings.timezone).date)
+    : [];
   return { ...base, files, ...(calendar ? { calendar } : {}), problems: [...plan.problems, ...certificates] };
 }

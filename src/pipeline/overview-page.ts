@@ -29,10 +29,12 @@ interface PlanCache {
 
 /** Groups that have handed back filled-in forms (utfylt/<group>/*.docx). */
 export function filledFormGroups(root: string, ids: string[]): Set<string> {
-  return new Set(ids.filter((id) => {
-    const dir = join(root, 'utfylt', id);
-    return existsSync(dir) && readdirSync(dir).some((f) => /\.docx$/i.test(f) && !f.startsWith('~$'));
-  }));
+  return new Set(
+    ids.filter((id) => {
+      const dir = join(root, 'utfylt', id);
+      return existsSync(dir) && readdirSync(dir).some((f) => /\.docx$/i.test(f) && !f.startsWith('~$'));
+    }),
+  );
 }
 
 function readJson<T>(path: string): T | undefined {
@@ -74,7 +76,12 @@ function fileId(path: string): string {
 /** Every group's plan: cached ones whose build fingerprint is unchanged, the rest loaded and planned. */
 function allPlans(root: string, ws0: { settings: Workspace['settings'] }): { plans: GroupPlan[]; ws?: Workspace } {
   const groupDir = join(root, 'groups');
-  const ids = existsSync(groupDir) ? readdirSync(groupDir).filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.')).sort().map(fileId) : [];
+  const ids = existsSync(groupDir)
+    ? readdirSync(groupDir)
+        .filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.'))
+        .sort()
+        .map(fileId)
+    : [];
   const built = readJson<{ groups?: Record<string, { fingerprint: string }> }>(join(root, BUILD_CACHE))?.groups ?? {};
   const cache = readJson<PlanCache>(join(root, PLAN_CACHE));
   const cached = cache?.version === 1 ? cache.groups : {};
@@ -105,17 +112,33 @@ function allPlans(root: string, ws0: { settings: Workspace['settings'] }): { pla
   return { plans, ...(ws ? { ws } : {}) };
 }
 
-export function writeOverviewPage(root: string, lang: Lang, opts: { changed: boolean; force?: boolean; today?: string }): WriteReport | undefined {
+export function writeOverviewPage(
+  root: string,
+  lang: Lang,
+  opts: { changed: boolean; force?: boolean; today?: string },
+): WriteReport | undefined {
   const { settings } = loadSettings(root);
   if (!settings) return undefined;
   const today = opts.today ?? toWallTime(Date.now(), settings.timezone).date;
   const rel = `${settings.output}/${OVERVIEW_FILE}`;
   const abs = join(root, rel);
-  if (!opts.changed && existsSync(abs) && readFileSync(abs, 'utf8').includes(`<meta name="refleks-date" content="${today}">`)) return undefined;
+  if (
+    !opts.changed &&
+    existsSync(abs) &&
+    readFileSync(abs, 'utf8').includes(`<meta name="refleks-date" content="${today}">`)
+  )
+    return undefined;
   const { plans } = allPlans(root, { settings });
   // Pending invitations only need the groups' ids and the workspace folder.
   const light = { root, settings, programmes: new Map(), groups: plans.map((p) => p.group) } as Workspace;
-  const ov = overview(plans, today, 14, pendingInvitations(light), { evaluated: filledFormGroups(root, plans.map((p) => p.group.id)) });
-  const html = overviewPage(settings.organisation, plans, ov, lang, { report: existsSync(join(root, settings.output, 'rapport', 'rapport.html')) });
+  const ov = overview(plans, today, 14, pendingInvitations(light), {
+    evaluated: filledFormGroups(
+      root,
+      plans.map((p) => p.group.id),
+    ),
+  });
+  const html = overviewPage(settings.organisation, plans, ov, lang, {
+    report: existsSync(join(root, settings.output, 'rapport', 'rapport.html')),
+  });
   return writeOutputs(root, [{ path: rel, bytes: html }], { force: !!opts.force });
 }

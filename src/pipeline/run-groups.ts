@@ -38,7 +38,13 @@ export async function buildGroups(
     await new Promise<void>((resolve) => setImmediate(resolve));
     let result: GroupBuild;
     try {
-      result = await buildGroup(ws, group, { previous: () => readCalendarState(ws.root, group.id), render }, settings, tools);
+      result = await buildGroup(
+        ws,
+        group,
+        { previous: () => readCalendarState(ws.root, group.id), render },
+        settings,
+        tools,
+      );
     } catch (err) {
       // Whatever in this group's input went wrong is reported with the group.
       if (!(err instanceof InputError)) throw err;

@@ -15,7 +15,13 @@ import type { WorkspaceSettings } from '../core/model.js';
 import { hasErrors, InputError, UsageError, type Problem } from '../core/problems.js';
 import type { GroupPlan } from '../core/schedule.js';
 import { t, type Lang, type Text } from '../core/text.js';
-import { calendarIssueTime, calendarStateChanges, calendarStatePath, readCalendarState, saveCalendarState } from '../io/calendar-state.js';
+import {
+  calendarIssueTime,
+  calendarStateChanges,
+  calendarStatePath,
+  readCalendarState,
+  saveCalendarState,
+} from '../io/calendar-state.js';
 import { issueTime, recordIssueTime } from '../io/issue-time.js';
 import { pdfCopies, requireSoffice } from '../io/pdf-convert.js';
 import { lockWorkspace, type LockHolder } from '../io/workspace-lock.js';
@@ -132,7 +138,10 @@ function groupFiles(root: string, only: string[] = []): string[] {
   const wanted = new Set(only.map(idOf));
   // By file name or by the file's own `id:`.
   const missing = [...wanted].filter((id) => !files.some((f) => fileMatches(root, f, new Set([id]))));
-  if (missing.length) throw new UsageError(t(`fant ikke gruppen ${missing.join(', ')} i groups/`, `no group ${missing.join(', ')} in groups/`));
+  if (missing.length)
+    throw new UsageError(
+      t(`fant ikke gruppen ${missing.join(', ')} i groups/`, `no group ${missing.join(', ')} in groups/`),
+    );
   return files.filter((f) => fileMatches(root, f, wanted));
 }
 
@@ -152,7 +161,9 @@ function readIfExists(path: string): Uint8Array | undefined {
 export async function runOutputs(root: string, req: OutputRequest, hooks: OutputHooks = {}): Promise<OutputRun> {
   if (req.dryRun) return runUnlocked(root, req, hooks);
   const kinds = new Set(req.kinds);
-  const command = req.command ?? (kinds.size > 1 ? 'build' : kinds.has('calendar') ? 'schedule' : kinds.has('packs') ? 'packs' : 'forms');
+  const command =
+    req.command ??
+    (kinds.size > 1 ? 'build' : kinds.has('calendar') ? 'schedule' : kinds.has('packs') ? 'packs' : 'forms');
   const release = lockWorkspace(root, {
     command,
     ...(hooks.onLockWait ? { onWait: hooks.onLockWait } : {}),
@@ -216,13 +227,15 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
   if (manifest.status === 'lost' || manifest.status === 'damaged') {
     if (!req.adopt && !req.force) manifest.assertUsable();
     if (req.only?.length) {
-      throw new InputError(manifest.problems.map((p) => ({
-        ...p,
-        hint: t(
-          'Kjør «refleks build --adopt» (eller --force) uten gruppenavn, så refleks får en ny oversikt over alle filene.',
-          'Run "refleks build --adopt" (or --force) without group names, so that refleks gets a new record of every file.',
-        ),
-      })));
+      throw new InputError(
+        manifest.problems.map((p) => ({
+          ...p,
+          hint: t(
+            'Kjør «refleks build --adopt» (eller --force) uten gruppenavn, så refleks får en ny oversikt over alle filene.',
+            'Run "refleks build --adopt" (or --force) without group names, so that refleks gets a new record of every file.',
+          ),
+        })),
+      );
     }
     manifest.startAfresh();
     afresh = true;
@@ -241,7 +254,13 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
   };
   const sharedFp = cache ? sharedFingerprint(root, options, req.templatesDir) : '';
   const groupBytes = new Map<string, Uint8Array>();
-  const fingerprint = (id: string) => groupFingerprint(sharedFp, groupBytes.get(id)!, readIfExists(calendarStatePath(root, id)), readIfExists(join(root, attendancePath(id))));
+  const fingerprint = (id: string) =>
+    groupFingerprint(
+      sharedFp,
+      groupBytes.get(id)!,
+      readIfExists(calendarStatePath(root, id)),
+      readIfExists(join(root, attendancePath(id))),
+    );
   const toBuild: string[] = [];
   for (const f of files) {
     const id = idOf(f);
@@ -250,7 +269,11 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
       // With a new manifest every group is looked at, so that its files are checked and recorded.
       const unchanged = !req.force && !afresh ? cache.upToDate(id, fingerprint(id)) : undefined;
       if (unchanged) {
-        const write = { ...noWrites(), files: unchanged.map((path) => ({ path, outcome: 'unchanged' as const })), unchanged };
+        const write = {
+          ...noWrites(),
+          files: unchanged.map((path) => ({ path, outcome: 'unchanged' as const })),
+          unchanged,
+        };
         finish({ id, groupId: id, file: `groups/${f}`, status: 'skipped', outcomes: [], write, problems: [] });
         continue;
       }
@@ -275,7 +298,7 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
     file: build.file,
     status,
     // Only a group written has issued anything.
-    outcomes: status === 'built' ? build.calendar?.outcomes ?? [] : [],
+    outcomes: status === 'built' ? (build.calendar?.outcomes ?? []) : [],
     write,
     ...(build.plan ? { plan: build.plan } : {}),
     problems,
@@ -329,16 +352,17 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
     let previous: ReturnType<typeof readCalendarState>;
     const adopt = req.adopt
       ? (file: { path: string }, onDisk: Uint8Array) => {
-        // The files on disk are checked against the state they were written with: the one before this run.
-        previous ??= build.calendar ? readCalendarState(root, build.groupId) : undefined;
-        const v = checkForAdoption(file.path, onDisk, previous);
-        if (!v.ok) why.set(file.path, v.why);
-        return v.ok;
-      }
+          // The files on disk are checked against the state they were written with: the one before this run.
+          previous ??= build.calendar ? readCalendarState(root, build.groupId) : undefined;
+          const v = checkForAdoption(file.path, onDisk, previous);
+          if (!v.ok) why.set(file.path, v.why);
+          return v.ok;
+        }
       : undefined;
     const check = (report: WriteReport) => {
       const blocked = report.edited.filter((p) => calendarPaths.has(p));
-      if (stateMoves && blocked.length) throw new InputError(blocked.map((p) => keptInvitation(p, manifest.knows(p), why.get(p))));
+      if (stateMoves && blocked.length)
+        throw new InputError(blocked.map((p) => keptInvitation(p, manifest.knows(p), why.get(p))));
     };
     return { dryRun: dry, force: !!req.force, check, ...(adopt ? { adopt } : {}), why };
   };
@@ -353,7 +377,9 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
     if (stopped) return finish(resultOf(build, 'held', problems));
     const files = allFiles(build);
     // Checked before the first file is written: the set and its state go whole or not at all.
-    const state = build.calendar ? [relative(root, calendarStatePath(root, build.calendar.state.group)).split(sep).join('/')] : [];
+    const state = build.calendar
+      ? [relative(root, calendarStatePath(root, build.calendar.state.group)).split(sep).join('/')]
+      : [];
     const stops = destinationProblems(root, [...files.map((f) => f.path), ...state], checked);
     if (stops.length) return finish(resultOf(build, 'failed', [...problems, ...stops]));
     const { why, ...opts } = writeOptions(build, dryRun);
@@ -375,14 +401,24 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
       // The state just saved is part of the next run's input, read the way
       // the next run will read it (by the file's name). A group with a file
       // left as a person changed it is not up to date: it is looked at again.
-      if (!write.edited.length) cache?.set(id, fingerprint(id), files.map((f) => f.path));
+      if (!write.edited.length)
+        cache?.set(
+          id,
+          fingerprint(id),
+          files.map((f) => f.path),
+        );
       checkpoint();
     }
-    const notKept = write.edited.filter((p) => why.has(p)).map((p): Problem => ({
-      severity: 'warning',
-      file: p,
-      message: t(`ble ikke tatt inn som refleks sin: ${why.get(p)!.nb}`, `was not adopted as refleks's own: ${why.get(p)!.en}`),
-    }));
+    const notKept = write.edited
+      .filter((p) => why.has(p))
+      .map((p): Problem => ({
+        severity: 'warning',
+        file: p,
+        message: t(
+          `ble ikke tatt inn som refleks sin: ${why.get(p)!.nb}`,
+          `was not adopted as refleks's own: ${why.get(p)!.en}`,
+        ),
+      }));
     finish(resultOf(build, 'built', [...problems, ...notKept], write));
   };
 
@@ -393,20 +429,25 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
     if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw err;
     if (STOPPING.has(code)) stopped = true;
     const where = (err as NodeJS.ErrnoException).path;
-    return [{
-      severity: 'error',
-      ...(where ? { file: relative(root, dirname(where)).split(sep).join('/') || '.' } : {}),
-      message: t(`kunne ikke skrive: ${FS_REASONS[code]?.nb ?? code}`, `could not write: ${FS_REASONS[code]?.en ?? code}`),
-      hint: afterFiles
-        ? t(
-          'Filene i gruppen ble skrevet, men kalenderstatusen ikke. Rett feilen og kjør igjen før du sender noe: da blir status og filer like.',
-          "The group's files were written, but not its calendar state. Fix the problem and run again before you send anything: the state and the files then agree.",
-        )
-        : t(
-          'Ingenting i gruppen ble endret. Rett feilen (frigjør plass på disken) og kjør igjen.',
-          'Nothing in the group was changed. Fix the problem (free space on the disk) and run again.',
+    return [
+      {
+        severity: 'error',
+        ...(where ? { file: relative(root, dirname(where)).split(sep).join('/') || '.' } : {}),
+        message: t(
+          `kunne ikke skrive: ${FS_REASONS[code]?.nb ?? code}`,
+          `could not write: ${FS_REASONS[code]?.en ?? code}`,
         ),
-    }];
+        hint: afterFiles
+          ? t(
+              'Filene i gruppen ble skrevet, men kalenderstatusen ikke. Rett feilen og kjør igjen før du sender noe: da blir status og filer like.',
+              "The group's files were written, but not its calendar state. Fix the problem and run again before you send anything: the state and the files then agree.",
+            )
+          : t(
+              'Ingenting i gruppen ble endret. Rett feilen (frigjør plass på disken) og kjør igjen.',
+              'Nothing in the group was changed. Fix the problem (free space on the disk) and run again.',
+            ),
+      },
+    ];
   };
 
   // All groups are rendered before any is written when nothing may be
@@ -435,23 +476,45 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
     hooks.onNote?.(text, debugOnly);
   };
 
-  const jobs = Math.max(1, Math.min(req.jobs ?? Math.min(availableParallelism(), Math.ceil(toBuild.length / GROUPS_PER_WORKER)), toBuild.length, 16));
+  const jobs = Math.max(
+    1,
+    Math.min(
+      req.jobs ?? Math.min(availableParallelism(), Math.ceil(toBuild.length / GROUPS_PER_WORKER)),
+      toBuild.length,
+      16,
+    ),
+  );
   try {
     if (jobs === 1) {
       const { workspace, problems } = loadWorkspace(root, { only: toBuild });
       handleLoadProblems(problems);
-      if (workspace) await buildGroups(workspace, render, problems, (m) => {
-        if (m.type === 'group') handleGroup(m.result);
-        else if (m.type === 'note') handleNote(m.text, m.debugOnly);
-      }, req.signal);
+      if (workspace)
+        await buildGroups(
+          workspace,
+          render,
+          problems,
+          (m) => {
+            if (m.type === 'group') handleGroup(m.result);
+            else if (m.type === 'note') handleNote(m.text, m.debugOnly);
+          },
+          req.signal,
+        );
     } else {
       const chunks: string[][] = Array.from({ length: jobs }, () => []);
       toBuild.forEach((id, i) => chunks[i % jobs]!.push(id));
-      await Promise.all(chunks.map((ids) => runWorker({ root, ids, settings: render }, (m) => {
-        if (m.type === 'load') handleLoadProblems(m.problems);
-        else if (m.type === 'group') handleGroup(m.result);
-        else if (m.type === 'note') handleNote(m.text, m.debugOnly);
-      }, req.signal)));
+      await Promise.all(
+        chunks.map((ids) =>
+          runWorker(
+            { root, ids, settings: render },
+            (m) => {
+              if (m.type === 'load') handleLoadProblems(m.problems);
+              else if (m.type === 'group') handleGroup(m.result);
+              else if (m.type === 'note') handleNote(m.text, m.debugOnly);
+            },
+            req.signal,
+          ),
+        ),
+      );
     }
 
     if (gather && !req.signal?.aborted) {
@@ -461,11 +524,19 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
         // Workers finish in any order; groups are written in the order of their files.
         const position = new Map(files.map((f, i) => [`groups/${f}`, i]));
         rendered.sort((a, b) => position.get(a.build.file)! - position.get(b.build.file)!);
-        if (soffice) addPdfs(root, soffice, rendered.map((r) => r.build), issuedAt);
+        if (soffice)
+          addPdfs(
+            root,
+            soffice,
+            rendered.map((r) => r.build),
+            issuedAt,
+          );
         // All or nothing: a group that could not be written whole stops every group before the first is written.
         const refused = render.allOrNothing ? rendered.map((r) => refusal(r.build)) : [];
         if (refused.some((p) => p.length)) {
-          rendered.forEach(({ build, problems }, i) => finish(resultOf(build, refused[i]!.length ? 'failed' : 'held', [...problems, ...refused[i]!])));
+          rendered.forEach(({ build, problems }, i) =>
+            finish(resultOf(build, refused[i]!.length ? 'failed' : 'held', [...problems, ...refused[i]!])),
+          );
           rendered.length = 0;
         }
         for (const { build, problems } of rendered) {
@@ -477,7 +548,14 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
   } finally {
     if (!dryRun) saveRecords();
   }
-  return { lang, settings, groups: ordered(), workers: jobs === 1 ? 0 : jobs, interrupted: !!req.signal?.aborted, notices };
+  return {
+    lang,
+    settings,
+    groups: ordered(),
+    workers: jobs === 1 ? 0 : jobs,
+    interrupted: !!req.signal?.aborted,
+    notices,
+  };
 
   /** The manifest before the cache: a group the cache calls up to date has its files recorded. */
   function saveRecords(): void {
@@ -487,12 +565,20 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
     } catch (err) {
       const code = (err as NodeJS.ErrnoException)?.code;
       if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw err;
-      throw new InputError([{
-        severity: 'error',
-        file: '.refleks/',
-        message: t(`kunne ikke lagre hva refleks har skrevet: ${FS_REASONS[code]?.nb ?? code}`, `could not save what refleks wrote: ${FS_REASONS[code]?.en ?? code}`),
-        hint: t('Rett feilen (frigjør plass på disken) og kjør «refleks build» igjen før du sender noe.', 'Fix the problem (free space on the disk) and run "refleks build" again before you send anything.'),
-      }]);
+      throw new InputError([
+        {
+          severity: 'error',
+          file: '.refleks/',
+          message: t(
+            `kunne ikke lagre hva refleks har skrevet: ${FS_REASONS[code]?.nb ?? code}`,
+            `could not save what refleks wrote: ${FS_REASONS[code]?.en ?? code}`,
+          ),
+          hint: t(
+            'Rett feilen (frigjør plass på disken) og kjør «refleks build» igjen før du sender noe.',
+            'Fix the problem (free space on the disk) and run "refleks build" again before you send anything.',
+          ),
+        },
+      ]);
     }
   }
 
@@ -530,25 +616,34 @@ function keptInvitation(path: string, known: boolean, why: Text | undefined): Pr
     file: path,
     message: known
       ? t(
-        'er endret for hånd etter at refleks skrev den, så den nye versjonen av invitasjonen ble ikke skrevet; ingenting i gruppen er skrevet, og kalenderstatusen er som før',
-        'was edited by hand after refleks wrote it, so the new version of the invitation was not written; nothing of the group was written, and the calendar state is as before',
-      )
+          'er endret for hånd etter at refleks skrev den, så den nye versjonen av invitasjonen ble ikke skrevet; ingenting i gruppen er skrevet, og kalenderstatusen er som før',
+          'was edited by hand after refleks wrote it, so the new version of the invitation was not written; nothing of the group was written, and the calendar state is as before',
+        )
       : t(
-        `refleks har ingen oversikt over å ha skrevet denne filen${why ? ` (${why.nb})` : ''}, så den nye versjonen av invitasjonen ble ikke skrevet; ingenting i gruppen er skrevet, og kalenderstatusen er som før`,
-        `refleks has no record of writing this file${why ? ` (${why.en})` : ''}, so the new version of the invitation was not written; nothing of the group was written, and the calendar state is as before`,
-      ),
-    hint: known || why
-      ? t('Kjør igjen med --force for å erstatte den med den nye invitasjonen, eller flytt filen bort og kjør igjen.', 'Run again with --force to replace it with the new invitation, or move the file away and run again.')
-      : t(
-        'Er filen fra refleks (for eksempel etter at .refleks/manifest.json gikk tapt), kjør «refleks build --adopt»; ellers kjør igjen med --force for å erstatte den.',
-        'If the file is from refleks (for example after .refleks/manifest.json was lost), run "refleks build --adopt"; otherwise run again with --force to replace it.',
-      ),
+          `refleks har ingen oversikt over å ha skrevet denne filen${why ? ` (${why.nb})` : ''}, så den nye versjonen av invitasjonen ble ikke skrevet; ingenting i gruppen er skrevet, og kalenderstatusen er som før`,
+          `refleks has no record of writing this file${why ? ` (${why.en})` : ''}, so the new version of the invitation was not written; nothing of the group was written, and the calendar state is as before`,
+        ),
+    hint:
+      known || why
+        ? t(
+            'Kjør igjen med --force for å erstatte den med den nye invitasjonen, eller flytt filen bort og kjør igjen.',
+            'Run again with --force to replace it with the new invitation, or move the file away and run again.',
+          )
+        : t(
+            'Er filen fra refleks (for eksempel etter at .refleks/manifest.json gikk tapt), kjør «refleks build --adopt»; ellers kjør igjen med --force for å erstatte den.',
+            'If the file is from refleks (for example after .refleks/manifest.json was lost), run "refleks build --adopt"; otherwise run again with --force to replace it.',
+          ),
   };
 }
 
 /** Adds the PDF copy of every form to its group's set, converting all groups' forms in one LibreOffice run. */
 function addPdfs(root: string, soffice: string, builds: GroupBuild[], issuedAt: Date): void {
-  const pdfs = pdfCopies(root, soffice, builds.flatMap((b) => b.files.forms ?? []), issuedAt);
+  const pdfs = pdfCopies(
+    root,
+    soffice,
+    builds.flatMap((b) => b.files.forms ?? []),
+    issuedAt,
+  );
   let next = 0;
   for (const b of builds) {
     const n = b.files.forms?.length ?? 0;

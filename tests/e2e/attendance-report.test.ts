@@ -93,11 +93,16 @@ describe.runIf(HAVE)('filled-in forms read back', () => {
     expect(yaml).toContain('  3: [Ali Khan]\n');
 
     // With a rule of 4 sessions, only Ali gets a certificate; build and status say who falls short.
-    writeFileSync(join(a, 'groups', 'sone-nord.yaml'), readFileSync(join(a, 'groups', 'sone-nord.yaml'), 'utf8') + '\ncertificate: { min_sessions: 4 }\n');
+    writeFileSync(
+      join(a, 'groups', 'sone-nord.yaml'),
+      readFileSync(join(a, 'groups', 'sone-nord.yaml'), 'utf8') + '\ncertificate: { min_sessions: 4 }\n',
+    );
     ok(['attendance', 'sone-nord', '5', '--none'], a);
     const build = runCliProcess(['build', 'sone-nord'], { cwd: a });
     expect(build.code).toBe(0);
-    expect(build.stderr).toContain('får ikke kursbevis (minst 4 samlinger): Siri Ødegård (1 av 5), Jonas Æsøy (2 av 5)');
+    expect(build.stderr).toContain(
+      'får ikke kursbevis (minst 4 samlinger): Siri Ødegård (1 av 5), Jonas Æsøy (2 av 5)',
+    );
     expect(existsSync(join(a, 'ut', 'sone-nord', 'skjema', 'kursbevis', 'ali-khan.docx'))).toBe(true);
     expect(existsSync(join(a, 'ut', 'sone-nord', 'skjema', 'kursbevis', 'siri-odegard.docx'))).toBe(false);
     const status = ok(['status', '--today', '2027-04-01'], a).stdout;
@@ -108,16 +113,24 @@ describe.runIf(HAVE)('filled-in forms read back', () => {
 
   it('report reads Word- and LibreOffice-saved forms with the same numbers', () => {
     const evaluation = {
-      'tema-1-vurdering-4': true, 'tema-2-vurdering-5': true, 'tema-3-vurdering-3': true, 'tema-4-vurdering-4': true, 'tema-5-vurdering-2': true,
-      'mal-1-1-ja': true, 'mal-1-2-delvis': true,
+      'tema-1-vurdering-4': true,
+      'tema-2-vurdering-5': true,
+      'tema-3-vurdering-3': true,
+      'tema-4-vurdering-4': true,
+      'tema-5-vurdering-2': true,
+      'mal-1-1-ja': true,
+      'mal-1-2-delvis': true,
       praksis: 'Vi spør brukerne hva som er viktig for dem – også på kveldsvakt (æøå ÆØÅ).',
       videre: 'Refleksjon hver måned; Siri følger opp.',
     };
     const followUp = {
       's1-erfaringer': 'Godt samarbeid i gruppen',
       's2-utprovd': 'Sjekkliste for hverdagsmestring',
-      's2-tiltak-1': 'Innføre sjekklisten i sone nord', 's2-ansvarlig-1': 'Kari Nordmann', 's2-frist-1': '01.06.2027',
-      's3-tiltak-1': 'Lage egen oppskrift', 's3-frist-1': '15.03.2027',
+      's2-tiltak-1': 'Innføre sjekklisten i sone nord',
+      's2-ansvarlig-1': 'Kari Nordmann',
+      's2-frist-1': '01.06.2027',
+      's3-tiltak-1': 'Lage egen oppskrift',
+      's3-frist-1': '15.03.2027',
     };
     const dirs: string[] = [];
     for (const how of ['word', 'libreoffice']) {
@@ -140,12 +153,18 @@ describe.runIf(HAVE)('filled-in forms read back', () => {
     }
     const ratings = readFileSync(join(dirs[0]!, 'vurderinger.csv'), 'utf8');
     expect(ratings.startsWith('\uFEFFGruppe;Samling;Tema;Vurdering (1–5)\r\n')).toBe(true);
-    expect(ratings).toContain('Hjemmetjenesten sone nord;5;Funksjons- og mestringsevne, selvstendighet og deltakelse;2\r\n');
+    expect(ratings).toContain(
+      'Hjemmetjenesten sone nord;5;Funksjons- og mestringsevne, selvstendighet og deltakelse;2\r\n',
+    );
     const actions = readFileSync(join(dirs[0]!, 'tiltak.csv'), 'utf8');
-    expect(actions).toContain('Hjemmetjenesten sone nord;2;Innføre sjekklisten i sone nord;Kari Nordmann;2027-06-01;nei;utfylt/sone-nord/oppfolging.docx');
+    expect(actions).toContain(
+      'Hjemmetjenesten sone nord;2;Innføre sjekklisten i sone nord;Kari Nordmann;2027-06-01;nei;utfylt/sone-nord/oppfolging.docx',
+    );
     expect(actions).toContain(';3;Lage egen oppskrift;;2027-03-15;ja;');
     const html = readFileSync(join(dirs[0]!, 'rapport.html'), 'utf8');
-    expect(html).toContain('<tr><td>5</td><th scope="row">Funksjons- og mestringsevne, selvstendighet og deltakelse</th><td class="num">2,0</td><td class="num">1</td></tr>');
+    expect(html).toContain(
+      '<tr><td>5</td><th scope="row">Funksjons- og mestringsevne, selvstendighet og deltakelse</th><td class="num">2,0</td><td class="num">1</td></tr>',
+    );
     expect(html).toContain('Vi spør brukerne hva som er viktig for dem – også på kveldsvakt (æøå ÆØÅ).');
     expect(html).toContain('kan inneholde personopplysninger');
     expect(readFileSync(join(dirs[1]!, 'rapport.html'), 'utf8')).toBe(html);
@@ -156,9 +175,16 @@ describe.runIf(HAVE)('filled-in forms read back', () => {
     const inbox = join(w, 'utfylt', 'sone-nord');
     mkdirSync(inbox, { recursive: true });
     copyFileSync(join(forms, 'evalueringsskjema.docx'), join(inbox, 'a-tomt.docx'));
-    fillForm(join(forms, 'evalueringsskjema.docx'), join(inbox, 'b-halvt.docx'), { 'tema-1-vurdering-5': true, 'tema-2-vurdering-4': true });
+    fillForm(join(forms, 'evalueringsskjema.docx'), join(inbox, 'b-halvt.docx'), {
+      'tema-1-vurdering-5': true,
+      'tema-2-vurdering-4': true,
+    });
     fillForm(join(forms, 'evalueringsskjema.docx'), join(inbox, 'c-skala.docx'), {
-      'tema-1-vurdering-1': true, 'tema-1-vurdering-5': true, 'tema-2-vurdering-4': true, 'tema-3-vurdering-3': true, 'tema-4-vurdering-4': true,
+      'tema-1-vurdering-1': true,
+      'tema-1-vurdering-5': true,
+      'tema-2-vurdering-4': true,
+      'tema-3-vurdering-3': true,
+      'tema-4-vurdering-4': true,
       'tema-5-vurdering-5': { tag: 'tema-5-vurdering-7', value: true },
     });
     plainDocx(join(inbox, 'd-referat.docx'));
@@ -178,7 +204,11 @@ describe.runIf(HAVE)('filled-in forms read back', () => {
     const html = readFileSync(join(w, 'ut', 'rapport', 'rapport.html'), 'utf8');
     expect(html).toContain('utfylt/sone-nord/d-referat.docx: er ikke et skjema fra refleks');
     // The usable ratings still count: theme 2 rated 4 twice.
-    expect(readFileSync(join(w, 'ut', 'rapport', 'vurderinger.csv'), 'utf8').match(/;2;Hva er mestringsfremmende praksis\?;4\r\n/g)).toHaveLength(2);
+    expect(
+      readFileSync(join(w, 'ut', 'rapport', 'vurderinger.csv'), 'utf8').match(
+        /;2;Hva er mestringsfremmende praksis\?;4\r\n/g,
+      ),
+    ).toHaveLength(2);
 
     const bad = runCliProcess(['attendance', 'sone-nord', '--from-form', join(inbox, 'd-referat.docx')], { cwd: w });
     expect(bad.code).toBe(1);
@@ -195,22 +225,53 @@ describe.runIf(HAVE)('filled-in forms read back', () => {
     const xlsx = libreOfficeConvert(join(dir, 'oppmote.csv'), 'xlsx', join(w, 'calc'), 'CSV:59,34,76,1');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
-    const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const rows = wb.worksheets[0]!.getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1));
     expect(rows[0]).toEqual(['Gruppe', 'Samling', 'Dato', 'Tema', 'Deltaker', 'Til stede']);
     // Calc reads the ISO dates as dates.
-    expect(rows).toContainEqual(['Hjemmetjenesten sone nord', 2, new Date('2027-01-26T00:00:00Z'), 'Hva er mestringsfremmende praksis?', 'Marte Lien-Åberg', 'nei']);
+    expect(rows).toContainEqual([
+      'Hjemmetjenesten sone nord',
+      2,
+      new Date('2027-01-26T00:00:00Z'),
+      'Hva er mestringsfremmende praksis?',
+      'Marte Lien-Åberg',
+      'nei',
+    ]);
 
     const ours = new ExcelJS.Workbook();
     await ours.xlsx.readFile(join(dir, 'rapport.xlsx'));
     expect(ours.worksheets.map((s) => s.name)).toEqual(['Oppmøte', 'Vurderinger', 'Svar', 'Tiltak']);
-    expect(ours.worksheets[0]!.getRow(3).values).toEqual([undefined, 'Hjemmetjenesten sone nord', 1, '2027-01-12', 'Hva er et refleksjonsprogram?', 'Siri Ødegård', 'ja']);
+    expect(ours.worksheets[0]!.getRow(3).values).toEqual([
+      undefined,
+      'Hjemmetjenesten sone nord',
+      1,
+      '2027-01-12',
+      'Hva er et refleksjonsprogram?',
+      'Siri Ødegård',
+      'ja',
+    ]);
     // The library that reads .xlsx rosters (read-excel-file) reads it too.
     const { readSheet } = await import('read-excel-file/universal');
     const bytes = readFileSync(join(dir, 'rapport.xlsx'));
-    const sheet = (await readSheet(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 1)) as unknown[][];
+    const sheet = (await readSheet(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+      1,
+    )) as unknown[][];
     expect(sheet[0]).toEqual(['Gruppe', 'Samling', 'Dato', 'Tema', 'Deltaker', 'Til stede']);
-    expect(sheet).toContainEqual(['Hjemmetjenesten sone nord', 2, '2027-01-26', 'Hva er mestringsfremmende praksis?', 'Jonas Æsøy', 'ja']);
-    const csv = libreOfficeConvert(join(dir, 'rapport.xlsx'), 'csv:Text - txt - csv (StarCalc):59,34,76', join(w, 'calc'));
+    expect(sheet).toContainEqual([
+      'Hjemmetjenesten sone nord',
+      2,
+      '2027-01-26',
+      'Hva er mestringsfremmende praksis?',
+      'Jonas Æsøy',
+      'ja',
+    ]);
+    const csv = libreOfficeConvert(
+      join(dir, 'rapport.xlsx'),
+      'csv:Text - txt - csv (StarCalc):59,34,76',
+      join(w, 'calc'),
+    );
     const text = readFileSync(csv, 'utf8');
     expect(text).toContain('Hjemmetjenesten sone nord;2;2027-01-26;Hva er mestringsfremmende praksis?;Jonas Æsøy;ja');
     // The same report twice gives the same bytes.

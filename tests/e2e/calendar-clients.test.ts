@@ -11,10 +11,15 @@ import { copyWorkspace, ROOT, runCli, filesBelow } from '../helpers/cli.js';
 import { hasPythonModule, PYTHON, requireTool } from '../helpers/tools.js';
 
 const CHECK = join(ROOT, 'tests', 'clients', 'check_ics.py');
-const havePython = requireTool(hasPythonModule('icalendar'), 'python3-icalendar') && requireTool(hasPythonModule('vobject'), 'python3-vobject');
+const havePython =
+  requireTool(hasPythonModule('icalendar'), 'python3-icalendar') &&
+  requireTool(hasPythonModule('vobject'), 'python3-vobject');
 const haveLibical = requireTool(
   existsSync(PYTHON) &&
-    spawnSync(PYTHON, ['-c', "import gi; gi.require_version('ICalGLib', '3.0'); from gi.repository import ICalGLib; ICalGLib.restriction_check"]).status === 0,
+    spawnSync(PYTHON, [
+      '-c',
+      "import gi; gi.require_version('ICalGLib', '3.0'); from gi.repository import ICalGLib; ICalGLib.restriction_check",
+    ]).status === 0,
   'libical (python3-gi, gir1.2-ical-3.0)',
 );
 
@@ -50,9 +55,15 @@ interface EventReport {
 }
 interface Report {
   libical: boolean;
-  files: Record<string, { icalendar: { method: string; events: EventReport[] } | { error: string }; vobject: { events: number } | { error: string }; libical?: { ok: boolean; errors: string[] } | { error: string } }>;
+  files: Record<
+    string,
+    {
+      icalendar: { method: string; events: EventReport[] } | { error: string };
+      vobject: { events: number } | { error: string };
+      libical?: { ok: boolean; errors: string[] } | { error: string };
+    }
+  >;
 }
-
 
 describe.runIf(havePython)('calendar files in real parsers', () => {
   let ws: string;
@@ -63,11 +74,14 @@ describe.runIf(havePython)('calendar files in real parsers', () => {
   beforeAll(async () => {
     ws = copyWorkspace();
     writeFileSync(join(ws, 'groups', 'toffe-navn.yaml'), TRICKY);
-    const first = (await runCli(['schedule'], { cwd: ws }));
+    const first = await runCli(['schedule'], { cwd: ws });
     if (first.code !== 0) throw new Error(first.stderr);
     // Cancel one session and move another, so CANCEL and re-issued REQUESTs are checked too.
-    writeFileSync(join(ws, 'groups', 'toffe-navn.yaml'), `${TRICKY}sessions:\n  2: { cancelled: true }\n  3: { date: 2027-04-01 }\n`);
-    const second = (await runCli(['schedule', 'toffe-navn'], { cwd: ws }));
+    writeFileSync(
+      join(ws, 'groups', 'toffe-navn.yaml'),
+      `${TRICKY}sessions:\n  2: { cancelled: true }\n  3: { date: 2027-04-01 }\n`,
+    );
+    const second = await runCli(['schedule', 'toffe-navn'], { cwd: ws });
     if (second.code !== 0) throw new Error(second.stderr);
     const files = filesBelow(join(ws, 'ut'), '.ics').map((f) => join('ut', f));
     const r = spawnSync(PYTHON, [CHECK, ...files], { cwd: ws, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -92,9 +106,15 @@ describe.runIf(havePython)('calendar files in real parsers', () => {
       if (f.endsWith('kalender.ics')) {
         expect(method, f).toBe('PUBLISH');
         expect(events.length, f).toBeGreaterThanOrEqual(4);
-        expect(events.every((ev) => ev.attendees.length === 0), f).toBe(true);
+        expect(
+          events.every((ev) => ev.attendees.length === 0),
+          f,
+        ).toBe(true);
         // A cancelled session stays as STATUS:CANCELLED (no alarm), so a calendar that imported it drops it.
-        expect(events.every((ev) => (ev.status === 'CANCELLED' ? ev.alarms === 0 : ev.alarms === 1)), f).toBe(true);
+        expect(
+          events.every((ev) => (ev.status === 'CANCELLED' ? ev.alarms === 0 : ev.alarms === 1)),
+          f,
+        ).toBe(true);
       } else {
         expect(['REQUEST', 'CANCEL'], f).toContain(method);
         expect(events, f).toHaveLength(1);
@@ -116,7 +136,13 @@ describe.runIf(havePython)('calendar files in real parsers', () => {
     expect(ev.location).toBe('Helsehuset, møterom 2; inngang B \\ bakside');
     expect(ev.description).toContain('\n');
     expect(ev.description).toContain('Sted: Helsehuset, møterom 2; inngang B \\ bakside');
-    expect(ev.attendee_cns.slice(0, 5)).toEqual(['José Ærlig-Müller', "Åse O'Neill", 'Ola 😀 Nordmann', 'Berit Bakke, fagleder', 'Øyvind Ødegård-Ærø']);
+    expect(ev.attendee_cns.slice(0, 5)).toEqual([
+      'José Ærlig-Müller',
+      "Åse O'Neill",
+      'Ola 😀 Nordmann',
+      'Berit Bakke, fagleder',
+      'Øyvind Ødegård-Ærø',
+    ]);
     // A " in a name becomes typographic quotes: RFC 6868's ^' shows literally in icalendar and vobject.
     expect(ev.attendee_cns[5]).toBe('Anne “Annie” Olsen');
     const cancel = report.files['ut/toffe-navn/invitasjoner/samling-2.ics']!.icalendar;
@@ -131,7 +157,9 @@ describe.runIf(havePython)('calendar files in real parsers', () => {
 
   it.runIf(haveLibical)('libical accepts every file under the iTIP restrictions (RFC 5546)', async () => {
     expect(report.libical).toBe(true);
-    const failures = Object.entries(report.files).flatMap(([f, e]) => (e.libical && ('error' in e.libical || !e.libical.ok) ? [`${f}: ${JSON.stringify(e.libical)}`] : []));
+    const failures = Object.entries(report.files).flatMap(([f, e]) =>
+      e.libical && ('error' in e.libical || !e.libical.ok) ? [`${f}: ${JSON.stringify(e.libical)}`] : [],
+    );
     expect(failures).toEqual([]);
     expect(status, stderr).toBe(0);
   });

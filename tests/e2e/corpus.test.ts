@@ -22,7 +22,18 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, type ExpectStatic } from 'vitest';
@@ -71,7 +82,8 @@ afterAll(() => {
 
 /** Bytes the output folder holds before every run: an earlier build's files. */
 const EARLIER_OUTPUT: Record<string, string | Uint8Array> = {
-  'ut/gruppe/kalender.ics': 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//refleks//tidligere kjøring//NB\r\nEND:VCALENDAR\r\n',
+  'ut/gruppe/kalender.ics':
+    'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//refleks//tidligere kjøring//NB\r\nEND:VCALENDAR\r\n',
   'ut/gruppe/invitasjoner/samling-1.ics': 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n',
   'ut/gruppe/skjema/evaluering.docx': new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 1, 2, 3, 0xff, 0xfe]),
   'ut/les-meg.txt': 'Filer fra forrige kjøring. Skal stå urørt.\n',
@@ -92,7 +104,10 @@ function prepare(name: string | undefined, e: Expect): { top: string; workspace:
     // Over the 512 KiB limit: a valid group followed by comment lines.
     const base = readFileSync(join(BASE, 'groups', 'gruppe.yaml'), 'utf8');
     const filler = `# ${'notat '.repeat(15)}\n`;
-    writeFileSync(join(workspace, 'groups', 'gruppe.yaml'), base + filler.repeat(Math.ceil((600 * 1024) / filler.length)));
+    writeFileSync(
+      join(workspace, 'groups', 'gruppe.yaml'),
+      base + filler.repeat(Math.ceil((600 * 1024) / filler.length)),
+    );
   }
   for (const [path, bytes] of Object.entries(EARLIER_OUTPUT)) {
     mkdirSync(dirname(join(workspace, path)), { recursive: true });
@@ -100,7 +115,10 @@ function prepare(name: string | undefined, e: Expect): { top: string; workspace:
   }
   writeFileSync(join(top, 'utenfor.txt'), 'ved siden av arbeidsområdet\n');
   for (const entry of e.fs ?? []) {
-    const path = join(workspace, 'dir' in entry ? entry.dir : 'file' in entry ? entry.file : 'fifo' in entry ? entry.fifo : entry.symlink);
+    const path = join(
+      workspace,
+      'dir' in entry ? entry.dir : 'file' in entry ? entry.file : 'fifo' in entry ? entry.fifo : entry.symlink,
+    );
     rmSync(path, { recursive: true, force: true });
     mkdirSync(dirname(path), { recursive: true });
     if ('dir' in entry) mkdirSync(path);

@@ -15,7 +15,10 @@ import { copyWorkspace, ROOT, runCli, treeHashes } from '../helpers/cli.js';
 import { hasCommand, hasPythonModule, PYTHON, requireTool } from '../helpers/tools.js';
 import { loadDemo } from '../unit/forms.helpers.js';
 
-const HAS_SOFFICE = requireTool(hasCommand('soffice') && hasCommand('pdfinfo'), 'LibreOffice (soffice) and poppler-utils');
+const HAS_SOFFICE = requireTool(
+  hasCommand('soffice') && hasCommand('pdfinfo'),
+  'LibreOffice (soffice) and poppler-utils',
+);
 const HAS_DOCX = requireTool(hasPythonModule('docx'), 'python3-docx');
 const READER = join(ROOT, 'tests', 'clients', 'read_docx.py');
 const EPOCH = { SOURCE_DATE_EPOCH: '1793520000' };
@@ -31,7 +34,7 @@ function walk(d: string): string[] {
 
 beforeAll(async () => {
   dir = copyWorkspace();
-  const r = (await runCli(['forms'], { cwd: dir, env: EPOCH }));
+  const r = await runCli(['forms'], { cwd: dir, env: EPOCH });
   if (r.code !== 0) throw new Error(r.stderr);
   docs = walk(join(dir, 'ut')).filter((p) => p.endsWith('.docx'));
 });
@@ -84,7 +87,8 @@ describe.runIf(HAS_SOFFICE)('LibreOffice', () => {
       // The attendance list is one table under its title; the others have sections.
       if (!name.includes('oppmoteliste')) expect(struct, name).toMatch(/^\s*H2\b/m);
       expect(struct, name).toMatch(/^\s*Table\b/m);
-      if (name.includes('oppfolgingsskjema') || name.includes('evalueringsskjema')) expect(struct, name).toMatch(/^\s*H3\b/m);
+      if (name.includes('oppfolgingsskjema') || name.includes('evalueringsskjema'))
+        expect(struct, name).toMatch(/^\s*H3\b/m);
       // A certificate is one page with the workspace's logo on it, and no page number.
       if (name.includes('/kursbevis/')) {
         expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1]), name).toBe(1);
@@ -93,7 +97,9 @@ describe.runIf(HAS_SOFFICE)('LibreOffice', () => {
       }
     });
     const cert = docs.findIndex((d) => d.endsWith('kursbevis/siri-odegard.docx'));
-    const txt = spawnSync('pdftotext', [join(work, 'pdf', `${String(cert).padStart(3, '0')}.pdf`), '-'], { encoding: 'utf8' }).stdout;
+    const txt = spawnSync('pdftotext', [join(work, 'pdf', `${String(cert).padStart(3, '0')}.pdf`), '-'], {
+      encoding: 'utf8',
+    }).stdout;
     expect(txt).toContain('Siri Ødegård');
     expect(txt).toContain('Kursbevis');
     expect(txt).not.toMatch(/Side \d+ av \d+/);
@@ -102,7 +108,7 @@ describe.runIf(HAS_SOFFICE)('LibreOffice', () => {
 
   it('writes PDF/A-2 with --pdf, and leaves them alone when run again', async () => {
     const ws = copyWorkspace();
-    const first = (await runCli(['forms', 'sone-nord', '--pdf'], { cwd: ws, env: EPOCH }));
+    const first = await runCli(['forms', 'sone-nord', '--pdf'], { cwd: ws, env: EPOCH });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain('sone-nord: 18 skrevet, 0 uendret');
     const pdf = join(ws, 'ut', 'sone-nord', 'skjema', 'planleggingsskjema.pdf');
@@ -113,7 +119,7 @@ describe.runIf(HAS_SOFFICE)('LibreOffice', () => {
     expect(pdfinfo(['-isodates', pdf])).toMatch(/CreationDate:\s+2026-11-01T08:00:00/);
     expect(existsSync(join(ws, 'ut', 'sone-nord', 'skjema', 'kursbevis', 'jonas-aesoy.pdf'))).toBe(true);
     const before = treeHashes(join(ws, 'ut'));
-    const again = (await runCli(['forms', 'sone-nord', '--pdf'], { cwd: ws, env: EPOCH }));
+    const again = await runCli(['forms', 'sone-nord', '--pdf'], { cwd: ws, env: EPOCH });
     expect(again.stdout).toContain('sone-nord: 0 skrevet, 18 uendret');
     expect(treeHashes(join(ws, 'ut'))).toEqual(before);
   });
@@ -142,7 +148,13 @@ describe.runIf(HAS_DOCX)('python-docx', () => {
         if (!doc) throw new Error(`python-docx did not read ${name}`);
         return doc;
       };
-      const forms = ['planleggingsskjema.docx', 'oppfolgingsskjema.docx', 'evalueringsskjema.docx', 'deltakerevaluering.docx', 'oppmoteliste.docx'].filter((n) => existsSync(join(folder, n)));
+      const forms = [
+        'planleggingsskjema.docx',
+        'oppfolgingsskjema.docx',
+        'evalueringsskjema.docx',
+        'deltakerevaluering.docx',
+        'oppmoteliste.docx',
+      ].filter((n) => existsSync(join(folder, n)));
       expect(forms).toHaveLength(g.programmeId === 'mestringstreff' ? 3 : 4);
       for (const name of forms) {
         const doc = get(name);
@@ -161,7 +173,9 @@ describe.runIf(HAS_DOCX)('python-docx', () => {
       expect(people.slice(1).map((row) => row[1])).toEqual(g.participants.map((p) => p.name));
       const programme = planning.tables.find((t) => t[0]![2] === 'Dato og tid')!;
       expect(programme.slice(1).map((row) => row[1]!.split('\n')[0])).toEqual(sessions.map((s) => s.theme.theme.title));
-      sessions.forEach((s, i) => expect(programme[i + 1]![2]).toContain(formatSessionTime(s.date, s.start, s.end, 'nb')));
+      sessions.forEach((s, i) =>
+        expect(programme[i + 1]![2]).toContain(formatSessionTime(s.date, s.start, s.end, 'nb')),
+      );
       const facts = planning.tables[0]!;
       expect(facts.find((row) => row[0] === 'Gruppe')?.[1]).toBe(g.name);
       // «Veileder», or «Kursleder (fagperson)» where two lead as equals.
@@ -170,7 +184,9 @@ describe.runIf(HAS_DOCX)('python-docx', () => {
       // Follow-up: a heading per session with its date under it.
       const followUp = forms.includes('oppfolgingsskjema.docx') ? get('oppfolgingsskjema.docx') : undefined;
       for (const s of followUp ? sessions : []) {
-        const at = followUp!.paragraphs.findIndex((p) => p.style === 'Heading 2' && p.text.startsWith(`Samling ${s.number}:`));
+        const at = followUp!.paragraphs.findIndex(
+          (p) => p.style === 'Heading 2' && p.text.startsWith(`Samling ${s.number}:`),
+        );
         expect(at, `${g.id} session ${s.number}`).toBeGreaterThan(0);
         expect(followUp!.paragraphs[at + 1]!.text).toBe(formatSessionTime(s.date, s.start, s.end, 'nb'));
       }
@@ -178,7 +194,9 @@ describe.runIf(HAS_DOCX)('python-docx', () => {
       // Attendance: participants down the first column, session dates across the header.
       const attendance = get('oppmoteliste.docx').tables[0]!;
       expect(attendance.slice(1).map((row) => row[0])).toEqual(g.participants.map((p) => p.name));
-      expect(attendance[0]!.slice(1).map((h) => h.split('\n')[1])).toEqual(sessions.map((s) => formatShortDate(s.date, 'nb')));
+      expect(attendance[0]!.slice(1).map((h) => h.split('\n')[1])).toEqual(
+        sessions.map((s) => formatShortDate(s.date, 'nb')),
+      );
 
       // Certificates: one's own name, nobody else's.
       const certs = readdirSync(join(folder, 'kursbevis'));
@@ -189,7 +207,10 @@ describe.runIf(HAS_DOCX)('python-docx', () => {
         const named = g.participants.filter((p) => all.includes(p.name));
         expect(named, file).toHaveLength(1);
         expect(cert.title).toBe(`Kursbevis – ${named[0]!.name}`);
-        expect(cert.paragraphs.filter((p) => p.text === named[0]!.name), file).toHaveLength(1);
+        expect(
+          cert.paragraphs.filter((p) => p.text === named[0]!.name),
+          file,
+        ).toHaveLength(1);
         expect(all).toContain(g.facilitator.name);
       }
     }

@@ -18,14 +18,24 @@ describe('the certificate logo', () => {
     // The same picture with one more chunk: another image as far as the bytes go.
     const png = readFileSync(join(ws, 'logo.png'));
     const iend = png.length - 12;
-    const text = Buffer.concat([Buffer.from([0, 0, 0, 1]), Buffer.from('tEXtx'), Buffer.from([0x3b, 0x62, 0x2f, 0x6a])]);
+    const text = Buffer.concat([
+      Buffer.from([0, 0, 0, 1]),
+      Buffer.from('tEXtx'),
+      Buffer.from([0x3b, 0x62, 0x2f, 0x6a]),
+    ]);
     writeFileSync(join(ws, 'logo.png'), Buffer.concat([png.subarray(0, iend), text, png.subarray(iend)]));
     const again = await runCli(['build', 'sone-nord'], { cwd: ws, env: EPOCH });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/sone-nord: \d+ filer skrevet/);
     const after = treeHashes(join(ws, 'ut', 'sone-nord', 'skjema'));
-    const changed = Object.keys(after).filter((p) => after[p] !== before[p]).sort();
-    expect(changed).toEqual(Object.keys(after).filter((p) => p.startsWith('kursbevis/')).sort());
+    const changed = Object.keys(after)
+      .filter((p) => after[p] !== before[p])
+      .sort();
+    expect(changed).toEqual(
+      Object.keys(after)
+        .filter((p) => p.startsWith('kursbevis/'))
+        .sort(),
+    );
   });
 
   it('refuses a logo that is not an image, naming refleks.yaml, the line and the field', async () => {

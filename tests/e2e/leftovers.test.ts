@@ -18,7 +18,7 @@ function dropParticipants(ws: string, ...names: string[]): void {
 }
 
 describe('leftovers of earlier runs', () => {
-  it('temporary files a killed run left are removed by the next run (it holds the workspace lock); a person\'s own are not', async () => {
+  it("temporary files a killed run left are removed by the next run (it holds the workspace lock); a person's own are not", async () => {
     const ws = copyWorkspace(BASE);
     expect((await runCli(['build'], { cwd: ws, env: EPOCH })).code).toBe(0);
     const dir = join(ws, 'ut', 'gruppe', 'veileder');
@@ -30,7 +30,10 @@ describe('leftovers of earlier runs', () => {
     const hourAgo = new Date(Date.now() - 3600_000);
     utimesSync(killed, hourAgo, hourAgo);
     utimesSync(own, hourAgo, hourAgo);
-    writeFileSync(join(ws, 'groups', 'gruppe.yaml'), readFileSync(join(ws, 'groups', 'gruppe.yaml'), 'utf8') + '# endret\n');
+    writeFileSync(
+      join(ws, 'groups', 'gruppe.yaml'),
+      readFileSync(join(ws, 'groups', 'gruppe.yaml'), 'utf8') + '# endret\n',
+    );
     expect((await runCli(['build'], { cwd: ws, env: EPOCH })).code).toBe(0);
     expect(existsSync(killed)).toBe(false);
     // No other run can be writing now: every writer holds .refleks/lock, so a new one goes too.
@@ -38,7 +41,7 @@ describe('leftovers of earlier runs', () => {
     expect(existsSync(own)).toBe(true);
   });
 
-  it('a removed participant\'s certificate and invitations are removed; one edited by hand is kept and named', async () => {
+  it("a removed participant's certificate and invitations are removed; one edited by hand is kept and named", async () => {
     const ws = copyWorkspace(BASE);
     expect((await runCli(['build', '--per-person'], { cwd: ws, env: EPOCH })).code).toBe(0);
     const certs = join(ws, 'ut', 'gruppe', 'skjema', 'kursbevis');
@@ -51,8 +54,12 @@ describe('leftovers of earlier runs', () => {
     expect(existsSync(join(certs, 'jonas-aesoy.docx'))).toBe(false);
     expect(existsSync(join(ws, 'ut', 'gruppe', 'invitasjoner', 'jonas-aesoy'))).toBe(false);
     expect(readFileSync(join(certs, 'marte-lien.docx'), 'utf8')).toBe('fylt ut for hånd\n');
-    expect(r.stderr).toContain('advarsel: ut/gruppe/skjema/kursbevis/marte-lien.docx lages ikke lenger, men er endret for hånd og ble beholdt');
-    expect(r.stderr).toMatch(/Fjernet \d+ filer som refleks ikke lager lenger: .*ut\/gruppe\/invitasjoner\/jonas-aesoy\/samling-1\.ics/);
+    expect(r.stderr).toContain(
+      'advarsel: ut/gruppe/skjema/kursbevis/marte-lien.docx lages ikke lenger, men er endret for hånd og ble beholdt',
+    );
+    expect(r.stderr).toMatch(
+      /Fjernet \d+ filer som refleks ikke lager lenger: .*ut\/gruppe\/invitasjoner\/jonas-aesoy\/samling-1\.ics/,
+    );
     // What is still made is still there.
     expect(existsSync(join(certs, 'ali-khan.docx'))).toBe(true);
     expect(existsSync(join(ws, 'ut', 'gruppe', 'invitasjoner', 'ali-khan', 'samling-1.ics'))).toBe(true);

@@ -15,17 +15,24 @@ const workspace = scratchWorkspaces();
 
 const FLAGS = [
   'new-group',
-  '--programme', 'mestring',
-  '--name', 'Hjemmetjenesten sone sør',
-  '--facilitator', 'Kari Nordmann <kari.nordmann@lillevik.kommune.no>',
-  '--leader', 'Per Hansen <per.hansen@lillevik.kommune.no>',
-  '--start', '2027-03-02',
-  '--time', '13:00',
-  '--location', 'Helsehuset, møterom 2',
+  '--programme',
+  'mestring',
+  '--name',
+  'Hjemmetjenesten sone sør',
+  '--facilitator',
+  'Kari Nordmann <kari.nordmann@lillevik.kommune.no>',
+  '--leader',
+  'Per Hansen <per.hansen@lillevik.kommune.no>',
+  '--start',
+  '2027-03-02',
+  '--time',
+  '13:00',
+  '--location',
+  'Helsehuset, møterom 2',
 ];
 
 async function validates(dir: string): Promise<void> {
-  const v = (await runCli(['validate', '-w', dir]));
+  const v = await runCli(['validate', '-w', dir]);
   expect(v.stderr).toBe('');
   expect(v.code).toBe(0);
 }
@@ -33,7 +40,21 @@ async function validates(dir: string): Promise<void> {
 describe('refleks new-group (built CLI, no terminal)', () => {
   it('creates the group from flags alone; the file validates and carries its comments', async () => {
     const dir = workspace();
-    const r = (await runCli([...FLAGS, '--participant', 'Ali Khan <ali.khan@lillevik.kommune.no>', '--participant', 'Siri Ødegård', '--participant', 'Jonas Æsøy <jonas.aesoy@lillevik.kommune.no>', '--participant', 'Olena Kovalenko', '--yes'], { cwd: dir }));
+    const r = await runCli(
+      [
+        ...FLAGS,
+        '--participant',
+        'Ali Khan <ali.khan@lillevik.kommune.no>',
+        '--participant',
+        'Siri Ødegård',
+        '--participant',
+        'Jonas Æsøy <jonas.aesoy@lillevik.kommune.no>',
+        '--participant',
+        'Olena Kovalenko',
+        '--yes',
+      ],
+      { cwd: dir },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Skrev groups/hjemmetjenesten-sone-sor.yaml.');
@@ -45,18 +66,19 @@ describe('refleks new-group (built CLI, no terminal)', () => {
     expect(text).toContain('# Lokal veileder: leder samlingene');
     expect(text).toContain('  - { name: Siri Ødegård }');
     await validates(dir);
-    const list = (await runCli(['groups', '-w', dir]));
+    const list = await runCli(['groups', '-w', dir]);
     expect(list.stdout).toContain('hjemmetjenesten-sone-sor');
   });
 
   it('creates the group from a semicolon-separated Windows-1252 roster with æøå', async () => {
     const dir = workspace();
     copyFileSync(join(ROSTERS, 'windows-1252-semikolon.csv'), join(dir, 'deltakere.csv'));
-    const r = (await runCli([...FLAGS, '--roster', 'deltakere.csv', '--yes'], { cwd: dir }));
+    const r = await runCli([...FLAGS, '--roster', 'deltakere.csv', '--yes'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Leste 5 av 5 rader fra deltakere.csv (Windows-1252, semikolon).');
     const text = readFileSync(join(dir, 'groups/hjemmetjenesten-sone-sor.yaml'), 'utf8');
-    for (const name of ['Åse Grønli', 'Bjørn Ærøy', 'Søren Ødegård', 'Marthe Lien-Åberg', 'René Bakke']) expect(text).toContain(`{ name: ${name},`);
+    for (const name of ['Åse Grønli', 'Bjørn Ærøy', 'Søren Ødegård', 'Marthe Lien-Åberg', 'René Bakke'])
+      expect(text).toContain(`{ name: ${name},`);
     await validates(dir);
   });
 
@@ -64,31 +86,39 @@ describe('refleks new-group (built CLI, no terminal)', () => {
     const dir = workspace();
     const before = treeHashes(dir);
     const started = Date.now();
-    const r = (await runCli(['new-group', '--name', 'Sone sør'], { cwd: dir }));
+    const r = await runCli(['new-group', '--name', 'Sone sør'], { cwd: dir });
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('ingen terminal å spørre i');
-    for (const flag of ['--programme', '--facilitator', '--participant', '--start', '--location', '--yes']) expect(r.stderr).toContain(flag);
+    for (const flag of ['--programme', '--facilitator', '--participant', '--start', '--location', '--yes'])
+      expect(r.stderr).toContain(flag);
     expect(treeHashes(dir)).toEqual(before);
   });
 
   it('refuses a roster with bad rows (exit 1, row numbers) and writes nothing; --skip-bad-rows goes on', async () => {
     const dir = workspace();
     const before = treeHashes(dir);
-    const args = [...FLAGS.map((a) => (a.startsWith('Kari') ? 'Hilde Strand <hilde.strand@lillevik.kommune.no>' : a)), '--roster', join(ROSTERS, 'feil-rader.csv'), '--yes'];
-    const r = (await runCli(args, { cwd: dir }));
+    const args = [
+      ...FLAGS.map((a) => (a.startsWith('Kari') ? 'Hilde Strand <hilde.strand@lillevik.kommune.no>' : a)),
+      '--roster',
+      join(ROSTERS, 'feil-rader.csv'),
+      '--yes',
+    ];
+    const r = await runCli(args, { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/feil-rader\.csv: rad 3: mangler navn/);
-    expect(r.stderr).toMatch(/rad 6: samme person to ganger: e-postadressen KARI\.NORDMANN@lillevik\.kommune\.no står også på rad 2/);
+    expect(r.stderr).toMatch(
+      /rad 6: samme person to ganger: e-postadressen KARI\.NORDMANN@lillevik\.kommune\.no står også på rad 2/,
+    );
     expect(treeHashes(dir)).toEqual(before);
-    const skipped = (await runCli([...args, '--skip-bad-rows'], { cwd: dir }));
+    const skipped = await runCli([...args, '--skip-bad-rows'], { cwd: dir });
     expect(skipped.code).toBe(0);
     await validates(dir);
   });
 
   it('refuses a bad e-mail in a flag with exit 2', async () => {
     const dir = workspace();
-    const r = (await runCli([...FLAGS, '--participant', 'Ola <ola@>', '--yes'], { cwd: dir }));
+    const r = await runCli([...FLAGS, '--participant', 'Ola <ola@>', '--yes'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('«ola@» er ikke en gyldig e-postadresse');
   });
@@ -145,7 +175,10 @@ describe.runIf(requireTool(hasCommand('tmux'), 'tmux'))('refleks new-group in a 
     const dir = workspace();
     copyFileSync(join(ROSTERS, 'windows-1252-semikolon.csv'), join(dir, 'deltakere.csv'));
     const started = Date.now();
-    const tmux = new Tmux(dir, `env NO_COLOR=1 TZ=Europe/Oslo ${process.execPath} ${BIN} new-group; echo EXIT=$?; sleep 120`);
+    const tmux = new Tmux(
+      dir,
+      `env NO_COLOR=1 TZ=Europe/Oslo ${process.execPath} ${BIN} new-group; echo EXIT=$?; sleep 120`,
+    );
     try {
       await tmux.answer(/Hvilket program/); // Mestring is the default
       await tmux.answer(/Gruppens navn/, 'Sone nord');
@@ -192,7 +225,9 @@ describe.runIf(requireTool(hasCommand('tmux'), 'tmux'))('refleks new-group in a 
     const text = readFileSync(join(dir, 'groups/hjemmetjenesten-sone-sor.yaml'), 'utf8');
     expect(text).toContain('# Deltakere: 4–6 er anbefalt.');
     expect(text).toContain('facilitator: { name: Kari Nordmann, email: kari.nordmann@lillevik.kommune.no }');
-    expect(text).toContain('{ name: Åse Grønli, email: ase.gronli@lillevik.kommune.no, unit: Sone sør, role: Helsefagarbeider }');
+    expect(text).toContain(
+      '{ name: Åse Grønli, email: ase.gronli@lillevik.kommune.no, unit: Sone sør, role: Helsefagarbeider }',
+    );
     expect(text).toContain('location: { room: "Helsehuset, møterom 2", address: "Storgata 1, 1234 Lillevik" }');
   });
 

@@ -8,7 +8,17 @@
  * install prefers it to the registry.
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
@@ -32,7 +42,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const KEEP = /^npm_config_(cache|userconfig|globalconfig|cafile|registry|proxy|https_proxy|noproxy|strict_ssl)$/i;
 const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || KEEP.test(k)));
 
-function run(cmd: string, args: string[], opts: SpawnSyncOptions = {}): { code: number; stdout: string; stderr: string } {
+function run(
+  cmd: string,
+  args: string[],
+  opts: SpawnSyncOptions = {},
+): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(cmd, args, { encoding: 'utf8', shell: WINDOWS, timeout: 240_000, env: cleanEnv, ...opts });
   return { code: r.status ?? -1, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
 }
@@ -66,10 +80,26 @@ describe.skipIf(skip)('the packed and installed refleks', () => {
     expect(existsSync(join(clone, 'npm-shrinkwrap.json'))).toBe(false);
 
     const prefix = join(work, 'prefix');
-    const install = run('npm', ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', join(work, tarball!)]);
+    const install = run('npm', [
+      'install',
+      '-g',
+      '--prefix',
+      prefix,
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      join(work, tarball!),
+    ]);
     expect(install.code, install.stderr).toBe(0);
     const pkg = join(prefix, WINDOWS ? '' : 'lib', 'node_modules', 'refleks');
-    for (const f of ['dist/bundle/cli.js', 'schemas/group.schema.json', 'programmes/mestring.yaml', 'npm-shrinkwrap.json']) expect(existsSync(join(pkg, f)), f).toBe(true);
+    for (const f of [
+      'dist/bundle/cli.js',
+      'schemas/group.schema.json',
+      'programmes/mestring.yaml',
+      'npm-shrinkwrap.json',
+    ])
+      expect(existsSync(join(pkg, f)), f).toBe(true);
     for (const f of ['src', 'tests', 'package-lock.json']) expect(existsSync(join(pkg, f)), f).toBe(false);
     // The shipped tree is the tested one: docx's nanoid as the override pins it.
     const shrinkwrap = JSON.parse(readFileSync(join(pkg, 'npm-shrinkwrap.json'), 'utf8'));
@@ -77,29 +107,68 @@ describe.skipIf(skip)('the packed and installed refleks', () => {
     expect(Object.values(shrinkwrap.packages).some((p) => (p as { dev?: boolean }).dev)).toBe(false);
 
     const bin = join(prefix, WINDOWS ? 'refleks.cmd' : 'bin/refleks');
-    const env = { PATH: `${dirname(process.execPath)}${WINDOWS ? ';' : ':'}${process.env.PATH ?? ''}`, HOME: work, USERPROFILE: work, REFLEKS_CACHE: 'off', NO_COLOR: '1', TZ: 'Europe/Oslo' };
+    const env = {
+      PATH: `${dirname(process.execPath)}${WINDOWS ? ';' : ':'}${process.env.PATH ?? ''}`,
+      HOME: work,
+      USERPROFILE: work,
+      REFLEKS_CACHE: 'off',
+      NO_COLOR: '1',
+      TZ: 'Europe/Oslo',
+    };
     const refleks = (args: string[], cwd: string) => run(bin, args, { cwd, env });
 
     const version = refleks(['--version'], work);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
 
-    const init = refleks(['init', 'kurs', '--organisation', 'Lillevik kommune', '--organiser', 'Ingrid Solberg <ingrid@lillevik.kommune.no>', '--fylke', 'Rogaland'], work);
+    const init = refleks(
+      [
+        'init',
+        'kurs',
+        '--organisation',
+        'Lillevik kommune',
+        '--organiser',
+        'Ingrid Solberg <ingrid@lillevik.kommune.no>',
+        '--fylke',
+        'Rogaland',
+      ],
+      work,
+    );
     expect(init.code, init.stderr).toBe(0);
     const ws = join(work, 'kurs');
-    expect(readFileSync(join(ws, 'refleks.yaml'), 'utf8')).toContain('- { name: Vinterferie, from: 2027-03-01, to: 2027-03-05 }');
+    expect(readFileSync(join(ws, 'refleks.yaml'), 'utf8')).toContain(
+      '- { name: Vinterferie, from: 2027-03-01, to: 2027-03-05 }',
+    );
 
-    const group = refleks([
-      'new-group', '--programme', 'mestring', '--name', 'Hjemmetjenesten sone sør',
-      '--facilitator', 'Kari Nordmann <kari.nordmann@lillevik.kommune.no>',
-      ...['Ali Khan', 'Berit Berg', 'Cecilie Dahl', 'Dag Eik'].flatMap((n) => ['--participant', `${n} <${n.toLowerCase().replace(' ', '.')}@lillevik.kommune.no>`]),
-      '--start', '2027-01-12', '--time', '13:00', '--location', 'Helsehuset, møterom 2', '--yes',
-    ], ws);
+    const group = refleks(
+      [
+        'new-group',
+        '--programme',
+        'mestring',
+        '--name',
+        'Hjemmetjenesten sone sør',
+        '--facilitator',
+        'Kari Nordmann <kari.nordmann@lillevik.kommune.no>',
+        ...['Ali Khan', 'Berit Berg', 'Cecilie Dahl', 'Dag Eik'].flatMap((n) => [
+          '--participant',
+          `${n} <${n.toLowerCase().replace(' ', '.')}@lillevik.kommune.no>`,
+        ]),
+        '--start',
+        '2027-01-12',
+        '--time',
+        '13:00',
+        '--location',
+        'Helsehuset, møterom 2',
+        '--yes',
+      ],
+      ws,
+    );
     expect(group.code, group.stderr).toBe(0);
 
     const build = refleks(['build'], ws);
     expect(build.code, build.stderr).toBe(0);
     expect(build.stdout).toMatch(/1 grupper? bygget/);
-    for (const f of ['kalender.ics', 'skjema/planleggingsskjema.docx', 'veileder/index.html']) expect(existsSync(join(ws, 'ut/hjemmetjenesten-sone-sor', f)), f).toBe(true);
+    for (const f of ['kalender.ics', 'skjema/planleggingsskjema.docx', 'veileder/index.html'])
+      expect(existsSync(join(ws, 'ut/hjemmetjenesten-sone-sor', f)), f).toBe(true);
 
     // Moved (another folder, as on a network drive or after a git clone),
     // every $schema comment still leads to a schema the file passes.
@@ -115,8 +184,13 @@ describe.skipIf(skip)('the packed and installed refleks', () => {
       expect(ref).not.toMatch(/node_modules|^[/\\]|^[A-Za-z]:/);
       const schemaFile = resolve(dirname(join(moved, rel)), ref!);
       expect(existsSync(schemaFile), `${rel} → ${ref}`).toBe(true);
-      const validate = new Ajv({ strict: true, allowUnionTypes: true, validateFormats: false }).compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
-      expect(validate(parse(text, { version: '1.2', schema: 'core' })), `${rel}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      const validate = new Ajv({ strict: true, allowUnionTypes: true, validateFormats: false }).compile(
+        JSON.parse(readFileSync(schemaFile, 'utf8')),
+      );
+      expect(
+        validate(parse(text, { version: '1.2', schema: 'core' })),
+        `${rel}: ${JSON.stringify(validate.errors)}`,
+      ).toBe(true);
     }
   }, 240_000);
 });

@@ -32,7 +32,7 @@ function pages(dir: string): string[] {
 async function generate(): Promise<string[]> {
   const nb = copyWorkspace();
   appendFileSync(join(nb, 'groups', 'sone-nord.yaml'), '\nsessions:\n  2:\n    cancelled: true\n');
-  const r = (await runCli(['packs'], { cwd: nb }));
+  const r = await runCli(['packs'], { cwd: nb });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   expect(readFileSync(join(nb, 'ut', 'sone-nord', 'veileder', 'index.html'), 'utf8')).toContain('Avlyst');
@@ -42,7 +42,9 @@ async function generate(): Promise<string[]> {
   writeFileSync(file, `language: en\n${readFileSync(file, 'utf8')}`);
   expect((await runCli(['packs', 'mestringstreff-var'], { cwd: en })).code).toBe(0);
   // The English pages share their structure with the Norwegian ones; one of each kind is enough.
-  const english = pages(en).filter((f) => f.includes('/mestringstreff-var/') && /\/(index|alle|tema-1-.*|deltakerark-1-.*)\.html$/.test(f));
+  const english = pages(en).filter(
+    (f) => f.includes('/mestringstreff-var/') && /\/(index|alle|tema-1-.*|deltakerark-1-.*)\.html$/.test(f),
+  );
   expect(english).toHaveLength(4);
   return [...pages(nb), ...english];
 }
@@ -52,7 +54,10 @@ describe.runIf(hasChromium)('generated pages in Chromium', () => {
   let files: string[] = [];
   beforeAll(async () => {
     files = await generate();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -63,7 +68,8 @@ describe.runIf(hasChromium)('generated pages in Chromium', () => {
     const problems: string[] = [];
     for (const f of files) {
       const report = await validator.validateString(readFileSync(f, 'utf8'), f);
-      for (const m of report.results.flatMap((r) => r.messages)) problems.push(`${f}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+      for (const m of report.results.flatMap((r) => r.messages))
+        problems.push(`${f}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
     // Per group a pack and a handout per theme (5, 5, 5 and 6 themes), index and alle; plus four English pages.
     expect(files.length).toBe(12 + 12 + 12 + 14 + 4);
@@ -76,7 +82,9 @@ describe.runIf(hasChromium)('generated pages in Chromium', () => {
       const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
       const requests: string[] = [];
       const violations: string[] = [];
-      const queue = files.filter((f, i) => (folder === 'English' ? i >= files.length - 4 : i < files.length - 4 && f.includes(`/${folder}/`)));
+      const queue = files.filter((f, i) =>
+        folder === 'English' ? i >= files.length - 4 : i < files.length - 4 && f.includes(`/${folder}/`),
+      );
       expect(queue.length).toBeGreaterThan(3);
       const worker = async () => {
         const page = await browser.newPage();
@@ -88,7 +96,9 @@ describe.runIf(hasChromium)('generated pages in Chromium', () => {
           expect(await page.evaluate(() => document.documentElement.lang)).toBe(folder === 'English' ? 'en' : 'nb');
           expect((await page.title()).length).toBeGreaterThan(0);
           await page.addScriptTag({ content: axeSource });
-          const result = (await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run())) as { violations: { id: string; help: string; nodes: unknown[] }[] };
+          const result = (await page.evaluate(() =>
+            (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run(),
+          )) as { violations: { id: string; help: string; nodes: unknown[] }[] };
           for (const v of result.violations) violations.push(`${f}: ${v.id} (${v.nodes.length}) ${v.help}`);
         }
         await page.close();
@@ -107,10 +117,12 @@ describe.runIf(hasChromium)('generated pages in Chromium', () => {
       await page.goto(`file://${handout}`);
       await page.emulateMedia({ media: 'print' });
       // Each box (1.05em plus its offset) fits inside its own item, and items do not overlap.
-      const items = await page.evaluate(() => [...document.querySelectorAll('.checklist li')].map((li) => {
-        const r = li.getBoundingClientRect();
-        return { top: r.top, bottom: r.bottom, em: parseFloat(getComputedStyle(li).fontSize) };
-      }));
+      const items = await page.evaluate(() =>
+        [...document.querySelectorAll('.checklist li')].map((li) => {
+          const r = li.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, em: parseFloat(getComputedStyle(li).fontSize) };
+        }),
+      );
       for (const [i, it] of items.entries()) {
         expect(it.bottom - it.top, handout).toBeGreaterThanOrEqual(1.25 * it.em - 0.5);
         if (i > 0) expect(it.top, handout).toBeGreaterThanOrEqual(items[i - 1]!.bottom);
@@ -127,9 +139,13 @@ describe.runIf(hasChromium)('generated pages in Chromium', () => {
     const all = files.find((f) => f.includes('/sykehjem-kombinert/') && f.endsWith('alle.html'))!;
     await page.goto(`file://${all}`);
     await page.emulateMedia({ media: 'print' });
-    const breaks = await page.evaluate(() => [...document.querySelectorAll('article.theme')].map((a) => getComputedStyle(a).breakBefore));
+    const breaks = await page.evaluate(() =>
+      [...document.querySelectorAll('article.theme')].map((a) => getComputedStyle(a).breakBefore),
+    );
     expect(breaks).toEqual(['auto', 'page', 'page', 'page', 'page']);
-    const rows = await page.evaluate(() => [...document.querySelectorAll('tr')].every((tr) => getComputedStyle(tr).breakInside === 'avoid'));
+    const rows = await page.evaluate(() =>
+      [...document.querySelectorAll('tr')].every((tr) => getComputedStyle(tr).breakInside === 'avoid'),
+    );
     expect(rows).toBe(true);
     await page.close();
   });

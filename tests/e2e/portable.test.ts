@@ -16,7 +16,10 @@ const OLD_GROUP = '# yaml-language-server: $schema=../../gprefix/lib/node_module
 describe('$schema comments in a workspace made by an older refleks', () => {
   const scratch = scratchWorkspaces();
   const age = (ws: string) => {
-    for (const [file, line] of [['refleks.yaml', OLD_WS], ['groups/sone-nord.yaml', OLD_GROUP]] as const) {
+    for (const [file, line] of [
+      ['refleks.yaml', OLD_WS],
+      ['groups/sone-nord.yaml', OLD_GROUP],
+    ] as const) {
       const path = join(ws, file);
       writeFileSync(path, readFileSync(path, 'utf8').replace(/^# yaml-language-server: .*$/m, line));
     }
@@ -28,16 +31,24 @@ describe('$schema comments in a workspace made by an older refleks', () => {
     const before = readFileSync(join(ws, 'groups/sone-nord.yaml'), 'utf8');
     const r = runCli(['validate'], { cwd: ws });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('merk: skjemareferansen ($schema) i refleks.yaml, groups/sone-nord.yaml peker ut av arbeidsområdet');
+    expect(r.stderr).toContain(
+      'merk: skjemareferansen ($schema) i refleks.yaml, groups/sone-nord.yaml peker ut av arbeidsområdet',
+    );
     expect(r.stderr).toContain('«refleks validate --fix»');
     expect(readFileSync(join(ws, 'groups/sone-nord.yaml'), 'utf8')).toBe(before);
 
     const fixed = runCli(['validate', '--fix'], { cwd: ws });
     expect(fixed.code).toBe(0);
-    expect(fixed.stderr).toContain('merk: skjemareferansen ($schema) i refleks.yaml, groups/sone-nord.yaml peker nå på .refleks/schemas/');
+    expect(fixed.stderr).toContain(
+      'merk: skjemareferansen ($schema) i refleks.yaml, groups/sone-nord.yaml peker nå på .refleks/schemas/',
+    );
     const after = readFileSync(join(ws, 'groups/sone-nord.yaml'), 'utf8');
-    expect(after).toBe(before.replace(OLD_GROUP, '# yaml-language-server: $schema=../.refleks/schemas/group.schema.json'));
-    expect(readFileSync(join(ws, 'refleks.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=.refleks/schemas/workspace.schema.json');
+    expect(after).toBe(
+      before.replace(OLD_GROUP, '# yaml-language-server: $schema=../.refleks/schemas/group.schema.json'),
+    );
+    expect(readFileSync(join(ws, 'refleks.yaml'), 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=.refleks/schemas/workspace.schema.json',
+    );
     // And the copies they point to are there.
     expect(JSON.parse(readFileSync(join(ws, '.refleks/schemas/group.schema.json'), 'utf8')).type).toBe('object');
     // Once moved, nothing more to say.
@@ -70,10 +81,12 @@ describe('$schema comments in a workspace made by an older refleks', () => {
 describe('refleks init and the winter holiday', () => {
   const fresh = () => join(mkdtempSync(join(tmpdir(), 'refleks-init-')), 'kurs');
 
-  it('--fylke gives the county\'s week', () => {
+  it("--fylke gives the county's week", () => {
     const dir = fresh();
     expect(runCli(['init', dir, '--fylke', 'Innlandet']).code).toBe(0);
-    expect(readFileSync(join(dir, 'refleks.yaml'), 'utf8')).toMatch(/^ {2}- \{ name: Vinterferie, from: \d{4}-\d\d-\d\d/m);
+    expect(readFileSync(join(dir, 'refleks.yaml'), 'utf8')).toMatch(
+      /^ {2}- \{ name: Vinterferie, from: \d{4}-\d\d-\d\d/m,
+    );
     expect(runCli(['validate', '-w', dir]).code).toBe(0);
     expect(existsSync(join(dir, '.refleks/schemas/workspace.schema.json'))).toBe(true);
   });

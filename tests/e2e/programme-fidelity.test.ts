@@ -11,10 +11,15 @@ import { copyWorkspace, runCli } from '../helpers/cli.js';
 describe('programme truth through the CLI', () => {
   it('validate refuses a material link that is not a web address, with file, line and field', async () => {
     const dir = copyWorkspace();
-    appendFileSync(join(dir, 'groups', 'sone-nord.yaml'), '\nmaterials:\n  2:\n    - { title: Film, url: "javascript:alert(1)" }\n');
-    const r = (await runCli(['validate'], { cwd: dir }));
+    appendFileSync(
+      join(dir, 'groups', 'sone-nord.yaml'),
+      '\nmaterials:\n  2:\n    - { title: Film, url: "javascript:alert(1)" }\n',
+    );
+    const r = await runCli(['validate'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/groups\/sone-nord\.yaml:\d+:\d+: materials\.2\[0\]\.url: lenken må begynne med https:\/\/ \(fant «javascript:»\)/);
+    expect(r.stderr).toMatch(
+      /groups\/sone-nord\.yaml:\d+:\d+: materials\.2\[0\]\.url: lenken må begynne med https:\/\/ \(fant «javascript:»\)/,
+    );
     expect(r.stderr).toContain('https://');
   });
 
@@ -22,7 +27,7 @@ describe('programme truth through the CLI', () => {
     const dir = copyWorkspace();
     const settings = join(dir, 'refleks.yaml');
     writeFileSync(settings, readFileSync(settings, 'utf8').replace(/^language: nb$/m, 'language: en'));
-    const r = (await runCli(['build', 'sone-nord', 'mestringstreff-var'], { cwd: dir }));
+    const r = await runCli(['build', 'sone-nord', 'mestringstreff-var'], { cwd: dir });
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines.length).toBeGreaterThan(2);
@@ -37,7 +42,7 @@ describe('programme truth through the CLI', () => {
     expect((await runCli(['schedule', 'sone-nord'], { cwd: dir })).code).toBe(0);
     const before = readFileSync(join(dir, 'ut', 'sone-nord', 'invitasjoner', 'samling-3.ics'), 'utf8');
     appendFileSync(join(dir, 'groups', 'sone-nord.yaml'), '\nsessions:\n  3: { postponed: true }\n');
-    const r = (await runCli(['schedule', 'sone-nord'], { cwd: dir }));
+    const r = await runCli(['schedule', 'sone-nord'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('utsatt fra');
     expect(r.stdout).toMatch(/endret 3, 4, 5/);

@@ -31,7 +31,10 @@ describe.runIf(hasChromium)('report and overview pages in Chromium', () => {
       }
       pages.push(join(ws, 'ut', 'rapport', 'rapport.html'), join(ws, 'ut', 'index.html'));
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -64,7 +67,8 @@ describe.runIf(hasChromium)('report and overview pages in Chromium', () => {
     const problems: string[] = [];
     for (const f of pages) {
       const report = await validator.validateString(readFileSync(f, 'utf8'), f);
-      for (const m of report.results.flatMap((r) => r.messages)) problems.push(`${f}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+      for (const m of report.results.flatMap((r) => r.messages))
+        problems.push(`${f}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
     expect(problems).toEqual([]);
   });
@@ -81,7 +85,9 @@ describe.runIf(hasChromium)('report and overview pages in Chromium', () => {
       await page.goto(`file://${f}`);
       expect((await page.title()).length).toBeGreaterThan(0);
       await page.addScriptTag({ content: axeSource });
-      const result = (await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run())) as { violations: { id: string; help: string; nodes: unknown[] }[] };
+      const result = (await page.evaluate(() =>
+        (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run(),
+      )) as { violations: { id: string; help: string; nodes: unknown[] }[] };
       for (const v of result.violations) violations.push(`${f}: ${v.id} (${v.nodes.length}) ${v.help}`);
       await page.screenshot({ path: f.replace(/\.html$/, '.png'), fullPage: true });
     }

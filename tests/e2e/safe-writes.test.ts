@@ -21,7 +21,9 @@ function saveAsWordWould(path: string, answer: string): void {
   const filled = doc.replace(/(<w:sdtContent>.*?<w:t(?: [^>]*)?>)[^<]*(<\/w:t>)/s, `$1${answer}$2`);
   expect(filled).not.toBe(doc);
   entries['word/document.xml'] = strToU8(filled);
-  entries['docProps/app.xml'] = strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Office Word</Application></Properties>');
+  entries['docProps/app.xml'] = strToU8(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Office Word</Application></Properties>',
+  );
   writeFileSync(path, zipSync(entries, { level: 6, mtime: new Date() }));
 }
 
@@ -36,19 +38,21 @@ describe('a form filled in by a person', () => {
     // The group changes, so refleks wants to rewrite every form.
     const groupFile = join(ws, 'groups/sone-nord.yaml');
     writeFileSync(groupFile, readFileSync(groupFile, 'utf8').replace('time: "13:00"', 'time: "13:30"'));
-    const r = (await runCli(['forms', 'sone-nord'], { cwd: ws, env: EPOCH }));
+    const r = await runCli(['forms', 'sone-nord'], { cwd: ws, env: EPOCH });
     expect(r.stderr).toContain('ut/sone-nord/skjema/evalueringsskjema.docx');
     expect(r.stderr).toMatch(/endret for hånd/);
     expect(readFileSync(form).equals(edited)).toBe(true);
     // The untouched forms were updated.
-    const planning = strFromU8(unzipSync(readFileSync(join(ws, 'ut/sone-nord/skjema/planleggingsskjema.docx')))['word/document.xml']!);
+    const planning = strFromU8(
+      unzipSync(readFileSync(join(ws, 'ut/sone-nord/skjema/planleggingsskjema.docx')))['word/document.xml']!,
+    );
     expect(planning).toContain('13.30');
 
-    const b = (await runCli(['build', 'sone-nord'], { cwd: ws, env: EPOCH }));
+    const b = await runCli(['build', 'sone-nord'], { cwd: ws, env: EPOCH });
     expect(b.stderr).toContain('evalueringsskjema.docx');
     expect(readFileSync(form).equals(edited)).toBe(true);
 
-    const forced = (await runCli(['forms', 'sone-nord', '--force'], { cwd: ws, env: EPOCH }));
+    const forced = await runCli(['forms', 'sone-nord', '--force'], { cwd: ws, env: EPOCH });
     expect(forced.code).toBe(0);
     expect(readFileSync(form).equals(edited)).toBe(false);
   });
@@ -58,7 +62,7 @@ describe('a form filled in by a person', () => {
     expect((await runCli(['build'], { cwd: ws, env: EPOCH })).code).toBe(0);
     const before = treeHashes(ws);
     for (const cmd of ['schedule', 'forms', 'packs']) {
-      const r = (await runCli([cmd], { cwd: ws, env: EPOCH }));
+      const r = await runCli([cmd], { cwd: ws, env: EPOCH });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout, cmd).toMatch(/0 (skrevet|filer skrevet)|uendret/);
     }
@@ -71,17 +75,22 @@ describe('a form filled in by a person', () => {
     const before = treeHashes(join(ws, 'ut'));
     const groupFile = join(ws, 'groups/sone-nord.yaml');
     writeFileSync(groupFile, readFileSync(groupFile, 'utf8').replace('time: "13:00"', 'time: "25:00"'));
-    const r = (await runCli(['build'], { cwd: ws, env: EPOCH }));
+    const r = await runCli(['build'], { cwd: ws, env: EPOCH });
     expect(r.code).toBe(1);
     expect(treeHashes(join(ws, 'ut'))).toEqual(before);
     expect(readdirSync(join(ws, 'ut/sone-nord/skjema')).some((f) => f.endsWith('.tmp'))).toBe(false);
   });
 
   it('Ctrl+C during a build stops between groups: whole groups, no temporary files, and the next run goes on', async () => {
-    const { generateWorkspace } = (await import(`${ROOT}/bench/generate.mjs`)) as { generateWorkspace: (dir: string, n: number) => void };
+    const { generateWorkspace } = (await import(`${ROOT}/bench/generate.mjs`)) as {
+      generateWorkspace: (dir: string, n: number) => void;
+    };
     const ws = join(mkdtempSync(join(tmpdir(), 'refleks-int-')), 'ws');
     generateWorkspace(ws, 40);
-    const child = spawn(process.execPath, [BIN, 'build', '--jobs', '1'], { cwd: ws, env: { ...process.env, ...EPOCH, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, 'build', '--jobs', '1'], {
+      cwd: ws,
+      env: { ...process.env, ...EPOCH, NO_COLOR: '1' },
+    });
     let out = '';
     let err = '';
     let sent = false;
@@ -102,15 +111,20 @@ describe('a form filled in by a person', () => {
     const files = Object.keys(treeHashes(join(ws, 'ut')));
     expect(files.some((f) => f.endsWith('.tmp'))).toBe(false);
     // Everything on disk is recorded, with the hash of what is there.
-    const manifest = JSON.parse(readFileSync(join(ws, '.refleks/manifest.json'), 'utf8')).files as Record<string, string>;
+    const manifest = JSON.parse(readFileSync(join(ws, '.refleks/manifest.json'), 'utf8')).files as Record<
+      string,
+      string
+    >;
     for (const f of files) {
-      const hash = createHash('sha256').update(readFileSync(join(ws, 'ut', f))).digest('hex');
+      const hash = createHash('sha256')
+        .update(readFileSync(join(ws, 'ut', f)))
+        .digest('hex');
       expect(manifest[`ut/${f}`], f).toBe(hash);
     }
     const built = (out.match(/filer skrevet/g) ?? []).length;
     expect(built).toBeGreaterThanOrEqual(3);
     expect(built).toBeLessThan(40);
-    const again = (await runCli(['build', '--jobs', '1'], { cwd: ws, env: EPOCH }));
+    const again = await runCli(['build', '--jobs', '1'], { cwd: ws, env: EPOCH });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`${40 - built} grupper bygget, ${built} uendret`);
   });

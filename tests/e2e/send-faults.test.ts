@@ -9,7 +9,19 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runCliProcess as runCli } from '../helpers/cli.js';
-import { cert, ENV, havePython, messageId, PEOPLE, runCliAsync, send, server, SESSIONS, TOTAL, workspace } from '../helpers/send-fixture.js';
+import {
+  cert,
+  ENV,
+  havePython,
+  messageId,
+  PEOPLE,
+  runCliAsync,
+  send,
+  server,
+  SESSIONS,
+  TOTAL,
+  workspace,
+} from '../helpers/send-fixture.js';
 
 describe.runIf(havePython)('refleks send --smtp: faults', () => {
   it('the connection dropped after N messages: a second run sends exactly the rest', async () => {
@@ -54,7 +66,9 @@ describe.runIf(havePython)('refleks send --smtp: faults', () => {
     };
     const r = await send(ws);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`tjeneren avviste e-posten til ${PEOPLE[2]!.name} <${PEOPLE[2]!.email}>, sone-sor samling 1: 550 5.1.1 Mailbox unavailable`);
+    expect(r.stderr).toContain(
+      `tjeneren avviste e-posten til ${PEOPLE[2]!.name} <${PEOPLE[2]!.email}>, sone-sor samling 1: 550 5.1.1 Mailbox unavailable`,
+    );
     expect(server.received).toHaveLength(TOTAL - SESSIONS);
     expect(server.received.some((m) => m.to[0] === PEOPLE[2]!.email)).toBe(false);
     expect(tries.get(PEOPLE[1]!.email)).toBe(SESSIONS + 1);
@@ -135,7 +149,10 @@ describe.runIf(havePython)('refleks send --smtp: faults', () => {
   it('a damaged e-mail log is an error naming the file (exit 1), and nothing is sent', async () => {
     const ws = workspace();
     mkdirSync(join(ws, '.refleks', 'sent-mail'), { recursive: true });
-    writeFileSync(join(ws, '.refleks', 'sent-mail', 'sone-sor.json'), '{"version":1,"group":"sone-sor","messages":[{"session":"tre"}]}');
+    writeFileSync(
+      join(ws, '.refleks', 'sent-mail', 'sone-sor.json'),
+      '{"version":1,"group":"sone-sor","messages":[{"session":"tre"}]}',
+    );
     const r = await send(ws);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('.refleks/sent-mail/sone-sor.json: messages[0].session: e-postloggen er skadet');

@@ -9,7 +9,18 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { filesBelow, runCliProcess as runCli } from '../helpers/cli.js';
-import { checkMessages, GROUP, havePython, messageId, PEOPLE, send, server, TOTAL, USER, workspace } from '../helpers/send-fixture.js';
+import {
+  checkMessages,
+  GROUP,
+  havePython,
+  messageId,
+  PEOPLE,
+  send,
+  server,
+  TOTAL,
+  USER,
+  workspace,
+} from '../helpers/send-fixture.js';
 
 describe.runIf(havePython)('refleks send --smtp', () => {
   it('sends one message per person and session over STARTTLS with AUTH, then nothing; a moved session sends one «Endret:» to each', async () => {
@@ -56,7 +67,10 @@ describe.runIf(havePython)('refleks send --smtp', () => {
     }
     // A cancelled session: one «Avlyst:» (METHOD:CANCEL) to each.
     server.received.length = 0;
-    writeFileSync(join(ws, 'groups', 'sone-sor.yaml'), `${GROUP}sessions:\n  3: { date: 2027-04-06 }\n  5: { cancelled: true }\n`);
+    writeFileSync(
+      join(ws, 'groups', 'sone-sor.yaml'),
+      `${GROUP}sessions:\n  3: { date: 2027-04-06 }\n  5: { cancelled: true }\n`,
+    );
     expect(runCli(['schedule', '-q'], { cwd: ws }).code).toBe(0);
     expect((await send(ws)).code).toBe(0);
     const cancelled = await checkMessages(server.received.map((m) => m.raw));
@@ -66,7 +80,6 @@ describe.runIf(havePython)('refleks send --smtp', () => {
       expect(e.calendars[0]!.method_param).toBe('CANCEL');
     }
   });
-
 });
 
 describe.runIf(havePython)('refleks send (dry run) and --drafts', () => {
@@ -90,7 +103,9 @@ describe.runIf(havePython)('refleks send (dry run) and --drafts', () => {
     const before = raws.map((r) => r.toString('base64'));
     expect(runCli(['send', '--drafts'], { cwd: ws, env }).stdout).toContain(`(0 skrevet, ${TOTAL} uendret)`);
     expect(files.map((f) => readFileSync(join(ws, 'ut', 'sone-sor', 'epost', f)).toString('base64'))).toEqual(before);
-    expect(runCli(['status', '--today', '2027-02-20'], { cwd: ws }).stdout).toContain('5 invitasjoner er ikke sendt ennå');
+    expect(runCli(['status', '--today', '2027-02-20'], { cwd: ws }).stdout).toContain(
+      '5 invitasjoner er ikke sendt ennå',
+    );
   });
 
   it('in English when the documents are English', async () => {

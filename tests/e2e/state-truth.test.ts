@@ -66,7 +66,8 @@ function disagreements(ws: string): string[] {
         if (uid !== s.uid) out.push(`${path}: UID ${uid}, state ${s.uid}`);
         if (sequence !== s.sequence) out.push(`${path}: SEQUENCE ${sequence}, state ${s.sequence}`);
         if (start !== s.issued.start) out.push(`${path}: DTSTART ${start}, state ${s.issued.start}`);
-        if (number && (method === 'CANCEL') !== s.cancelled) out.push(`${path}: METHOD ${method}, state cancelled=${s.cancelled}`);
+        if (number && (method === 'CANCEL') !== s.cancelled)
+          out.push(`${path}: METHOD ${method}, state cancelled=${s.cancelled}`);
       }
     }
   }
@@ -84,17 +85,34 @@ function agreesOrSaysWhatToDo(ws: string, r: { code: number; stderr: string; std
   }
 }
 
-const sequenceOf = (ws: string, n = 1) => (JSON.parse(readFileSync(join(ws, '.refleks/calendar/gruppe.json'), 'utf8')) as StateFile).sessions[n]!.sequence;
+const sequenceOf = (ws: string, n = 1) =>
+  (JSON.parse(readFileSync(join(ws, '.refleks/calendar/gruppe.json'), 'utf8')) as StateFile).sessions[n]!.sequence;
 const ics = (ws: string, n = 1) => readFileSync(join(ws, `ut/gruppe/invitasjoner/samling-${n}.ics`), 'utf8');
 
 describe('a lost or damaged manifest', () => {
   const damages: [string, (ws: string) => void, RegExp][] = [
-    ['deleted', (ws) => rmSync(join(ws, '.refleks/manifest.json')), /\.refleks\/manifest\.json: oversikten over filene refleks har skrevet mangler/],
-    ['cut short', (ws) => writeFileSync(join(ws, '.refleks/manifest.json'), readFileSync(join(ws, '.refleks/manifest.json'), 'utf8').slice(0, 200)), /\.refleks\/manifest\.json:\d+:\d+: oversikten over filene refleks har skrevet er skadet: filen er tom eller avkortet/],
-    ['with git conflict markers', (ws) => {
-      const m = readFileSync(join(ws, '.refleks/manifest.json'), 'utf8');
-      writeFileSync(join(ws, '.refleks/manifest.json'), `<<<<<<< HEAD\n${m}=======\n${m}>>>>>>> annen-gren\n`);
-    }, /\.refleks\/manifest\.json:1:1: oversikten over filene refleks har skrevet er skadet: filen har konfliktmarkører fra git/],
+    [
+      'deleted',
+      (ws) => rmSync(join(ws, '.refleks/manifest.json')),
+      /\.refleks\/manifest\.json: oversikten over filene refleks har skrevet mangler/,
+    ],
+    [
+      'cut short',
+      (ws) =>
+        writeFileSync(
+          join(ws, '.refleks/manifest.json'),
+          readFileSync(join(ws, '.refleks/manifest.json'), 'utf8').slice(0, 200),
+        ),
+      /\.refleks\/manifest\.json:\d+:\d+: oversikten over filene refleks har skrevet er skadet: filen er tom eller avkortet/,
+    ],
+    [
+      'with git conflict markers',
+      (ws) => {
+        const m = readFileSync(join(ws, '.refleks/manifest.json'), 'utf8');
+        writeFileSync(join(ws, '.refleks/manifest.json'), `<<<<<<< HEAD\n${m}=======\n${m}>>>>>>> annen-gren\n`);
+      },
+      /\.refleks\/manifest\.json:1:1: oversikten over filene refleks har skrevet er skadet: filen har konfliktmarkører fra git/,
+    ],
   ];
   for (const [name, damage, message] of damages) {
     it(`${name}: build stops before writing, names the file and --adopt; --adopt then checks, takes over and updates`, async () => {
@@ -133,7 +151,9 @@ describe('a lost or damaged manifest', () => {
     setTime(ws, 'gruppe', '10:00');
     const r = await runCli(['build', '--adopt'], { cwd: ws });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('ut/gruppe/invitasjoner/samling-2.ics: refleks har ingen oversikt over å ha skrevet denne filen (den har SEQUENCE 3, men kalenderstatusen sier 0)');
+    expect(r.stderr).toContain(
+      'ut/gruppe/invitasjoner/samling-2.ics: refleks har ingen oversikt over å ha skrevet denne filen (den har SEQUENCE 3, men kalenderstatusen sier 0)',
+    );
     expect(r.stderr).toContain('--force');
     expect(sequenceOf(ws, 2)).toBe(0);
     agreesOrSaysWhatToDo(ws, r, /--force/);
@@ -163,7 +183,7 @@ describe('an invitation edited by hand', () => {
     expect(disagreements(ws)).toEqual([]);
   });
 
-  it('per person (Mestringstreff): one person\'s edited file holds the group; schedule writes no group at all', async () => {
+  it("per person (Mestringstreff): one person's edited file holds the group; schedule writes no group at all", async () => {
     const ws = workspace(join(ROOT, 'examples', 'demo'));
     expect((await runCli(['schedule'], { cwd: ws })).code).toBe(0);
     const mine = 'ut/mestringstreff-var/invitasjoner/arne-fjeld/samling-2.ics';
@@ -208,32 +228,42 @@ describe('a full disk (ENOSPC on a small tmpfs)', () => {
     rmSync(mnt, { recursive: true, force: true });
   });
 
-  it.skipIf(!mounted)('stops the build naming the full disk, the state does not move; after freeing space the build agrees', () => {
-    const ws = join(mnt, 'ws');
-    copyInputs(BASE, ws);
-    const first = runCliProcess(['build'], { cwd: ws });
-    expect(first.code, first.stderr).toBe(0);
-    setTime(ws, 'gruppe', '10:00');
-    // Every file of the group is written beside the old one before the first rename: no room for that.
-    const full = runCliProcess(['build'], { cwd: ws });
-    expect(full.code).toBe(1);
-    expect(full.stderr).toContain('disken er full (ENOSPC)');
-    expect(full.stderr).toContain('Ingenting i gruppen ble endret');
-    expect(full.stdout).not.toContain('alt er oppdatert');
-    expect(full.stderr).not.toMatch(/^\s+at /m);
-    expect(sequenceOf(ws)).toBe(0);
-    expect(disagreements(ws)).toEqual([]);
-    expect(filesBelow(ws).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(spawnSync('mount', ['-o', 'remount,size=4m', mnt]).status).toBe(0);
-    const after = runCliProcess(['build'], { cwd: ws });
-    expect(after.code, after.stderr).toBe(0);
-    expect(sequenceOf(ws)).toBe(1);
-    expect(disagreements(ws)).toEqual([]);
-  });
+  it.skipIf(!mounted)(
+    'stops the build naming the full disk, the state does not move; after freeing space the build agrees',
+    () => {
+      const ws = join(mnt, 'ws');
+      copyInputs(BASE, ws);
+      const first = runCliProcess(['build'], { cwd: ws });
+      expect(first.code, first.stderr).toBe(0);
+      setTime(ws, 'gruppe', '10:00');
+      // Every file of the group is written beside the old one before the first rename: no room for that.
+      const full = runCliProcess(['build'], { cwd: ws });
+      expect(full.code).toBe(1);
+      expect(full.stderr).toContain('disken er full (ENOSPC)');
+      expect(full.stderr).toContain('Ingenting i gruppen ble endret');
+      expect(full.stdout).not.toContain('alt er oppdatert');
+      expect(full.stderr).not.toMatch(/^\s+at /m);
+      expect(sequenceOf(ws)).toBe(0);
+      expect(disagreements(ws)).toEqual([]);
+      expect(filesBelow(ws).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      expect(spawnSync('mount', ['-o', 'remount,size=4m', mnt]).status).toBe(0);
+      const after = runCliProcess(['build'], { cwd: ws });
+      expect(after.code, after.stderr).toBe(0);
+      expect(sequenceOf(ws)).toBe(1);
+      expect(disagreements(ws)).toEqual([]);
+    },
+  );
 });
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
-  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', TZ: 'Europe/Oslo', REFLEKS_CACHE: 'off', ...extra };
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    NO_COLOR: '1',
+    TZ: 'Europe/Oslo',
+    REFLEKS_CACHE: 'off',
+    ...extra,
+  };
 }
 
 function start(args: string[], cwd: string, extra: Record<string, string> = {}) {
@@ -243,7 +273,8 @@ function start(args: string[], cwd: string, extra: Record<string, string> = {}) 
   child.stdout.on('data', (d) => void (stdout += d));
   child.stderr.on('data', (d) => void (stderr += d));
   const done = new Promise<{ code: number; stdout: string; stderr: string; signal: string | null }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code: code ?? -1, stdout, stderr, signal })));
+    child.on('close', (code, signal) => resolve({ code: code ?? -1, stdout, stderr, signal })),
+  );
   return { child, done };
 }
 
@@ -255,7 +286,9 @@ describe('one writer at a time', () => {
     const [ra, rb] = await Promise.all([a.done, b.done]);
     expect(ra.code, ra.stderr).toBe(0);
     expect(rb.code, rb.stderr).toBe(0);
-    const manifest = JSON.parse(readFileSync(join(ws, '.refleks/manifest.json'), 'utf8')) as { files: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(ws, '.refleks/manifest.json'), 'utf8')) as {
+      files: Record<string, string>;
+    };
     expect(Object.keys(manifest.files).some((f) => f.startsWith('ut/sone-nord/'))).toBe(true);
     expect(Object.keys(manifest.files).some((f) => f.startsWith('ut/rehab-teamet/'))).toBe(true);
     expect(existsSync(join(ws, '.refleks/lock'))).toBe(false);
@@ -271,11 +304,16 @@ describe('one writer at a time', () => {
     try {
       mkdirSync(join(ws, '.refleks'), { recursive: true });
       const started = new Date().toISOString();
-      writeFileSync(join(ws, '.refleks/lock'), JSON.stringify({ pid: sleeper.pid, host: hostname(), started, command: 'build', token: 'x' }));
+      writeFileSync(
+        join(ws, '.refleks/lock'),
+        JSON.stringify({ pid: sleeper.pid, host: hostname(), started, command: 'build', token: 'x' }),
+      );
       const r = runCliProcess(['build'], { cwd: ws, env: { REFLEKS_LOCK_WAIT_MS: '400' } });
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('Venter på en annen refleks');
-      expect(r.stderr).toContain(`feil: .refleks/lock: en annen refleks skriver i arbeidsområdet («refleks build», prosess ${sleeper.pid}`);
+      expect(r.stderr).toContain(
+        `feil: .refleks/lock: en annen refleks skriver i arbeidsområdet («refleks build», prosess ${sleeper.pid}`,
+      );
       expect(existsSync(join(ws, 'ut'))).toBe(false);
       const sent = runCliProcess(['sent'], { cwd: ws, env: { REFLEKS_LOCK_WAIT_MS: '0' } });
       expect(sent.code).toBe(1);
@@ -289,7 +327,16 @@ describe('one writer at a time', () => {
     const ws = workspace();
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     mkdirSync(join(ws, '.refleks'), { recursive: true });
-    writeFileSync(join(ws, '.refleks/lock'), JSON.stringify({ pid: Number(gone.stdout), host: hostname(), started: new Date().toISOString(), command: 'build', token: 'x' }));
+    writeFileSync(
+      join(ws, '.refleks/lock'),
+      JSON.stringify({
+        pid: Number(gone.stdout),
+        host: hostname(),
+        started: new Date().toISOString(),
+        command: 'build',
+        token: 'x',
+      }),
+    );
     const r = runCliProcess(['build'], { cwd: ws });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`Tok over .refleks/lock etter «refleks build» (prosess ${gone.stdout}`);
@@ -302,7 +349,9 @@ describe('kill -9 in the middle of a many-group build', () => {
     // 100 groups (not 200) keeps this near a minute on a 2-core machine; each kill lands while groups are written.
     const ws = mkdtempSync(join(tmpdir(), 'refleks-kill-'));
     temps.push(ws);
-    const { generateWorkspace } = (await import(join(ROOT, 'bench', 'generate.mjs'))) as { generateWorkspace(dir: string, n: number): void };
+    const { generateWorkspace } = (await import(join(ROOT, 'bench', 'generate.mjs'))) as {
+      generateWorkspace(dir: string, n: number): void;
+    };
     generateWorkspace(ws, 100);
     const groups = readdirSync(join(ws, 'groups')).map((f) => f.replace(/\.yaml$/, ''));
     const times = ['08:00', '08:30', '10:15', '11:45', '15:00'];

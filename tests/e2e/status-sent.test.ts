@@ -9,9 +9,11 @@ describe('status reminds of invitations not yet sent', () => {
     const status = async () => (await runCli(['status', '--today', '2027-01-05'], { cwd: ws })).stdout;
     expect(await status()).not.toContain('ikke sendt');
     expect((await runCli(['schedule', '-q'], { cwd: ws })).code).toBe(0);
-    expect(await status()).toContain('5 invitasjoner er ikke sendt ennå: samling 1, 2, 3, 4, 5 (ut/sone-nord/invitasjoner/)');
+    expect(await status()).toContain(
+      '5 invitasjoner er ikke sendt ennå: samling 1, 2, 3, 4, 5 (ut/sone-nord/invitasjoner/)',
+    );
 
-    const sent = (await runCli(['sent', 'sone-nord'], { cwd: ws }));
+    const sent = await runCli(['sent', 'sone-nord'], { cwd: ws });
     expect(sent.stdout).toContain('sone-nord: 5 invitasjoner merket som sendt');
     expect(await status()).not.toContain('ut/sone-nord/invitasjoner/');
     expect(await status()).toContain('ut/rehab-teamet/invitasjoner/');
@@ -34,7 +36,9 @@ describe('status reminds of invitations not yet sent', () => {
     expect((await runCli(['schedule', '-q', 'sone-nord'], { cwd: ws })).code).toBe(0);
     const state = JSON.parse(readFileSync(join(ws, '.refleks/calendar/sone-nord.json'), 'utf8'));
     const first = state.sessions['3'].issued.attendees[1];
-    const one = await runCli(['sent', 'sone-nord', '--session', '3', '--person', first.email.toUpperCase()], { cwd: ws });
+    const one = await runCli(['sent', 'sone-nord', '--session', '3', '--person', first.email.toUpperCase()], {
+      cwd: ws,
+    });
     expect(one.stdout).toContain(`sone-nord: 1 invitasjon til ${first.email.toUpperCase()} merket som sendt`);
     // Session 3 now misses everyone but that one person; the others are missing for all.
     const line = (await status()).split('\n').find((l) => l.includes('ikke sendt ennå'))!;

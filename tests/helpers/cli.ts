@@ -23,11 +23,21 @@ export interface CliResult {
 
 /** The environment every run gets. Tests are hermetic: no cache of rendered form shapes unless a test asks for one. */
 function testEnv(env: Record<string, string> = {}): Record<string, string> {
-  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', TZ: 'Europe/Oslo', REFLEKS_CACHE: 'off', ...env };
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    NO_COLOR: '1',
+    TZ: 'Europe/Oslo',
+    REFLEKS_CACHE: 'off',
+    ...env,
+  };
 }
 
 /** The built CLI as a separate process, the way a coordinator runs it (for exit codes, stdin, signals). */
-export function runCliProcess(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+export function runCliProcess(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string>; input?: string } = {},
+): CliResult {
   const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
@@ -49,7 +59,10 @@ let cli: Promise<{ main: (opts: RunOptions) => Promise<number> }> | undefined;
  * time. Not for tests of stdin, signals or a fresh process's module loading.
  * Runs must not overlap (tests in a file run one at a time).
  */
-export async function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export async function runCli(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   cli ??= import(pathToFileURL(join(ROOT, 'dist', 'bundle', 'cli.js')).href);
   const { main } = await cli;
   const env = testEnv(opts.env);
@@ -83,7 +96,15 @@ export async function runCli(args: string[], opts: { cwd?: string; env?: Record<
  * What a workspace holds that a person wrote: everything else (the output
  * folder, `.refleks/`) is what a run of refleks left, e.g. `npm run demo`.
  */
-export const WORKSPACE_INPUTS = ['refleks.yaml', 'logo.png', 'groups', 'programmes', 'templates', 'attendance', 'utfylt'];
+export const WORKSPACE_INPUTS = [
+  'refleks.yaml',
+  'logo.png',
+  'groups',
+  'programmes',
+  'templates',
+  'attendance',
+  'utfylt',
+];
 
 /** Copies a workspace's own files (WORKSPACE_INPUTS that exist), never earlier outputs. */
 export function copyInputs(from: string, to: string): void {
@@ -123,7 +144,10 @@ export function filesBelow(dir: string, ending = ''): string[] {
 /** Every file below a folder with its SHA-256, for "nothing changed" assertions. */
 export function treeHashes(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of filesBelow(dir)) out[f] = createHash('sha256').update(readFileSync(join(dir, f))).digest('hex');
+  for (const f of filesBelow(dir))
+    out[f] = createHash('sha256')
+      .update(readFileSync(join(dir, f)))
+      .digest('hex');
   return out;
 }
 

@@ -28,11 +28,24 @@ export function plainDocx(dst: string): void {
 export function libreOfficeResave(src: string, dst: string): void {
   const work = mkdtempSync(join(tmpdir(), 'refleks-lo-'));
   try {
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--norestore', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', join(work, 'out'), src], {
-      encoding: 'utf8',
-      timeout: 180_000,
-      env: { ...process.env, HOME: work },
-    });
+    const r = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(work, 'profile')}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'docx:MS Word 2007 XML',
+        '--outdir',
+        join(work, 'out'),
+        src,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 180_000,
+        env: { ...process.env, HOME: work },
+      },
+    );
     if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
     renameSync(join(work, 'out', basename(src).replace(/\.docx$/i, '.docx')), dst);
   } finally {
@@ -44,7 +57,17 @@ export function libreOfficeResave(src: string, dst: string): void {
 export function libreOfficeConvert(src: string, to: string, outDir: string, infilter?: string): string {
   const work = mkdtempSync(join(tmpdir(), 'refleks-lo-'));
   try {
-    const args = [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--norestore', ...(infilter ? [`--infilter=${infilter}`] : []), '--convert-to', to, '--outdir', outDir, src];
+    const args = [
+      `-env:UserInstallation=file://${join(work, 'profile')}`,
+      '--headless',
+      '--norestore',
+      ...(infilter ? [`--infilter=${infilter}`] : []),
+      '--convert-to',
+      to,
+      '--outdir',
+      outDir,
+      src,
+    ];
     const r = spawnSync('soffice', args, { encoding: 'utf8', timeout: 180_000, env: { ...process.env, HOME: work } });
     if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
     return join(outDir, basename(src).replace(/\.[^.]+$/, `.${to.split(':')[0]}`));

@@ -21,7 +21,12 @@ export { runCliAsync, USER };
 const CHECK_EML = join(ROOT, 'tests', 'clients', 'check_eml.py');
 const CHECK_ICS = join(ROOT, 'tests', 'clients', 'check_ics.py');
 export const havePython = requireTool(hasPythonModule('icalendar') && hasPythonModule('vobject'), 'python3-icalendar');
-export const haveLibical = havePython && spawnSync(PYTHON, ['-c', "import gi; gi.require_version('ICalGLib', '3.0'); from gi.repository import ICalGLib; ICalGLib.restriction_check"]).status === 0;
+export const haveLibical =
+  havePython &&
+  spawnSync(PYTHON, [
+    '-c',
+    "import gi; gi.require_version('ICalGLib', '3.0'); from gi.repository import ICalGLib; ICalGLib.restriction_check",
+  ]).status === 0;
 
 export const PEOPLE = [
   { name: 'Kåre Øvrebø', email: 'kare.ovrebo@lillevik.kommune.no' },
@@ -63,13 +68,18 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-export function workspace(smtp = `{ host: 127.0.0.1, port: PORT, security: starttls, user: ${USER}, per_minute: 6000 }`): string {
+export function workspace(
+  smtp = `{ host: 127.0.0.1, port: PORT, security: starttls, user: ${USER}, per_minute: 6000 }`,
+): string {
   const ws = mkdtempSync(join(tmpdir(), 'refleks-send-'));
   dirs.push(ws);
-  writeFileSync(join(ws, 'refleks.yaml'), `organisation: Lillevik kommune, helse og omsorg
+  writeFileSync(
+    join(ws, 'refleks.yaml'),
+    `organisation: Lillevik kommune, helse og omsorg
 organiser: { name: Ingrid Solberg, email: ${USER} }
 smtp: ${smtp.replace('PORT', String(server.port))}
-`);
+`,
+  );
   mkdirSync(join(ws, 'groups'));
   writeFileSync(join(ws, 'groups', 'sone-sor.yaml'), GROUP);
   const b = runCli(['schedule', '-q'], { cwd: ws });
@@ -78,8 +88,17 @@ smtp: ${smtp.replace('PORT', String(server.port))}
 }
 
 export const ENV = { NODE_EXTRA_CA_CERTS: '', REFLEKS_SMTP_PASSWORD: PASSWORD, REFLEKS_SMTP_RETRY_MS: '10,20' };
-export function send(ws: string, args: string[] = [], extra: Record<string, string> = {}, onStart?: Parameters<typeof runCliAsync>[1]['onStart']) {
-  return runCliAsync(['send', '--smtp', '--yes', ...args], { cwd: ws, env: { ...ENV, NODE_EXTRA_CA_CERTS: cert.certPath, ...extra }, ...(onStart ? { onStart } : {}) });
+export function send(
+  ws: string,
+  args: string[] = [],
+  extra: Record<string, string> = {},
+  onStart?: Parameters<typeof runCliAsync>[1]['onStart'],
+) {
+  return runCliAsync(['send', '--smtp', '--yes', ...args], {
+    cwd: ws,
+    env: { ...ENV, NODE_EXTRA_CA_CERTS: cert.certPath, ...extra },
+    ...(onStart ? { onStart } : {}),
+  });
 }
 
 export function messageId(raw: Buffer): string {
@@ -173,8 +192,13 @@ export async function checkMessages(raws: Buffer[], opts: { draft?: boolean } = 
   }
 
   if (haveLibical) {
-    const r = spawnSync(PYTHON, [CHECK_ICS, ...out.map((e) => e.calendars[0]!.file)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    const ics = JSON.parse(r.stdout) as { files: Record<string, { libical?: { ok: boolean; errors: string[] } | { error: string } }> };
+    const r = spawnSync(PYTHON, [CHECK_ICS, ...out.map((e) => e.calendars[0]!.file)], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const ics = JSON.parse(r.stdout) as {
+      files: Record<string, { libical?: { ok: boolean; errors: string[] } | { error: string } }>;
+    };
     const bad = Object.entries(ics.files).filter(([, v]) => !v.libical || 'error' in v.libical || !v.libical.ok);
     expect(bad).toEqual([]);
     expect(r.status).toBe(0);

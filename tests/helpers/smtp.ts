@@ -21,12 +21,33 @@ export interface Cert {
 /** A self-signed certificate for 127.0.0.1; the CLI trusts it through NODE_EXTRA_CA_CERTS. */
 export function makeCert(): Cert {
   const dir = mkdtempSync(join(tmpdir(), 'refleks-cert-'));
-  const r = spawnSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
-    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-  ], { encoding: 'utf8' });
+  const r = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`openssl failed: ${r.stderr}`);
-  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')), certPath: join(dir, 'cert.pem') };
+  return {
+    key: readFileSync(join(dir, 'key.pem')),
+    cert: readFileSync(join(dir, 'cert.pem')),
+    certPath: join(dir, 'cert.pem'),
+  };
 }
 
 export const USER = 'ingrid.solberg@lillevik.kommune.no';
@@ -40,7 +61,11 @@ export interface Received {
   user: string | undefined;
 }
 
-export type Hook = (info: { address?: string; count: number; raw?: Buffer }) => Promise<{ code: number; message: string } | 'drop' | void> | { code: number; message: string } | 'drop' | void;
+export type Hook = (info: {
+  address?: string;
+  count: number;
+  raw?: Buffer;
+}) => Promise<{ code: number; message: string } | 'drop' | void> | { code: number; message: string } | 'drop' | void;
 
 export interface TestServer {
   port: number;
@@ -145,11 +170,21 @@ export interface AsyncResult {
 }
 
 /** Runs the CLI without blocking the test's event loop; `onStart` gets the child (to kill it). */
-export function runCliAsync(args: string[], opts: { cwd: string; env?: Record<string, string>; onStart?: (child: ChildProcess) => void }): Promise<AsyncResult> {
+export function runCliAsync(
+  args: string[],
+  opts: { cwd: string; env?: Record<string, string>; onStart?: (child: ChildProcess) => void },
+): Promise<AsyncResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', TZ: 'Europe/Oslo', REFLEKS_CACHE: 'off', ...opts.env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        NO_COLOR: '1',
+        TZ: 'Europe/Oslo',
+        REFLEKS_CACHE: 'off',
+        ...opts.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -19,6 +19,7 @@ export function hasCommand(cmd: string): boolean {
 
 /** True if the test should run; throws under CI when the tool is missing. */
 export function requireTool(available: boolean, name: string): boolean {
-  if (!available && process.env.CI && process.env.CI !== 'false') throw new Error(`${name} is missing, but CI must run this check (see .ci/run)`);
+  if (!available && process.env.CI && process.env.CI !== 'false')
+    throw new Error(`${name} is missing, but CI must run this check (see .ci/run)`);
   return available;
 }

@@ -44,14 +44,44 @@ const settings: WorkspaceSettings = {
 };
 const root = mkdtempSync(join(tmpdir(), 'refleks-prop-'));
 
-const tricky = fc.constantFrom('Åse Ødegård-Æsøy', "Camilla O'Neill", 'Kari "Kåri" Nordmann', 'Per; Hansen, jr.', 'Zoë Ñúñez', '{{constructor}}', '<script>alert(1)</script>', 'Ola \\ Backslash', '😀 Smil', 'Ali & Fatima', 'Anne=Lise `Vik`');
+const tricky = fc.constantFrom(
+  'Åse Ødegård-Æsøy',
+  "Camilla O'Neill",
+  'Kari "Kåri" Nordmann',
+  'Per; Hansen, jr.',
+  'Zoë Ñúñez',
+  '{{constructor}}',
+  '<script>alert(1)</script>',
+  'Ola \\ Backslash',
+  '😀 Smil',
+  'Ali & Fatima',
+  'Anne=Lise `Vik`',
+);
 // Names a person could have: printable, trimmed, no line breaks or tabs.
 const name = fc
   .oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }), tricky)
-  .map((s) => s.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u2028\u2029]/gu, '').replace(/\s+/g, ' ').trim())
+  .map((s) =>
+    s
+      .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u2028\u2029]/gu, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
   .filter((s) => s.length > 0 && s.length <= 200);
-const place = fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), fc.constantFrom('Rom 2; 3. etg., Storgata 1', 'Helsehuset, møterom «Fjorden»', 'Teams: https://example.org/møte?id=1;2'))
-  .map((s) => s.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ').replace(/\s+/g, ' ').trim())
+const place = fc
+  .oneof(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+    fc.constantFrom(
+      'Rom 2; 3. etg., Storgata 1',
+      'Helsehuset, møterom «Fjorden»',
+      'Teams: https://example.org/møte?id=1;2',
+    ),
+  )
+  .map((s) =>
+    s
+      .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
   .filter((s) => s.length > 0);
 const roster = fc
   .uniqueArray(fc.record({ name, email: fc.emailAddress().filter(isEmail) }), {
@@ -72,7 +102,11 @@ function groupFor(participants: { name: string; email: string }[], location: str
     time: '13:00',
   };
   const { file, problems } = parseYaml('groups/g.yaml', Buffer.from(stringify(data)));
-  const r = toGroup(file!, { origin: 'workspace', path: join(root, 'groups/g.yaml'), display: 'groups/g.yaml' }, programmes);
+  const r = toGroup(
+    file!,
+    { origin: 'workspace', path: join(root, 'groups/g.yaml'), display: 'groups/g.yaml' },
+    programmes,
+  );
   if (!r.group) throw new Error(JSON.stringify([...problems, ...r.problems], null, 1));
   return r.group;
 }
@@ -85,7 +119,10 @@ describe('hostile and unusual names survive every output', () => {
       fc.property(roster, place, (people, location) => {
         const g = groupFor(people, location);
         const plan = planGroup(g, settings);
-        const { files } = calendarFiles(workspace(g), plan, undefined, new Date('2027-01-01T00:00:00Z'), { lang: 'nb', version: '0.0.0' });
+        const { files } = calendarFiles(workspace(g), plan, undefined, new Date('2027-01-01T00:00:00Z'), {
+          lang: 'nb',
+          version: '0.0.0',
+        });
         const invitation = files.find((f) => f.path.endsWith('invitasjoner/samling-1.ics'))!;
         for (const f of files) {
           const text = String(f.bytes);
@@ -127,10 +164,21 @@ describe('hostile and unusual names survive every output', () => {
       fc.asyncProperty(roster, async (people) => {
         const g = groupFor(people, 'Rom 1');
         const plan = planGroup(g, settings);
-        const bytes = zipParts(await docxParts(attendanceList(formView(workspace(g), plan, wording!, 'nb')), new Date('2027-01-01T00:00:00Z'), 'nb'));
+        const bytes = zipParts(
+          await docxParts(
+            attendanceList(formView(workspace(g), plan, wording!, 'nb')),
+            new Date('2027-01-01T00:00:00Z'),
+            'nb',
+          ),
+        );
         const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
         const texts = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) =>
-          m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'),
+          m[1]!
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&quot;/g, '"')
+            .replace(/&apos;/g, "'")
+            .replace(/&amp;/g, '&'),
         );
         for (const p of people) expect(texts).toContain(p.name);
       }),

@@ -26,14 +26,65 @@ function windowsProblem(name: string): string | undefined {
   return undefined;
 }
 
-const reserved = ['CON', 'con', 'Prn', 'AUX', 'NUL', 'nul', 'COM1', 'com9', 'LPT1', 'lpt9', 'COM0', 'Con.', 'NUL ', ' aux', 'con.txt', 'AUX.docx', 'LPT³'];
-const nasty = [':', '?', '*', '"', '<', '>', '|', '/', '\\', '.', ' ', '\u0000', '\u001f', '\t', '\n', '..', '...', ' .', '-', '—', 'Æ', 'ø', 'å', '𝒜', '👩‍⚕️', '\u200b', '\u0301', 'ﬁ', 'İ', 'ß'];
+const reserved = [
+  'CON',
+  'con',
+  'Prn',
+  'AUX',
+  'NUL',
+  'nul',
+  'COM1',
+  'com9',
+  'LPT1',
+  'lpt9',
+  'COM0',
+  'Con.',
+  'NUL ',
+  ' aux',
+  'con.txt',
+  'AUX.docx',
+  'LPT³',
+];
+const nasty = [
+  ':',
+  '?',
+  '*',
+  '"',
+  '<',
+  '>',
+  '|',
+  '/',
+  '\\',
+  '.',
+  ' ',
+  '\u0000',
+  '\u001f',
+  '\t',
+  '\n',
+  '..',
+  '...',
+  ' .',
+  '-',
+  '—',
+  'Æ',
+  'ø',
+  'å',
+  '𝒜',
+  '👩‍⚕️',
+  '\u200b',
+  '\u0301',
+  'ﬁ',
+  'İ',
+  'ß',
+];
 
 /** Hostile names: reserved device names, bad characters, dots, spaces and emoji, in any mix. */
 const hostileName = fc.oneof(
   fc.constantFrom(...reserved),
   fc.array(fc.constantFrom(...reserved, ...nasty), { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')),
-  fc.tuple(fc.constantFrom(...reserved), fc.constantFrom('', '.', ' ', '. ', ':', '?', '.docx', '-')).map(([a, b]) => a + b),
+  fc
+    .tuple(fc.constantFrom(...reserved), fc.constantFrom('', '.', ' ', '. ', ':', '?', '.docx', '-'))
+    .map(([a, b]) => a + b),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: fc.constantFrom(...nasty, 'a', 'C', 'O', 'N', '1'), maxLength: 12 }),
 );
@@ -85,7 +136,9 @@ describe('names refleks writes are valid on Windows', () => {
   });
 
   it('the rule in this test catches what it should (so the property can fail)', () => {
-    for (const bad of ['CON', 'con.docx', 'a:b', 'a?', 'x.', 'x ', 'LPT1.yaml', 'tab\there']) expect(windowsProblem(bad), bad).toBeDefined();
-    for (const good of ['sone-nord.yaml', 'con-1.docx', 'console', 'com10']) expect(windowsProblem(good), good).toBeUndefined();
+    for (const bad of ['CON', 'con.docx', 'a:b', 'a?', 'x.', 'x ', 'LPT1.yaml', 'tab\there'])
+      expect(windowsProblem(bad), bad).toBeDefined();
+    for (const good of ['sone-nord.yaml', 'con-1.docx', 'console', 'com10'])
+      expect(windowsProblem(good), good).toBeUndefined();
   });
 });

@@ -29,7 +29,13 @@ function viewSessions(plan: ReturnType<typeof planGroup>) {
 function withAttendance(g: ReturnType<typeof group>) {
   g.certificate = { minSessions: 4 };
   g.attendance = {
-    sessions: new Map([[1, [0, 1]], [2, [0]], [3, [0]], [4, [0]], [5, []]]),
+    sessions: new Map([
+      [1, [0, 1]],
+      [2, [0]],
+      [3, [0]],
+      [4, [0]],
+      [5, []],
+    ]),
     source: { origin: 'workspace', path: '/x/attendance/sone-nord.yaml', display: 'attendance/sone-nord.yaml' },
   };
 }
@@ -62,7 +68,9 @@ describe('certificates for those who came', () => {
     const cp = certificatePlan(plan);
     expect(cp.standings.filter((s) => s.eligible).map((s) => s.participant.name)).toEqual(['Ali Khan']);
     const [p] = certificateProblems(plan, '2027-04-01');
-    expect(formatProblem(p!, 'nb')).toBe('attendance/sone-nord.yaml: får ikke kursbevis (minst 4 samlinger): Siri Ødegård (1 av 5), Jonas Æsøy (0 av 5), Marte Lien-Åberg (0 av 5), Olena Kovalenko (0 av 5)');
+    expect(formatProblem(p!, 'nb')).toBe(
+      'attendance/sone-nord.yaml: får ikke kursbevis (minst 4 samlinger): Siri Ødegård (1 av 5), Jonas Æsøy (0 av 5), Marte Lien-Åberg (0 av 5), Olena Kovalenko (0 av 5)',
+    );
   });
 
   it('with nothing recorded after sessions were held, build says the certificates assume full attendance', () => {
@@ -77,12 +85,26 @@ describe('the attendance file', () => {
     const dir = copyWorkspace();
     rmSync(join(dir, 'attendance'), { recursive: true });
     const g = loadDemo(dir).groups.find((x) => x.id === 'sone-nord')!;
-    const text = attendanceYaml(planGroup(g, loadDemo(dir).settings), new Map([[2, [1, 0]], [1, [4]]]));
-    expect(text.split('\n').slice(-4)).toEqual(['sessions:', '  1: [Olena Kovalenko]', '  2: [Ali Khan, Siri Ødegård]', '']);
+    const text = attendanceYaml(
+      planGroup(g, loadDemo(dir).settings),
+      new Map([
+        [2, [1, 0]],
+        [1, [4]],
+      ]),
+    );
+    expect(text.split('\n').slice(-4)).toEqual([
+      'sessions:',
+      '  1: [Olena Kovalenko]',
+      '  2: [Ali Khan, Siri Ødegård]',
+      '',
+    ]);
     mkdirSync(join(dir, 'attendance'), { recursive: true });
     writeFileSync(join(dir, 'attendance', 'sone-nord.yaml'), text);
     const back = loadDemo(dir, { withAttendance: true }).groups.find((x) => x.id === 'sone-nord')!.attendance!;
-    expect([...back.sessions]).toEqual([[1, [4]], [2, [0, 1]]]);
+    expect([...back.sessions]).toEqual([
+      [1, [4]],
+      [2, [0, 1]],
+    ]);
   });
 
   it('names an unknown participant with file:line:column and a «did you mean»; an unknown session too', () => {
@@ -105,7 +127,9 @@ describe('one definition of the form fields, used by writer and reader', () => {
       const plan = planGroup(group(ws, id), ws.settings);
       const sessions = viewSessions(plan);
       const tagsOf = (name: string) => readDocx(byName(files, name).bytes as Uint8Array).controls.map((c) => c.tag);
-      expect(tagsOf('oppmoteliste.docx')).toEqual(attendanceFields(sessions, plan.group.participants.length).map((f) => f.tag));
+      expect(tagsOf('oppmoteliste.docx')).toEqual(
+        attendanceFields(sessions, plan.group.participants.length).map((f) => f.tag),
+      );
       // A programme chooses its forms (Mestringstreff: a participant evaluation, no follow-up with a leader).
       const has = (name: string) => files.some((f) => f.path.endsWith(`/${name}`));
       if (id !== 'mestringstreff-var') {
@@ -121,9 +145,19 @@ describe('one definition of the form fields, used by writer and reader', () => {
     const files = await renderForms(ws, 'sone-nord');
     const plan = planGroup(group(ws, 'sone-nord'), ws.settings);
     const content = readDocx(byName(files, 'evalueringsskjema.docx').bytes as Uint8Array);
-    const expected = formFields('evaluation', viewSessions(plan), 5).map((f, i) => ({ ...f, ...(content.controls[i]!.alias ? { alias: content.controls[i]!.alias! } : {}) }));
+    const expected = formFields('evaluation', viewSessions(plan), 5).map((f, i) => ({
+      ...f,
+      ...(content.controls[i]!.alias ? { alias: content.controls[i]!.alias! } : {}),
+    }));
     // As LibreOffice saves it: tags gone; checkboxes lose their alias too; the third rating ticked.
-    const stripped = { ...content, controls: content.controls.map((c) => (c.kind === 'checkbox' ? { kind: c.kind, text: c.text, placeholder: false, checked: false } : { ...c, tag: undefined })) } as typeof content;
+    const stripped = {
+      ...content,
+      controls: content.controls.map((c) =>
+        c.kind === 'checkbox'
+          ? { kind: c.kind, text: c.text, placeholder: false, checked: false }
+          : { ...c, tag: undefined },
+      ),
+    } as typeof content;
     const rating = expected.findIndex((f) => f.tag === 'tema-2-vurdering-3');
     stripped.controls[rating]!.checked = true;
     const r = matchFields(stripped, expected, []);

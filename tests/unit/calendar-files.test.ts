@@ -10,7 +10,12 @@ import { assertWellFormed, group, workspace } from './calendar-fixture.js';
 const T0 = new Date('2026-09-01T08:00:00Z');
 const T1 = new Date('2026-10-01T08:00:00Z');
 
-function run(g: Group, state?: CalendarState, at = T0, opts: { perPerson?: boolean; lang?: 'nb' | 'en'; reminderHours?: number } = {}): CalendarResult {
+function run(
+  g: Group,
+  state?: CalendarState,
+  at = T0,
+  opts: { perPerson?: boolean; lang?: 'nb' | 'en'; reminderHours?: number } = {},
+): CalendarResult {
   const ws = workspace([g], opts.reminderHours ? { reminderHours: opts.reminderHours } : {});
   const plan = planGroup(g, ws.settings);
   // The state goes through JSON as it does on disk.
@@ -67,7 +72,8 @@ describe('calendarFiles', () => {
 
   it('gives every event summary, description with what to prepare and where, location, categories and a reminder', () => {
     const g = group({ location: { text: 'Nettmøte', url: 'https://meet.example.org/abc' } });
-    const ev = parse(file(run(g, undefined, T0, { reminderHours: 48 }), 'ut/sone-nord/invitasjoner/samling-2.ics')).events[0]!;
+    const ev = parse(file(run(g, undefined, T0, { reminderHours: 48 }), 'ut/sone-nord/invitasjoner/samling-2.ics'))
+      .events[0]!;
     expect(ev.getFirstPropertyValue('summary')).toBe('Sone nord – samling 2: Tittel 2');
     const description = String(ev.getFirstPropertyValue('description'));
     expect(description).toContain('Sammendrag for tema 2.');
@@ -89,7 +95,9 @@ describe('calendarFiles', () => {
     assertWellFormed(text);
     const { cal, events } = parse(text);
     expect(cal.getFirstPropertyValue('method')).toBe('PUBLISH');
-    expect(events.map((e) => e.getFirstPropertyValue('summary'))).toEqual([1, 2, 3, 5].map((n) => `Sone nord – samling ${n}: Tittel ${n}`));
+    expect(events.map((e) => e.getFirstPropertyValue('summary'))).toEqual(
+      [1, 2, 3, 5].map((n) => `Sone nord – samling ${n}: Tittel ${n}`),
+    );
     expect(text).not.toMatch(/^ATTENDEE/m);
     expect(events.every((e) => e.getFirstSubcomponent('valarm'))).toBe(true);
     // UIDs in the import calendar match the invitations, so both update the same event.
@@ -99,8 +107,15 @@ describe('calendarFiles', () => {
 
   it('keeps 13.00 local across the last Sunday of March: 12:00Z before, 11:00Z after', () => {
     const r = run(group({ start: '2027-03-16', intervalWeeks: 1, count: 4 }));
-    const starts = parse(file(r, 'ut/sone-nord/kalender.ics')).events.map((e) => String(e.getFirstPropertyValue('dtstart')));
-    expect(starts).toEqual(['2027-03-16T12:00:00Z', '2027-03-23T12:00:00Z', '2027-03-30T11:00:00Z', '2027-04-06T11:00:00Z']);
+    const starts = parse(file(r, 'ut/sone-nord/kalender.ics')).events.map((e) =>
+      String(e.getFirstPropertyValue('dtstart')),
+    );
+    expect(starts).toEqual([
+      '2027-03-16T12:00:00Z',
+      '2027-03-23T12:00:00Z',
+      '2027-03-30T11:00:00Z',
+      '2027-04-06T11:00:00Z',
+    ]);
     expect(file(r, 'ut/sone-nord/kalender.ics')).toContain('DTSTART:20270330T110000Z\r\n');
   });
 
@@ -108,17 +123,31 @@ describe('calendarFiles', () => {
     const first = run(group());
     const second = run(group(), first.state, T1);
     expect(byPath(second)).toEqual(byPath(first));
-    expect(second.outcomes.map((o) => o.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    expect(second.outcomes.map((o) => o.outcome)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ]);
     expect(second.state).toEqual(first.state);
   });
 
   it('moving one session gives that session alone a higher SEQUENCE and a new DTSTAMP under the same UID', () => {
     const first = run(group());
     const second = run(group({ sessions: { 3: { date: '2027-02-11' } } }), first.state, T1);
-    expect(second.outcomes.map((o) => o.outcome)).toEqual(['unchanged', 'unchanged', 'changed', 'unchanged', 'unchanged']);
+    expect(second.outcomes.map((o) => o.outcome)).toEqual([
+      'unchanged',
+      'unchanged',
+      'changed',
+      'unchanged',
+      'unchanged',
+    ]);
     const a = byPath(first);
     const b = byPath(second);
-    const changed = Object.keys(b).filter((p) => a[p] !== b[p]).sort();
+    const changed = Object.keys(b)
+      .filter((p) => a[p] !== b[p])
+      .sort();
     expect(changed).toEqual(['ut/sone-nord/invitasjoner/samling-3.ics', 'ut/sone-nord/kalender.ics']);
     const before = parse(a['ut/sone-nord/invitasjoner/samling-3.ics']!).events[0]!;
     const after = parse(b['ut/sone-nord/invitasjoner/samling-3.ics']!).events[0]!;
@@ -127,7 +156,11 @@ describe('calendarFiles', () => {
     expect(String(after.getFirstPropertyValue('dtstamp'))).toBe('2026-10-01T08:00:00Z');
     expect(String(after.getFirstPropertyValue('dtstart'))).toBe('2027-02-11T12:00:00Z');
     // A third run with the same move changes nothing more.
-    const third = run(group({ sessions: { 3: { date: '2027-02-11' } } }), second.state, new Date('2026-11-01T00:00:00Z'));
+    const third = run(
+      group({ sessions: { 3: { date: '2027-02-11' } } }),
+      second.state,
+      new Date('2026-11-01T00:00:00Z'),
+    );
     expect(byPath(third)).toEqual(b);
   });
 
@@ -154,7 +187,11 @@ describe('calendarFiles', () => {
     expect(ev.getFirstPropertyValue('sequence')).toBe(1);
     expect(ev.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(ev.getFirstPropertyValue('organizer')).toBe('mailto:ola@testvik.kommune.no');
-    expect(ev.getAllProperties('attendee').map((a) => a.getParameter('cn'))).toEqual(['Kari Nordmann', 'Ali Khan', 'Siri Ødegård']);
+    expect(ev.getAllProperties('attendee').map((a) => a.getParameter('cn'))).toEqual([
+      'Kari Nordmann',
+      'Ali Khan',
+      'Siri Ødegård',
+    ]);
     expect(ev.getFirstSubcomponent('valarm')).toBeNull();
     expect(String(ev.getFirstPropertyValue('dtstamp'))).toBe('2026-10-01T08:00:00Z');
     // Re-running keeps the cancellation as it was.
@@ -177,7 +214,9 @@ describe('calendarFiles', () => {
     const ev = parse(file(second, 'ut/sone-nord/invitasjoner/samling-5.ics')).events[0]!;
     expect(ev.getFirstPropertyValue('summary')).toBe('Sone nord – samling 5: Tittel 5');
     expect(ev.getFirstPropertyValue('status')).toBe('CANCELLED');
-    expect(String(ev.getFirstPropertyValue('dtstart'))).toBe(String(parse(file(first, 'ut/sone-nord/invitasjoner/samling-5.ics')).events[0]!.getFirstPropertyValue('dtstart')));
+    expect(String(ev.getFirstPropertyValue('dtstart'))).toBe(
+      String(parse(file(first, 'ut/sone-nord/invitasjoner/samling-5.ics')).events[0]!.getFirstPropertyValue('dtstart')),
+    );
   });
 
   it('a cancelled session that is reinstated is sent again as a change', () => {
@@ -185,7 +224,9 @@ describe('calendarFiles', () => {
     const second = run(group({ sessions: { 2: { cancelled: true } } }), first.state, T1);
     const third = run(group(), second.state, new Date('2026-12-01T00:00:00Z'));
     expect(third.outcomes.find((o) => o.number === 2)).toMatchObject({ outcome: 'changed', sequence: 2 });
-    expect(parse(file(third, 'ut/sone-nord/invitasjoner/samling-2.ics')).cal.getFirstPropertyValue('method')).toBe('REQUEST');
+    expect(parse(file(third, 'ut/sone-nord/invitasjoner/samling-2.ics')).cal.getFirstPropertyValue('method')).toBe(
+      'REQUEST',
+    );
   });
 
   it('per person: one file per person and session with only that attendee, and no shared file', () => {
@@ -211,12 +252,18 @@ describe('calendarFiles', () => {
     const first = run(group(), undefined, T0, { perPerson: true });
     const second = run(group({ sessions: { 3: { cancelled: true } } }), first.state, T1, { perPerson: true });
     const cancels = second.files.filter((f) => /samling-3\.ics$/.test(f.path));
-    expect(cancels.map((f) => f.path.split('/')[3]).sort()).toEqual(['ali-khan', 'kari-nordmann', 'per-leder', 'siri-odegard']);
+    expect(cancels.map((f) => f.path.split('/')[3]).sort()).toEqual([
+      'ali-khan',
+      'kari-nordmann',
+      'per-leder',
+      'siri-odegard',
+    ]);
     for (const f of cancels) expect(String(f.bytes)).toContain('METHOD:CANCEL\r\n');
   });
 
   it('writes descriptions in English when asked', () => {
-    const ev = parse(file(run(group(), undefined, T0, { lang: 'en' }), 'ut/sone-nord/invitasjoner/samling-2.ics')).events[0]!;
+    const ev = parse(file(run(group(), undefined, T0, { lang: 'en' }), 'ut/sone-nord/invitasjoner/samling-2.ics'))
+      .events[0]!;
     expect(ev.getFirstPropertyValue('summary')).toBe('Sone nord – session 2: Tittel 2');
     expect(String(ev.getFirstPropertyValue('description'))).toContain('To prepare');
   });
@@ -226,40 +273,71 @@ describe('calendar state', () => {
   it('derives ASCII UIDs without personal data, stable for the same input and distinct across organisations', () => {
     const uid = sessionUid('Lillevik kommune, helse og omsorg', 'Ingrid.Solberg@lillevik.kommune.no', 'sone-nord', 3);
     expect(uid).toMatch(/^sone-nord-samling-3-[0-9a-f]{8}@refleks$/);
-    expect(sessionUid('Lillevik kommune, helse og omsorg', 'ingrid.solberg@lillevik.kommune.no', 'sone-nord', 3)).toBe(uid);
+    expect(sessionUid('Lillevik kommune, helse og omsorg', 'ingrid.solberg@lillevik.kommune.no', 'sone-nord', 3)).toBe(
+      uid,
+    );
     expect(sessionUid('Annevik kommune', 'ingrid.solberg@lillevik.kommune.no', 'sone-nord', 3)).not.toBe(uid);
-    expect(sessionUid('Lillevik kommune, helse og omsorg', 'ingrid.solberg@lillevik.kommune.no', 'sone-nord', 4)).not.toBe(uid);
+    expect(
+      sessionUid('Lillevik kommune, helse og omsorg', 'ingrid.solberg@lillevik.kommune.no', 'sone-nord', 4),
+    ).not.toBe(uid);
     expect(uid).not.toMatch(/ingrid|solberg|lillevik/i);
   });
 
   it('keeps the UID it issued even when the organiser changes', () => {
     const first = run(group());
     const ws = workspace([group()], { organiser: { name: 'Ny Arrangør', email: 'ny@testvik.kommune.no' } });
-    const second = calendarFiles(ws, planGroup(group(), ws.settings), first.state, T1, { lang: 'nb', version: '9.9.9' });
+    const second = calendarFiles(ws, planGroup(group(), ws.settings), first.state, T1, {
+      lang: 'nb',
+      version: '9.9.9',
+    });
     expect(second.state.sessions['1']!.uid).toBe(first.state.sessions['1']!.uid);
     expect(second.outcomes[0]!.outcome).toBe('changed');
   });
 
   it('is a pure function of previous state and plan', () => {
-    const wanted = [{ number: 1, cancelled: false, hash: 'h1', issued: { summary: 's', start: '2027-01-01T10:00:00Z', end: '2027-01-01T12:00:00Z', organizer: { name: 'o', email: 'o@x' }, attendees: [] } }];
+    const wanted = [
+      {
+        number: 1,
+        cancelled: false,
+        hash: 'h1',
+        issued: {
+          summary: 's',
+          start: '2027-01-01T10:00:00Z',
+          end: '2027-01-01T12:00:00Z',
+          organizer: { name: 'o', email: 'o@x' },
+          attendees: [],
+        },
+      },
+    ];
     const a = advanceState(undefined, 'g', wanted, '2026-01-01T00:00:00Z', (n) => `g-${n}`);
     const b = advanceState(undefined, 'g', wanted, '2026-01-01T00:00:00Z', (n) => `g-${n}`);
     expect(a).toEqual(b);
     const c = advanceState(a.state, 'g', [{ ...wanted[0]!, hash: 'h2' }], '2026-02-01T00:00:00Z', (n) => `other-${n}`);
-    expect(c.state.sessions['1']).toMatchObject({ uid: 'g-1', sequence: 1, dtstamp: '2026-02-01T00:00:00Z', hash: 'h2' });
+    expect(c.state.sessions['1']).toMatchObject({
+      uid: 'g-1',
+      sequence: 1,
+      dtstamp: '2026-02-01T00:00:00Z',
+      hash: 'h2',
+    });
     expect(a.state.sessions['1']).toMatchObject({ sequence: 0, hash: 'h1' });
   });
 
   it('refuses a plan with errors rather than cancelling the sessions it lacks', () => {
     const g = group({ start: '2028-03-26', time: '02:30', intervalWeeks: 1, count: 1 });
     const ws = workspace([g]);
-    expect(() => calendarFiles(ws, planGroup(g, ws.settings), undefined, T0, { lang: 'nb', version: 'x' })).toThrow(/errors/);
+    expect(() => calendarFiles(ws, planGroup(g, ws.settings), undefined, T0, { lang: 'nb', version: 'x' })).toThrow(
+      /errors/,
+    );
   });
 });
 
 describe('describePlan and describeOutcomes', () => {
   it('prints sessions as people read them, with moves, places, egenarbeid', () => {
-    const g = group({ start: '2027-04-22', time: '14:30', sessions: { 4: { location: { text: 'Rådhuset' }, note: 'Annet rom' } } });
+    const g = group({
+      start: '2027-04-22',
+      time: '14:30',
+      sessions: { 4: { location: { text: 'Rådhuset' }, note: 'Annet rom' } },
+    });
     const lines = describePlan(planGroup(g, workspace([g]).settings), 'nb');
     expect(lines).toContain('  1. torsdag 22. april 2027 kl. 14.30–16.30 · Tema 1: Tittel 1');
     expect(lines).toContain('     flyttet fra torsdag 6. mai 2027: Kristi himmelfartsdag');

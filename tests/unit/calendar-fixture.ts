@@ -4,7 +4,15 @@
  */
 import { DEFAULT_VOCABULARY } from '../../src/core/vocabulary.js';
 import { expect } from 'vitest';
-import type { Group, GroupTheme, Programme, SessionOverride, Theme, Workspace, WorkspaceSettings } from '../../src/core/model.js';
+import type {
+  Group,
+  GroupTheme,
+  Programme,
+  SessionOverride,
+  Theme,
+  Workspace,
+  WorkspaceSettings,
+} from '../../src/core/model.js';
 
 export function theme(id: string, extra: Partial<Theme> = {}): Theme {
   return {
@@ -42,7 +50,13 @@ export function programme(count = 5): Programme {
     edition: 'Mestring',
     audience: '',
     description: '',
-    sessions: { count, durationMinutes: 120, intervalWeeks: 2, betweenSessionHours: { min: 1, max: 2 }, leaderSessions: [1, 3, 5] },
+    sessions: {
+      count,
+      durationMinutes: 120,
+      intervalWeeks: 2,
+      betweenSessionHours: { min: 1, max: 2 },
+      leaderSessions: [1, 3, 5],
+    },
     perPersonInvitations: false,
     recommendedParticipants: { min: 4, max: 6 },
     equalLeaders: false,
@@ -55,7 +69,9 @@ export function programme(count = 5): Programme {
   };
 }
 
-export function group(extra: Partial<Group> & { count?: number; sessions?: Record<number, SessionOverride> } = {}): Group {
+export function group(
+  extra: Partial<Group> & { count?: number; sessions?: Record<number, SessionOverride> } = {},
+): Group {
   const { count = 5, sessions = {}, ...rest } = extra;
   const p = programme(count);
   const themes: GroupTheme[] = p.themes.map((t) => ({ programmeId: p.id, programmeTitle: p.title, theme: t }));
@@ -121,4 +137,3 @@ export function assertWellFormed(bytes: Uint8Array | string): void {
     expect(Buffer.byteLength(line, 'utf8'), line).toBeLessThanOrEqual(75);
   }
 }
-

@@ -2,9 +2,24 @@ import ICAL from 'ical.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertWellFormed, physicalLines } from './calendar-fixture.js';
-import { contentLine, escapeText, foldLine, paramValue, serializeCalendar, utcDateTime, type CalEvent } from '../../src/core/calendar/ical.js';
+import {
+  contentLine,
+  escapeText,
+  foldLine,
+  paramValue,
+  serializeCalendar,
+  utcDateTime,
+  type CalEvent,
+} from '../../src/core/calendar/ical.js';
 
-const TRICKY_NAMES = ['Åse Grønli-Æsøy', 'José Müller-Lüdenscheidt', "Camilla O'Neill", 'Anne "Annie" Olsen', 'Ola 😀 Nordmann', 'Berit; Bakke, fagleder: sone ^2'];
+const TRICKY_NAMES = [
+  'Åse Grønli-Æsøy',
+  'José Müller-Lüdenscheidt',
+  "Camilla O'Neill",
+  'Anne "Annie" Olsen',
+  'Ola 😀 Nordmann',
+  'Berit; Bakke, fagleder: sone ^2',
+];
 
 function event(extra: Partial<CalEvent> = {}): CalEvent {
   return {
@@ -20,14 +35,21 @@ function event(extra: Partial<CalEvent> = {}): CalEvent {
     categories: ['Refleksjonsgruppe', 'Mestring, del 1'],
     status: 'CONFIRMED',
     organizer: { name: 'Ingrid Solberg', email: 'ingrid@lillevik.kommune.no' },
-    attendees: TRICKY_NAMES.map((name, i) => ({ name, email: `p${i}@example.org`, role: i === 0 ? 'CHAIR' : 'REQ-PARTICIPANT' })),
+    attendees: TRICKY_NAMES.map((name, i) => ({
+      name,
+      email: `p${i}@example.org`,
+      role: i === 0 ? 'CHAIR' : 'REQ-PARTICIPANT',
+    })),
     alarm: { hoursBefore: 24, description: 'Påminnelse: samling 1, rom 2; husk notater' },
     ...extra,
   };
 }
 
 // Mostly multi-byte characters (2-, 3- and 4-byte UTF-8), plus any code point.
-const anyChar = fc.oneof(fc.constantFrom('a', ' ', 'æ', 'Å', '€', '😀', '👩\u200d👧', '\u0301'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }));
+const anyChar = fc.oneof(
+  fc.constantFrom('a', ' ', 'æ', 'Å', '€', '😀', '👩\u200d👧', '\u0301'),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+);
 
 describe('iCalendar serializer', () => {
   it('escapes TEXT values per RFC 5545: backslash, semicolon, comma, newline; drops control characters', () => {
@@ -39,7 +61,11 @@ describe('iCalendar serializer', () => {
     expect(paramValue('ROLE', 'REQ-PARTICIPANT')).toBe('REQ-PARTICIPANT');
     expect(paramValue('PARTSTAT', 'NEEDS-ACTION')).toBe('NEEDS-ACTION');
     expect(() => paramValue('ROLE', 'CHAIR"; X=1')).toThrow();
-    const line = contentLine('ATTENDEE', 'mailto:a@b.no', [['ROLE', 'REQ-PARTICIPANT'], ['PARTSTAT', 'NEEDS-ACTION'], ['RSVP', 'TRUE']]);
+    const line = contentLine('ATTENDEE', 'mailto:a@b.no', [
+      ['ROLE', 'REQ-PARTICIPANT'],
+      ['PARTSTAT', 'NEEDS-ACTION'],
+      ['RSVP', 'TRUE'],
+    ]);
     expect(line).toContain(';ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:');
   });
 
@@ -77,10 +103,18 @@ describe('iCalendar serializer', () => {
   it('rejects impossible dates (ics accepted them) and writes UTC DATE-TIMEs', () => {
     expect(utcDateTime('2027-03-30T11:00:00Z')).toBe('20270330T110000Z');
     expect(utcDateTime('2027-03-30T11:00Z')).toBe('20270330T110000Z');
-    for (const bad of ['2027-02-30T10:00:00Z', '2027-13-01T10:00:00Z', '2027-03-30T24:00:00Z', '2027-03-30T11:00:00', '2027-03-30 11:00']) {
+    for (const bad of [
+      '2027-02-30T10:00:00Z',
+      '2027-13-01T10:00:00Z',
+      '2027-03-30T24:00:00Z',
+      '2027-03-30T11:00:00',
+      '2027-03-30 11:00',
+    ]) {
       expect(() => utcDateTime(bad), bad).toThrow();
     }
-    expect(() => serializeCalendar({ prodId: 'x', method: 'PUBLISH', events: [event({ start: '2027-02-29T10:00:00Z' })] })).toThrow();
+    expect(() =>
+      serializeCalendar({ prodId: 'x', method: 'PUBLISH', events: [event({ start: '2027-02-29T10:00:00Z' })] }),
+    ).toThrow();
   });
 
   it('escapes commas and semicolons in alarm text and categories (ics left them bare)', () => {
@@ -107,10 +141,17 @@ describe('iCalendar serializer', () => {
     expect(String(ev.getFirstPropertyValue('dtstart'))).toBe('2027-03-30T11:00:00Z');
     const attendees = ev.getAllProperties('attendee');
     // A " in a name comes back as typographic quotes (see typographicQuotes in ical.ts).
-    expect(attendees.map((a) => a.getParameter('cn'))).toEqual(TRICKY_NAMES.map((n) => n.replace(/"([^"]*)"/g, '“$1”')));
+    expect(attendees.map((a) => a.getParameter('cn'))).toEqual(
+      TRICKY_NAMES.map((n) => n.replace(/"([^"]*)"/g, '“$1”')),
+    );
     expect(attendees.map((a) => a.getFirstValue())).toEqual(TRICKY_NAMES.map((_, i) => `mailto:p${i}@example.org`));
-    expect(attendees.map((a) => a.getParameter('role'))).toEqual(['CHAIR', ...TRICKY_NAMES.slice(1).map(() => 'REQ-PARTICIPANT')]);
-    expect(attendees.every((a) => a.getParameter('partstat') === 'NEEDS-ACTION' && a.getParameter('rsvp') === 'TRUE')).toBe(true);
+    expect(attendees.map((a) => a.getParameter('role'))).toEqual([
+      'CHAIR',
+      ...TRICKY_NAMES.slice(1).map(() => 'REQ-PARTICIPANT'),
+    ]);
+    expect(
+      attendees.every((a) => a.getParameter('partstat') === 'NEEDS-ACTION' && a.getParameter('rsvp') === 'TRUE'),
+    ).toBe(true);
     const alarm = ev.getFirstSubcomponent('valarm')!;
     expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY');
     expect(String(alarm.getFirstPropertyValue('trigger'))).toBe('-PT24H');
@@ -118,7 +159,10 @@ describe('iCalendar serializer', () => {
   });
 
   it('writes CRLF and lines of at most 75 octets even for long Norwegian text', () => {
-    const long = event({ description: 'Før første samling bør du lese fagartikkelen og tenke på én situasjon i hverdagen. '.repeat(20), summary: 'Æ'.repeat(100) });
+    const long = event({
+      description: 'Før første samling bør du lese fagartikkelen og tenke på én situasjon i hverdagen. '.repeat(20),
+      summary: 'Æ'.repeat(100),
+    });
     assertWellFormed(serializeCalendar({ prodId: 'x', method: 'PUBLISH', events: [long, long] }));
   });
 });

@@ -4,19 +4,36 @@
  * switch; and version 1 files read without anyone's SEQUENCE moving.
  */
 import { describe, expect, it } from 'vitest';
-import { advanceState, heldBy, migrateState, type CalendarStateV1, type WantedSession } from '../../src/core/calendar/state.js';
+import {
+  advanceState,
+  heldBy,
+  migrateState,
+  type CalendarStateV1,
+  type WantedSession,
+} from '../../src/core/calendar/state.js';
 
 const person = (name: string) => ({ name, email: `${name}@x.no`, role: 'REQ-PARTICIPANT' as const, slug: name });
 const want = (people: string[], content = 'c1'): WantedSession => ({
   number: 1,
   cancelled: false,
   hash: `${content}|${people.join(',')}`,
-  issued: { summary: 's', start: '2027-01-01T10:00:00Z', end: '2027-01-01T12:00:00Z', organizer: { name: 'o', email: 'o@x.no' }, attendees: people.map(person) },
+  issued: {
+    summary: 's',
+    start: '2027-01-01T10:00:00Z',
+    end: '2027-01-01T12:00:00Z',
+    organizer: { name: 'o', email: 'o@x.no' },
+    attendees: people.map(person),
+  },
   personal: Object.fromEntries(people.map((p) => [`${p}@x.no`, `${content}|${p}`])),
 });
 const uid = (n: number) => `g-${n}`;
-const step = (prev: ReturnType<typeof advanceState>['state'] | undefined, people: string[], at: string, perPerson = false, content = 'c1') =>
-  advanceState(prev, 'g', [want(people, content)], at, uid, { perPerson });
+const step = (
+  prev: ReturnType<typeof advanceState>['state'] | undefined,
+  people: string[],
+  at: string,
+  perPerson = false,
+  content = 'c1',
+) => advanceState(prev, 'g', [want(people, content)], at, uid, { perPerson });
 
 describe('per-person calendar state', () => {
   it('whole-group file: a removal raises everyone to S+1 and gives the removed address a CANCEL at S+1', () => {
@@ -26,7 +43,11 @@ describe('per-person calendar state', () => {
     expect(s.sequence).toBe(1);
     expect(Object.values(s.people).map((p) => p.sequence)).toEqual([1, 1]);
     expect(s.removed).toMatchObject([{ email: 'bo@x.no', sequence: 1, dtstamp: 'T1' }]);
-    expect(heldBy(s, 'bo@x.no')).toMatchObject({ cancelled: true, sequence: 1, issued: { attendees: [{ email: 'bo@x.no' }] } });
+    expect(heldBy(s, 'bo@x.no')).toMatchObject({
+      cancelled: true,
+      sequence: 1,
+      issued: { attendees: [{ email: 'bo@x.no' }] },
+    });
     expect(b.people.get(1)!.removed.map((r) => r.email)).toEqual(['bo@x.no']);
     // Nothing new on the next run: the CANCEL stays as it was.
     const c = step(b.state, ['ann', 'cy'], 'T2');
@@ -62,7 +83,7 @@ describe('per-person calendar state', () => {
     expect(c.removed).toMatchObject([{ email: 'bo@x.no', sequence: 1 }]);
   });
 
-  it('reads a version 1 state with every address at the session\'s SEQUENCE, and changes nothing while the plan is the same', () => {
+  it("reads a version 1 state with every address at the session's SEQUENCE, and changes nothing while the plan is the same", () => {
     const v2 = step(undefined, ['ann', 'bo'], 'T0').state;
     const { people: _p, removed: _r, ...s1 } = v2.sessions['1']!;
     const v1: CalendarStateV1 = { version: 1, group: 'g', sessions: { '1': { ...s1, sequence: 3 } } };

@@ -25,7 +25,10 @@ describe("docx's compiler, the one private docx API refleks uses", () => {
     const parts = packageParts(doc());
     expect(Object.keys(parts).sort()).toEqual(Object.keys(viaPacker).sort());
     // The document dates are the time of packing; everything else is equal byte for byte.
-    const undated = (b: Uint8Array) => Buffer.from(b).toString('utf8').replace(/<dcterms:(created|modified)[^>]*>[^<]*</g, '<dcterms:$1>');
+    const undated = (b: Uint8Array) =>
+      Buffer.from(b)
+        .toString('utf8')
+        .replace(/<dcterms:(created|modified)[^>]*>[^<]*</g, '<dcterms:$1>');
     for (const [name, bytes] of Object.entries(parts)) expect(undated(bytes), name).toBe(undated(viaPacker[name]!));
   });
 });

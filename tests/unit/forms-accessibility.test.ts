@@ -24,9 +24,16 @@ beforeAll(async () => {
 describe('every form of every demo group', () => {
   it("renders the programme's forms per group and one certificate per participant", () => {
     for (const g of ws.groups) {
-      const paths = rendered.filter((r) => r.lang === 'nb' && r.file.path.startsWith(`ut/${g.id}/skjema/`)).map((r) => r.file.path);
+      const paths = rendered
+        .filter((r) => r.lang === 'nb' && r.file.path.startsWith(`ut/${g.id}/skjema/`))
+        .map((r) => r.file.path);
       const set = ws.programmes.get(g.programmeId)?.forms ?? { followUp: true, evaluation: 'leader' };
-      const kinds = ['planleggingsskjema', ...(set.followUp ? ['oppfolgingsskjema'] : []), set.evaluation === 'participants' ? 'deltakerevaluering' : 'evalueringsskjema', 'oppmoteliste'];
+      const kinds = [
+        'planleggingsskjema',
+        ...(set.followUp ? ['oppfolgingsskjema'] : []),
+        set.evaluation === 'participants' ? 'deltakerevaluering' : 'evalueringsskjema',
+        'oppmoteliste',
+      ];
       expect(paths.filter((p) => !p.includes('/kursbevis/'))).toEqual(kinds.map((k) => `ut/${g.id}/skjema/${k}.docx`));
       const certs = paths.filter((p) => p.includes('/kursbevis/'));
       expect(certs).toHaveLength(g.participants.length);
@@ -60,10 +67,15 @@ describe('every form of every demo group', () => {
       expect(used, file.path).not.toContain('Title');
       const levels = used.filter((s) => /^Heading\d$/.test(s)).map((s) => Number(s.slice(7)));
       expect(levels[0], file.path).toBe(1);
-      expect(levels.filter((l) => l === 1), file.path).toHaveLength(1);
-      for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!, `${file.path}: heading ${i}`).toBeLessThanOrEqual(1);
+      expect(
+        levels.filter((l) => l === 1),
+        file.path,
+      ).toHaveLength(1);
+      for (let i = 1; i < levels.length; i++)
+        expect(levels[i]! - levels[i - 1]!, `${file.path}: heading ${i}`).toBeLessThanOrEqual(1);
       for (const level of new Set(levels)) {
-        const style = new RegExp(`<w:style [^>]*w:styleId="Heading${level}"[^>]*>(.*?)</w:style>`, 's').exec(styles)?.[1] ?? '';
+        const style =
+          new RegExp(`<w:style [^>]*w:styleId="Heading${level}"[^>]*>(.*?)</w:style>`, 's').exec(styles)?.[1] ?? '';
         expect(style, `Heading${level}`).toContain(`<w:outlineLvl w:val="${level - 1}"/>`);
       }
     }
@@ -80,8 +92,14 @@ describe('every form of every demo group', () => {
         const rows = [...tbl.matchAll(/<w:tr>(.*?)<\/w:tr>/gs)].map((m) => m[1]!);
         expect(rows[0], file.path).toContain('<w:tblHeader/>');
         const grid = [...tbl.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
-        expect(grid.reduce((a, b) => a + b, 0), file.path).toBe(landscape ? A4_LANDSCAPE_TEXT_WIDTH : A4_TEXT_WIDTH);
-        expect(new Set(grid).size > 1 || grid.length === 1 || file.path.includes('oppmoteliste'), `${file.path}: columns of equal width`).toBe(true);
+        expect(
+          grid.reduce((a, b) => a + b, 0),
+          file.path,
+        ).toBe(landscape ? A4_LANDSCAPE_TEXT_WIDTH : A4_TEXT_WIDTH);
+        expect(
+          new Set(grid).size > 1 || grid.length === 1 || file.path.includes('oppmoteliste'),
+          `${file.path}: columns of equal width`,
+        ).toBe(true);
         for (const row of rows) {
           const cells = [...row.matchAll(/<w:tcW w:type="dxa" w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
           expect(cells, file.path).toEqual(grid);
@@ -94,7 +112,11 @@ describe('every form of every demo group', () => {
     for (const { file, xml } of rendered) {
       const body = xml['word/document.xml']!.replace(/<w:tbl>.*?<\/w:tbl>/gs, '');
       const paragraphs = [...body.matchAll(/<w:p>(.*?)<\/w:p>|<w:p\/>/gs)].map((m) => m[1] ?? '');
-      for (const p of paragraphs) expect(/<w:t[ >][^<]*[^\s<]|<w:sdt>|<w:drawing>/.test(p), `${file.path}: empty paragraph ${p.slice(0, 120)}`).toBe(true);
+      for (const p of paragraphs)
+        expect(
+          /<w:t[ >][^<]*[^\s<]|<w:sdt>|<w:drawing>/.test(p),
+          `${file.path}: empty paragraph ${p.slice(0, 120)}`,
+        ).toBe(true);
     }
   });
 
@@ -131,7 +153,10 @@ describe('every form of every demo group', () => {
       expect(doc).toMatch(/<w:pgSz w:w="(11906|16838)" w:h="(16838|11906)"/);
       expect(doc).toMatch(/<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134"/);
       if (file.path.includes('/kursbevis/')) {
-        expect(Object.keys(xml).filter((n) => /^word\/(header|footer)\d+\.xml$/.test(n)), file.path).toEqual([]);
+        expect(
+          Object.keys(xml).filter((n) => /^word\/(header|footer)\d+\.xml$/.test(n)),
+          file.path,
+        ).toEqual([]);
         expect(doc).not.toContain('PAGE');
         continue;
       }

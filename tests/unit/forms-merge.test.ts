@@ -36,7 +36,13 @@ async function direct(workspace: Workspace, groupId: string, lang: 'nb' | 'en'):
 
 async function merged(workspace: Workspace, groupId: string, lang: 'nb' | 'en'): Promise<Buffer[]> {
   const group = workspace.groups.find((g) => g.id === groupId)!;
-  const files = await formFiles(workspace, planGroup(group, workspace.settings), loadFormWording(workspace, group.programmeId, lang).wording!, at, lang);
+  const files = await formFiles(
+    workspace,
+    planGroup(group, workspace.settings),
+    loadFormWording(workspace, group.programmeId, lang).wording!,
+    at,
+    lang,
+  );
   return files.map((f) => Buffer.from(f.bytes as Uint8Array));
 }
 
@@ -51,20 +57,36 @@ async function mergedView(v: FormView): Promise<Buffer[]> {
 }
 
 describe('forms by mail merge', () => {
-  it.each(ws.groups.map((g) => g.id))('are byte-identical to direct rendering for %s, in both languages, also when the shape is cached', async (id) => {
-    for (const lang of ['nb', 'en'] as const) {
-      const want = await direct(ws, id, lang);
-      expect(await merged(ws, id, lang)).toEqual(want);
-      expect(await merged(ws, id, lang)).toEqual(want);
-    }
-  });
+  it.each(ws.groups.map((g) => g.id))(
+    'are byte-identical to direct rendering for %s, in both languages, also when the shape is cached',
+    async (id) => {
+      for (const lang of ['nb', 'en'] as const) {
+        const want = await direct(ws, id, lang);
+        expect(await merged(ws, id, lang)).toEqual(want);
+        expect(await merged(ws, id, lang)).toEqual(want);
+      }
+    },
+  );
 
   it('stay identical for generated groups of varied shape and awkward text', async () => {
     const text = fc.oneof(
-      fc.constantFrom('Åse Ødegård', 'Ali & Fatima', `Camilla "Cami" O'Neill`, '<b>Ola</b>', '😀 Zoë', 'RFLK1X', 'Rom 2; 3. etg.'),
-      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).map((s) => s.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Noncharacter_Code_Point}\s]/gu, '') || 'x'),
+      fc.constantFrom(
+        'Åse Ødegård',
+        'Ali & Fatima',
+        `Camilla "Cami" O'Neill`,
+        '<b>Ola</b>',
+        '😀 Zoë',
+        'RFLK1X',
+        'Rom 2; 3. etg.',
+      ),
+      fc
+        .string({ unit: 'grapheme', minLength: 1, maxLength: 12 })
+        .map((s) => s.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Noncharacter_Code_Point}\s]/gu, '') || 'x'),
     );
-    const person = fc.record({ name: text, role: fc.option(text, { nil: undefined }), unit: fc.option(text, { nil: undefined }) }, { requiredKeys: ['name'] });
+    const person = fc.record(
+      { name: text, role: fc.option(text, { nil: undefined }), unit: fc.option(text, { nil: undefined }) },
+      { requiredKeys: ['name'] },
+    );
     const shape = fc.record({
       participants: fc.uniqueArray(person, { minLength: 1, maxLength: 7, selector: (p) => p.name.toLowerCase() }),
       leader: fc.boolean(),
@@ -79,21 +101,34 @@ describe('forms by mail merge', () => {
     await fc.assert(
       fc.asyncProperty(shape, async (g) => {
         const names = new Set<string>();
-        const participants = g.participants.filter((p) => !names.has(p.name.toLowerCase()) && names.add(p.name.toLowerCase()) && !['veileder', 'leder'].includes(p.name.toLowerCase()));
+        const participants = g.participants.filter(
+          (p) =>
+            !names.has(p.name.toLowerCase()) &&
+            names.add(p.name.toLowerCase()) &&
+            !['veileder', 'leder'].includes(p.name.toLowerCase()),
+        );
         if (!participants.length) return;
         const sessions: Record<string, object> = {};
         if (g.cancelled) sessions[g.cancelled] = { cancelled: true };
         if (g.postponed && g.postponed !== g.cancelled) sessions[g.postponed] = { postponed: true };
         if (g.elsewhere && g.elsewhere.n !== g.cancelled) sessions[g.elsewhere.n] = { location: g.elsewhere.place };
         const data = {
-          name: 'Gruppe', programme: g.programme,
+          name: 'Gruppe',
+          programme: g.programme,
           facilitator: { name: 'Veileder', email: 'v@kommune.no' },
           ...(g.leader ? { leader: { name: 'Leder', email: 'l@kommune.no' } } : {}),
-          participants, location: g.place, start: g.start, time: '13:00',
+          participants,
+          location: g.place,
+          start: g.start,
+          time: '13:00',
           ...(Object.keys(sessions).length ? { sessions } : {}),
         };
         const { file } = parseYaml('groups/g.yaml', Buffer.from(stringify(data)));
-        const r = toGroup(file!, { origin: 'workspace', path: '/x/groups/g.yaml', display: 'groups/g.yaml' }, ws.programmes);
+        const r = toGroup(
+          file!,
+          { origin: 'workspace', path: '/x/groups/g.yaml', display: 'groups/g.yaml' },
+          ws.programmes,
+        );
         if (!r.group) throw new Error(JSON.stringify(r.problems.map((p) => p.message.en)));
         const w2: Workspace = { ...ws, groups: [r.group] };
         expect(await merged(w2, 'g', 'nb')).toEqual(await direct(w2, 'g', 'nb'));
@@ -107,21 +142,47 @@ describe('forms by mail merge', () => {
   // or lower case, trimmed, cut, compared) would render differently from the merge.
   it('stay identical when every text of the view is replaced by random and hostile strings', async () => {
     const hostile = fc.constantFrom(
-      'RFLK0X', 'RFLK1X', 'RFLKNAMEX', 'RFLKQ0X', '2000-01-01T00:00:00Z', '$&', '$1', '{name}', '&amp;', ']]>', '<w:t>',
-      ' Leading and trailing ', 'ÆØÅ æøå', 'İSTANBUL ß', '‮rtl', '😀👩‍👩‍👧', 'a\tb', 'MiXeD CaSe',
+      'RFLK0X',
+      'RFLK1X',
+      'RFLKNAMEX',
+      'RFLKQ0X',
+      '2000-01-01T00:00:00Z',
+      '$&',
+      '$1',
+      '{name}',
+      '&amp;',
+      ']]>',
+      '<w:t>',
+      ' Leading and trailing ',
+      'ÆØÅ æøå',
+      'İSTANBUL ß',
+      '‮rtl',
+      '😀👩‍👩‍👧',
+      'a\tb',
+      'MiXeD CaSe',
     );
     const text = fc.oneof(
       hostile,
       fc.string({ unit: 'grapheme', maxLength: 16 }).map((s) => s.replace(/[\p{Cc}\p{Cs}]/gu, '')),
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ws.groups.map((g) => g.id)), fc.constantFrom('nb' as const, 'en' as const), fc.array(text, { minLength: 64, maxLength: 64 }), async (id, lang, strings) => {
-        const group = ws.groups.find((g) => g.id === id)!;
-        const real = formView(ws, planGroup(group, ws.settings), loadFormWording(ws, group.programmeId, lang).wording!, lang);
-        let i = 0;
-        const v = mapText(real, () => strings[i++ % strings.length]!);
-        expect(await mergedView(v)).toEqual(await directView(v));
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...ws.groups.map((g) => g.id)),
+        fc.constantFrom('nb' as const, 'en' as const),
+        fc.array(text, { minLength: 64, maxLength: 64 }),
+        async (id, lang, strings) => {
+          const group = ws.groups.find((g) => g.id === id)!;
+          const real = formView(
+            ws,
+            planGroup(group, ws.settings),
+            loadFormWording(ws, group.programmeId, lang).wording!,
+            lang,
+          );
+          let i = 0;
+          const v = mapText(real, () => strings[i++ % strings.length]!);
+          expect(await mergedView(v)).toEqual(await directView(v));
+        },
+      ),
       { seed: 7, numRuns: 12 },
     );
   });

@@ -27,7 +27,9 @@ function docText(bytes: Uint8Array | string): string {
 function allWords(bytes: Uint8Array | string): string {
   const xml = parts(bytes);
   const aliases = [...xml['word/document.xml']!.matchAll(/<w:alias w:val="([^"]*)"/g)].map((m) => m[1]).join('\n');
-  const furniture = Object.entries(xml).filter(([n]) => /^word\/(header|footer)\d*\.xml$/.test(n)).map(([, x]) => text(x));
+  const furniture = Object.entries(xml)
+    .filter(([n]) => /^word\/(header|footer)\d*\.xml$/.test(n))
+    .map(([, x]) => text(x));
   return [docText(bytes), aliases, text(xml['docProps/core.xml']!), ...furniture].join('\n');
 }
 
@@ -58,12 +60,19 @@ function tinyPng(width: number, height: number): Buffer {
   ihdr[9] = 2;
   const raw = Buffer.alloc((width * 3 + 1) * height, 0x40);
   for (let y = 0; y < height; y++) raw[y * (width * 3 + 1)] = 0;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('Mestringstreff in its own words', () => {
   it('gets planning, a participant evaluation and attendance: no follow-up form with a leader', async () => {
-    const names = (await renderForms(ws, 'mestringstreff-var')).map((f) => f.path.replace('ut/mestringstreff-var/skjema/', '')).filter((p) => !p.startsWith('kursbevis/'));
+    const names = (await renderForms(ws, 'mestringstreff-var'))
+      .map((f) => f.path.replace('ut/mestringstreff-var/skjema/', ''))
+      .filter((p) => !p.startsWith('kursbevis/'));
     expect(names).toEqual(['planleggingsskjema.docx', 'deltakerevaluering.docx', 'oppmoteliste.docx']);
   });
 
@@ -71,7 +80,8 @@ describe('Mestringstreff in its own words', () => {
     for (const lang of ['nb'] as const) {
       for (const f of await renderForms(ws, 'mestringstreff-var', lang)) {
         const words = allWords(f.bytes).toLowerCase();
-        for (const banned of ['samling', 'veiledningsvideo', 'brukerne merker', 'egenarbeid']) expect(words, `${f.path}: ${banned}`).not.toContain(banned);
+        for (const banned of ['samling', 'veiledningsvideo', 'brukerne merker', 'egenarbeid'])
+          expect(words, `${f.path}: ${banned}`).not.toContain(banned);
       }
     }
     const planning = docText(byName(await renderForms(ws, 'mestringstreff-var'), 'planleggingsskjema.docx').bytes);
@@ -95,7 +105,8 @@ describe('Mestringstreff in its own words', () => {
     const body = docText(form.bytes);
     expect(body).toContain('anonymt');
     expect(body).not.toContain('Hva har endret seg i praksis');
-    for (const s of planGroup(group(ws, 'mestringstreff-var'), ws.settings).sessions) expect(body).toContain(s.theme.theme.title);
+    for (const s of planGroup(group(ws, 'mestringstreff-var'), ws.settings).sessions)
+      expect(body).toContain(s.theme.theme.title);
     // 14 pt or more: the default run size is in half-points.
     const size = Number(/<w:rPrDefault>.*?<w:sz w:val="(\d+)"\/>/s.exec(xml['word/styles.xml']!)?.[1]);
     expect(size).toBeGreaterThanOrEqual(28);
@@ -157,13 +168,19 @@ describe('documents fit to print', () => {
       expect(xml, f.path).not.toContain('595959');
       expect(docText(f.bytes), f.path).not.toMatch(/\brefleks\b/i);
     }
-    expect(parts(byName(await renderForms(ws, 'sone-nord'), 'planleggingsskjema.docx').bytes)['word/document.xml']).toContain('<w:color w:val="767676"/>');
+    expect(
+      parts(byName(await renderForms(ws, 'sone-nord'), 'planleggingsskjema.docx').bytes)['word/document.xml'],
+    ).toContain('<w:color w:val="767676"/>');
   });
 
   it('puts the logo on the certificate, and none without one', async () => {
     const withLogo = parts(byName(await renderForms(ws, 'sone-nord'), 'kursbevis/ali-khan.docx').bytes);
     expect(ws.settings.logo).toBeDefined();
-    expect(Object.keys(unzipNames(byName(await renderForms(ws, 'sone-nord'), 'kursbevis/ali-khan.docx').bytes)).some((n) => /^word\/media\/.+\.png$/.test(n))).toBe(true);
+    expect(
+      Object.keys(unzipNames(byName(await renderForms(ws, 'sone-nord'), 'kursbevis/ali-khan.docx').bytes)).some((n) =>
+        /^word\/media\/.+\.png$/.test(n),
+      ),
+    ).toBe(true);
     expect(withLogo['word/document.xml']).toMatch(/<wp:docPr id="1" name="Logo" descr="Logo"/);
     const plain = structuredClone(ws);
     delete plain.settings.logo;
@@ -186,14 +203,20 @@ function unzipNames(bytes: Uint8Array | string): Record<string, true> {
 
 describe('English documents', () => {
   it('mark the programme’s Norwegian text as nb-NO, and only that', async () => {
-    const xml = parts(byName(await renderForms(ws, 'sone-nord', 'en'), 'evalueringsskjema.docx').bytes)['word/document.xml']!;
-    const marked = [...xml.matchAll(/<w:r>((?:(?!<\/w:r>).)*?<w:lang w:val="nb-NO"\/>(?:(?!<\/w:r>).)*?)<\/w:r>/gs)].map((m) => text(m[1]!));
+    const xml = parts(byName(await renderForms(ws, 'sone-nord', 'en'), 'evalueringsskjema.docx').bytes)[
+      'word/document.xml'
+    ]!;
+    const marked = [
+      ...xml.matchAll(/<w:r>((?:(?!<\/w:r>).)*?<w:lang w:val="nb-NO"\/>(?:(?!<\/w:r>).)*?)<\/w:r>/gs),
+    ].map((m) => text(m[1]!));
     const plan = planGroup(group(ws, 'sone-nord'), ws.settings);
     expect(marked).toContain(plan.sessions[0]!.theme.theme.title);
     expect(marked).toContain(plan.sessions[0]!.theme.theme.goals[0]);
     expect(marked).toContain(group(ws, 'sone-nord').programmeTitle);
     expect(marked.join('\n')).not.toMatch(/Evaluation form|Did we reach/);
-    const nb = parts(byName(await renderForms(ws, 'sone-nord', 'nb'), 'evalueringsskjema.docx').bytes)['word/document.xml']!;
+    const nb = parts(byName(await renderForms(ws, 'sone-nord', 'nb'), 'evalueringsskjema.docx').bytes)[
+      'word/document.xml'
+    ]!;
     expect(nb).not.toContain('<w:lang w:val="nb-NO"/>');
   });
 });
@@ -213,7 +236,13 @@ describe('the logo in refleks.yaml', () => {
     const dir = mkdtempSync(join(tmpdir(), 'refleks-logo-'));
     writeFileSync(join(dir, 'a.png'), tinyPng(300, 100));
     // A JPEG as far as its header goes: SOI, an APP0 segment, then SOF0 with height 90 and width 240.
-    writeFileSync(join(dir, 'b.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 90, 0x00, 240, 0x03, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
+    writeFileSync(
+      join(dir, 'b.jpg'),
+      Buffer.from([
+        0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 90, 0x00, 240, 0x03, 1, 2,
+        3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+      ]),
+    );
     expect(readLogo(dir, 'a.png')).toMatchObject({ logo: { type: 'png', width: 300, height: 100 } });
     expect(readLogo(dir, 'b.jpg')).toMatchObject({ logo: { type: 'jpg', width: 240, height: 90 } });
   });
@@ -222,7 +251,11 @@ describe('the logo in refleks.yaml', () => {
     const cases: [string, [string, Buffer] | undefined, RegExp][] = [
       ['logo: mangler.png', undefined, /finner ikke logoen «mangler\.png»/],
       ['logo: logo.gif', ['logo.gif', Buffer.from('GIF89a\x01\x00\x01\x00')], /verken PNG eller JPEG/],
-      ['logo: stor.png', ['stor.png', Buffer.concat([tinyPng(10, 10), Buffer.alloc(1024 * 1024)])], /er 1,0 MB; største tillatte er 1 MB/],
+      [
+        'logo: stor.png',
+        ['stor.png', Buffer.concat([tinyPng(10, 10), Buffer.alloc(1024 * 1024)])],
+        /er 1,0 MB; største tillatte er 1 MB/,
+      ],
     ];
     for (const [line, file, message] of cases) {
       const { settings, problems } = loadSettings(workspaceWith(line, file));

@@ -35,7 +35,12 @@ export function group(ws: Workspace, id: string) {
   return g;
 }
 
-export async function renderForms(ws: Workspace, groupId: string, lang: Lang = 'nb', mutate?: (g: Workspace['groups'][number]) => void): Promise<OutputFile[]> {
+export async function renderForms(
+  ws: Workspace,
+  groupId: string,
+  lang: Lang = 'nb',
+  mutate?: (g: Workspace['groups'][number]) => void,
+): Promise<OutputFile[]> {
   const g = structuredClone(group(ws, groupId));
   mutate?.(g);
   const { wording, problems } = loadFormWording(ws, g.programmeId, lang);
@@ -45,7 +50,11 @@ export async function renderForms(ws: Workspace, groupId: string, lang: Lang = '
 
 export function parts(bytes: Uint8Array | string): Record<string, string> {
   const entries = unzipSync(typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes);
-  return Object.fromEntries(Object.entries(entries).filter(([name]) => /\.(xml|rels)$/.test(name)).map(([name, data]) => [name, strFromU8(data)]));
+  return Object.fromEntries(
+    Object.entries(entries)
+      .filter(([name]) => /\.(xml|rels)$/.test(name))
+      .map(([name, data]) => [name, strFromU8(data)]),
+  );
 }
 
 export function byName(files: OutputFile[], suffix: string): OutputFile {

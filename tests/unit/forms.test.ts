@@ -33,7 +33,12 @@ describe('file names of certificates', () => {
   });
 
   it('are unique within a group, even for equal names or names without letters', () => {
-    expect(uniqueSlugs(['Anne Berg', 'Anne Berg', 'Anne  Berg', '山田'], 'deltaker')).toEqual(['anne-berg', 'anne-berg-2', 'anne-berg-3', 'deltaker-4']);
+    expect(uniqueSlugs(['Anne Berg', 'Anne Berg', 'Anne  Berg', '山田'], 'deltaker')).toEqual([
+      'anne-berg',
+      'anne-berg-2',
+      'anne-berg-3',
+      'deltaker-4',
+    ]);
   });
 });
 
@@ -42,7 +47,15 @@ describe('content of the forms', () => {
     const files = await renderForms(ws, 'sone-nord');
     const g = group(ws, 'sone-nord');
     const body = docText(byName(files, 'planleggingsskjema.docx').bytes);
-    for (const s of [g.name, ws.settings.organisation, g.facilitator.name, g.leader!.name, g.programmeTitle, g.location.text]) expect(body).toContain(s);
+    for (const s of [
+      g.name,
+      ws.settings.organisation,
+      g.facilitator.name,
+      g.leader!.name,
+      g.programmeTitle,
+      g.location.text,
+    ])
+      expect(body).toContain(s);
     for (const p of g.participants) expect(body).toContain(p.name);
     for (const s of planGroup(g, ws.settings).sessions) {
       expect(body).toContain(formatSessionTime(s.date, s.start, s.end, 'nb'));
@@ -56,7 +69,8 @@ describe('content of the forms', () => {
   it('plans Mestringstreff along the six elements of the didactic relation model', async () => {
     const body = docText(byName(await renderForms(ws, 'mestringstreff-var'), 'planleggingsskjema.docx').bytes);
     expect(body).toContain('didaktiske relasjonsmodellen');
-    for (const element of ['Målgruppe', 'Mål', 'Rammefaktorer', 'Innhold', 'Metoder og arbeidsmåter', 'Evaluering']) expect(body).toContain(element);
+    for (const element of ['Målgruppe', 'Mål', 'Rammefaktorer', 'Innhold', 'Metoder og arbeidsmåter', 'Evaluering'])
+      expect(body).toContain(element);
     // Two equal course leaders, each with the programme's label for the role.
     expect(body).toContain('Kursleder (fagperson)');
     expect(body).toContain('Kursleder (erfaringskonsulent)');
@@ -75,7 +89,9 @@ describe('content of the forms', () => {
 
   it('puts every participant and every session date in the attendance list', async () => {
     const g = group(ws, 'sykehjem-kombinert');
-    const xml = parts(byName(await renderForms(ws, 'sykehjem-kombinert'), 'oppmoteliste.docx').bytes)['word/document.xml']!;
+    const xml = parts(byName(await renderForms(ws, 'sykehjem-kombinert'), 'oppmoteliste.docx').bytes)[
+      'word/document.xml'
+    ]!;
     const body = text(xml);
     for (const p of g.participants) expect(body).toContain(p.name);
     for (const s of planGroup(g, ws.settings).sessions) expect(body).toContain(formatShortDate(s.date, 'nb'));
@@ -122,7 +138,9 @@ describe('content of the forms', () => {
       g.betweenSessionHours = { min: 0, max: 1 };
     });
     // 5 × 2 hours; 0–1 hours between each of the 4 intervals.
-    expect(docText(byName(files, 'kursbevis/ali-khan.docx').bytes)).toContain('5 samlinger på til sammen 10 timer, og inntil 4 timer egenarbeid i tillegg.');
+    expect(docText(byName(files, 'kursbevis/ali-khan.docx').bytes)).toContain(
+      '5 samlinger på til sammen 10 timer, og inntil 4 timer egenarbeid i tillegg.',
+    );
   });
 
   it('counts no voluntary suggestions as work on a Mestringstreff certificate', async () => {
@@ -138,7 +156,9 @@ describe('content of the forms', () => {
     expect(body).toContain('Planning form');
     expect(body).toContain('Tuesday 12 January 2027');
     expect(body).not.toContain('Planleggingsskjema');
-    expect(docText(byName(files, 'kursbevis/ali-khan.docx').bytes)).toContain('5 sessions, 10 hours in all, and 4–8 hours of work in addition.');
+    expect(docText(byName(files, 'kursbevis/ali-khan.docx').bytes)).toContain(
+      '5 sessions, 10 hours in all, and 4–8 hours of work in addition.',
+    );
     // File names stay Norwegian: the folder layout is the same in both languages.
     expect(files.map((f) => f.path)).toContain('ut/sone-nord/skjema/oppfolgingsskjema.docx');
   });
@@ -152,7 +172,9 @@ describe('equal input gives equal bytes', () => {
     try {
       const second = await renderForms(ws, 'rehab-teamet');
       expect(second.map((f) => f.path)).toEqual(first.map((f) => f.path));
-      second.forEach((f, i) => expect(Buffer.compare(Buffer.from(f.bytes), Buffer.from(first[i]!.bytes)), f.path).toBe(0));
+      second.forEach((f, i) =>
+        expect(Buffer.compare(Buffer.from(f.bytes), Buffer.from(first[i]!.bytes)), f.path).toBe(0),
+      );
     } finally {
       if (before === undefined) delete process.env.TZ;
       else process.env.TZ = before;
@@ -161,10 +183,17 @@ describe('equal input gives equal bytes', () => {
 });
 
 describe('wording', () => {
-  const builtin = (lang: string) => parse(readFileSync(join(ROOT, 'templates', 'forms', `${lang}.yaml`), 'utf8')) as unknown;
+  const builtin = (lang: string) =>
+    parse(readFileSync(join(ROOT, 'templates', 'forms', `${lang}.yaml`), 'utf8')) as unknown;
 
   function shape(v: unknown, path = ''): string[] {
-    if (typeof v === 'string') return [`${path}:text:${[...v.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]).sort().join(',')}`];
+    if (typeof v === 'string')
+      return [
+        `${path}:text:${[...v.matchAll(/\{([a-z_]+)\}/g)]
+          .map((m) => m[1])
+          .sort()
+          .join(',')}`,
+      ];
     if (Array.isArray(v)) return [`${path}:list`];
     return Object.entries(v as Record<string, unknown>).flatMap(([k, x]) => shape(x, `${path}.${k}`));
   }
@@ -202,19 +231,28 @@ describe('wording', () => {
     const { wording, problems } = loadFormWording(loadDemo(dir), 'mestring', 'nb');
     expect(wording).toBeUndefined();
     expect(problems).toHaveLength(1);
-    expect(formatProblem(problems[0]!, 'nb')).toMatch(/^templates\/forms\/nb\.yaml:3:3: planning\.questons: ukjent felt «questons»\.? Mente du «questions»\?$/);
+    expect(formatProblem(problems[0]!, 'nb')).toMatch(
+      /^templates\/forms\/nb\.yaml:3:3: planning\.questons: ukjent felt «questons»\.? Mente du «questions»\?$/,
+    );
   });
 
   it('reports a wrong kind of value, an empty list and an unknown placeholder', () => {
     const { problems } = buildWording([
       { display: 'innebygd.yaml', bytes: readFileSync(join(ROOT, 'templates', 'forms', 'nb.yaml')) },
-      { display: 'templates/forms/nb.yaml', bytes: new TextEncoder().encode('planning:\n  frame: Rom\n  questions: []\ncommon:\n  session_number: Treff {nummer}\n') },
+      {
+        display: 'templates/forms/nb.yaml',
+        bytes: new TextEncoder().encode(
+          'planning:\n  frame: Rom\n  questions: []\ncommon:\n  session_number: Treff {nummer}\n',
+        ),
+      },
     ]);
     const messages = problems.map((p) => formatProblem(p, 'en'));
     expect(messages).toHaveLength(3);
     expect(messages[0]).toBe('templates/forms/nb.yaml:2:10: planning.frame: expected a list of texts, found a text');
     expect(messages[1]).toBe('templates/forms/nb.yaml:3:14: planning.questions: the list must not be empty');
-    expect(messages[2]).toMatch(/^templates\/forms\/nb\.yaml:5:19: common\.session_number: unknown placeholder \{nummer\}\.? Here you can use \{number\}\.$/);
+    expect(messages[2]).toMatch(
+      /^templates\/forms\/nb\.yaml:5:19: common\.session_number: unknown placeholder \{nummer\}\.? Here you can use \{number\}\.$/,
+    );
   });
 
   it('reports broken YAML with its position', () => {

@@ -40,13 +40,15 @@ describe('template field check', () => {
   it('finds nothing in the built-in templates, for any programme', () => {
     const root = workspace({});
     for (const pid of [undefined, 'mestring', 'rehabilitering', 'mestringstreff']) {
-      for (const name of VIEW_TEMPLATES) expect(fieldProblems(templateLayers({ root }, pid), root, name), name).toEqual([]);
+      for (const name of VIEW_TEMPLATES)
+        expect(fieldProblems(templateLayers({ root }, pid), root, name), name).toEqual([]);
     }
   });
 
   it('finds a misspelling in an #each argument, in a branch not taken, in a helper argument and a subexpression', () => {
     const root = workspace({
-      'packs/pack.html.hbs': '{{#each agneda}}{{title}}{{/each}}\n{{#if session.cancelled}}{{agendaWarnig}}{{/if}}\n{{join people.participnts}} {{#if (eq session.numbr 1)}}x{{/if}}\n',
+      'packs/pack.html.hbs':
+        '{{#each agneda}}{{title}}{{/each}}\n{{#if session.cancelled}}{{agendaWarnig}}{{/if}}\n{{join people.participnts}} {{#if (eq session.numbr 1)}}x{{/if}}\n',
     });
     expect(nb(workspaceFieldProblems({ root }, []))).toEqual([
       'templates/packs/pack.html.hbs:1:9: ukjent variabel «agneda». Mente du «agenda»?',
@@ -70,14 +72,19 @@ describe('template field check', () => {
   });
 
   it('checks a partial in the context it is included with, and reports unknown helpers', () => {
-    const root = workspace({ 'partials/people.md.hbs': '{{#each people.participants}}{{nmae}}{{/each}}{{joni people.participants}}\n' });
+    const root = workspace({
+      'partials/people.md.hbs': '{{#each people.participants}}{{nmae}}{{/each}}{{joni people.participants}}\n',
+    });
     const found = nb(workspaceFieldProblems({ root }, []));
     expect(found).toContain('templates/partials/people.md.hbs:1:32: ukjent variabel «nmae». Mente du «name»?');
     expect(found).toContain('templates/partials/people.md.hbs:1:49: ukjent hjelper «joni». Mente du «join»?');
   });
 
   it('knows the fields join may name', () => {
-    const root = workspace({ 'packs/pack.html.hbs': '{{join people.participants "detail"}} {{join people.participants "nmae"}} {{join people.participants "constructor"}}' });
+    const root = workspace({
+      'packs/pack.html.hbs':
+        '{{join people.participants "detail"}} {{join people.participants "nmae"}} {{join people.participants "constructor"}}',
+    });
     expect(nb(workspaceFieldProblems({ root }, []))).toEqual([
       'templates/packs/pack.html.hbs:1:66: ukjent felt «nmae» i people.participants. Mente du «name»?',
       'templates/packs/pack.html.hbs:1:102: ukjent felt «constructor» i people.participants. Kjente felt: name, detail.',
@@ -85,12 +92,19 @@ describe('template field check', () => {
   });
 
   it('a layout may only name what every page it wraps has', () => {
-    const root = workspace({ 'packs/layout.html.hbs': builtin('packs/layout.html.hbs').replace('{{{body}}}', '{{{body}}}{{session.whenText}}') });
-    expect(nb(workspaceFieldProblems({ root }, []))[0]).toMatch(/^templates\/packs\/layout\.html\.hbs:\d+:\d+: ukjent variabel «session\.whenText»/);
+    const root = workspace({
+      'packs/layout.html.hbs': builtin('packs/layout.html.hbs').replace('{{{body}}}', '{{{body}}}{{session.whenText}}'),
+    });
+    expect(nb(workspaceFieldProblems({ root }, []))[0]).toMatch(
+      /^templates\/packs\/layout\.html\.hbs:\d+:\d+: ukjent variabel «session\.whenText»/,
+    );
   });
 
   it('the renderer refuses before the first render, naming every problem at once', () => {
-    const root = workspace({ 'packs/handout.html.hbs': '{{#if nextSession}}{{agendaWarnig}}{{/if}}', 'partials/agenda.md.hbs': '{{#each agneda}}{{/each}}' });
+    const root = workspace({
+      'packs/handout.html.hbs': '{{#if nextSession}}{{agendaWarnig}}{{/if}}',
+      'partials/agenda.md.hbs': '{{#each agneda}}{{/each}}',
+    });
     const renderer = createRenderer({ root });
     let err: unknown;
     try {
@@ -105,7 +119,9 @@ describe('template field check', () => {
 
 describe('helpers', () => {
   it('{{log}} writes nothing and join never reaches a prototype member', () => {
-    const root = workspace({ 'packs/x.html.hbs': '{{log "hei"}}[{{join list "constructor"}}][{{join list "toString"}}][{{join list}}]' });
+    const root = workspace({
+      'packs/x.html.hbs': '{{log "hei"}}[{{join list "constructor"}}][{{join list "toString"}}][{{join list}}]',
+    });
     const out: string[] = [];
     const write = process.stdout.write;
     process.stdout.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stdout.write;
@@ -123,13 +139,19 @@ describe('helpers', () => {
 
 describe('characters no document can hold', () => {
   it('are found by code point, surrogates and noncharacters included', () => {
-    for (const s of ['a\uFFFEb', 'a\uFFFF', '\u0001', 'x\u0085', '\uD800', 'a\uDC00b', '\uFDD0', '\u{1FFFF}']) expect(unsafeChar(s), JSON.stringify(s)).toBeDefined();
-    for (const s of ['Ærlig Øyvind Åsen', 'tab\there', 'line\nbreak\r\n', '😀 emoji', '\u00A0nbsp']) expect(unsafeChar(s), JSON.stringify(s)).toBeUndefined();
+    for (const s of ['a\uFFFEb', 'a\uFFFF', '\u0001', 'x\u0085', '\uD800', 'a\uDC00b', '\uFDD0', '\u{1FFFF}'])
+      expect(unsafeChar(s), JSON.stringify(s)).toBeDefined();
+    for (const s of ['Ærlig Øyvind Åsen', 'tab\there', 'line\nbreak\r\n', '😀 emoji', '\u00A0nbsp'])
+      expect(unsafeChar(s), JSON.stringify(s)).toBeUndefined();
   });
 
   it('in a YAML file are reported where they stand, also when written as an escape', () => {
-    expect(nb(parseYaml('groups/g.yaml', utf8('name: Sone\uFFFF nord\n')).problems)[0]).toMatch(/^groups\/g\.yaml:1:11: tegnet U\+FFFF kan ikke stå i et dokument/);
-    expect(nb(parseYaml('groups/g.yaml', utf8('a: 1\n# ok\nname: "Sone\\uFFFE nord"\n')).problems)[0]).toMatch(/^groups\/g\.yaml:3:7: tegnet U\+FFFE kan ikke stå/);
+    expect(nb(parseYaml('groups/g.yaml', utf8('name: Sone\uFFFF nord\n')).problems)[0]).toMatch(
+      /^groups\/g\.yaml:1:11: tegnet U\+FFFF kan ikke stå i et dokument/,
+    );
+    expect(nb(parseYaml('groups/g.yaml', utf8('a: 1\n# ok\nname: "Sone\\uFFFE nord"\n')).problems)[0]).toMatch(
+      /^groups\/g\.yaml:3:7: tegnet U\+FFFE kan ikke stå/,
+    );
     expect(nb(parseYaml('groups/g.yaml', utf8('name: "\\uD800"\n')).problems)[0]).toMatch(/U\+D800/);
   });
 
@@ -150,17 +172,30 @@ describe('one-line fields and links', () => {
 
   it('a name refuses tabs and line breaks; a multi-line text keeps them', () => {
     expect(run(str({ oneLine: true }), 'Kari\tNordmann').message).toBe('inneholder tabulator, men må stå på én linje');
-    expect(run(str({ oneLine: true }), 'Kari\n# Overskrift').message).toBe('inneholder linjeskift, men må stå på én linje');
+    expect(run(str({ oneLine: true }), 'Kari\n# Overskrift').message).toBe(
+      'inneholder linjeskift, men må stå på én linje',
+    );
     expect(run(str({ oneLine: true }), 'Kari\u2028Per').message).toBe('inneholder linjeskift, men må stå på én linje');
     expect(run(str(), 'Avsnitt én.\n\nAvsnitt to.').value).toBe('Avsnitt én.\n\nAvsnitt to.');
   });
 
   it('a link must be http(s), whole, and hold nothing that ends it early', () => {
-    expect(run(url(), 'https://teams.microsoft.com/l/meetup-join/19%3a').value).toBe('https://teams.microsoft.com/l/meetup-join/19%3a');
-    expect(run(url(), 'javascript:alert(1)//https://teams.example').message).toBe('lenken må begynne med https:// (fant «javascript:»)');
-    expect(run(url(), 'teams.microsoft.com/l/x')).toMatchObject({ message: '«teams.microsoft.com/l/x» er ikke en lenke: den må begynne med https://', hint: 'Skriv «https://teams.microsoft.com/l/x».' });
-    expect(run(url(), 'https://a.example/>[Klikk her](https://evil.example/phish)<').message).toBe('lenken inneholder tegnet >, som ikke kan stå i en lenke');
-    expect(run(url(), 'https://a.example/møte rom').message).toBe('lenken inneholder mellomrom, som ikke kan stå i en lenke');
+    expect(run(url(), 'https://teams.microsoft.com/l/meetup-join/19%3a').value).toBe(
+      'https://teams.microsoft.com/l/meetup-join/19%3a',
+    );
+    expect(run(url(), 'javascript:alert(1)//https://teams.example').message).toBe(
+      'lenken må begynne med https:// (fant «javascript:»)',
+    );
+    expect(run(url(), 'teams.microsoft.com/l/x')).toMatchObject({
+      message: '«teams.microsoft.com/l/x» er ikke en lenke: den må begynne med https://',
+      hint: 'Skriv «https://teams.microsoft.com/l/x».',
+    });
+    expect(run(url(), 'https://a.example/>[Klikk her](https://evil.example/phish)<').message).toBe(
+      'lenken inneholder tegnet >, som ikke kan stå i en lenke',
+    );
+    expect(run(url(), 'https://a.example/møte rom').message).toBe(
+      'lenken inneholder mellomrom, som ikke kan stå i en lenke',
+    );
     expect(run(url(), 'https://').message).toBe('«https://» er ikke en gyldig lenke');
   });
 });
@@ -177,7 +212,9 @@ describe('Markdown escaping', () => {
   });
 
   it('a link cannot be closed early', () => {
-    expect(markdownUrl('https://a.example/x)[Klikk](https://evil.example)')).toBe('https://a.example/x%29%5BKlikk%5D%28https://evil.example%29');
+    expect(markdownUrl('https://a.example/x)[Klikk](https://evil.example)')).toBe(
+      'https://a.example/x%29%5BKlikk%5D%28https://evil.example%29',
+    );
     expect(markdownUrl('https://a.example/>x<')).toBe('https://a.example/%3Ex%3C');
   });
 });
@@ -186,9 +223,12 @@ describe('group files', () => {
   it('two names for one id: the later file is refused, for every command', () => {
     const root = mkdtempSync(join(tmpdir(), 'refleks-i12-'));
     mkdirSync(join(root, 'groups'));
-    for (const f of ['gruppe.yaml', 'gruppe.yml', 'GRUPPE.yaml', 'annen.YAML']) writeFileSync(join(root, 'groups', f), 'name: x\n');
+    for (const f of ['gruppe.yaml', 'gruppe.yml', 'GRUPPE.yaml', 'annen.YAML'])
+      writeFileSync(join(root, 'groups', f), 'name: x\n');
     const listed = listGroupFiles(root);
     expect(listed.names).toEqual(['GRUPPE.yaml', 'annen.YAML', 'gruppe.yaml']);
-    expect(nb(listed.problems)).toEqual([expect.stringMatching(/^groups\/gruppe\.yml: gruppe-id «gruppe» brukes også av groups\/gruppe\.yaml\./)]);
+    expect(nb(listed.problems)).toEqual([
+      expect.stringMatching(/^groups\/gruppe\.yml: gruppe-id «gruppe» brukes også av groups\/gruppe\.yaml\./),
+    ]);
   });
 });

@@ -14,7 +14,12 @@ const en = new Holidays('NO', { languages: ['en'] });
 /** date-holidays' public holidays of a year, two on one day joined as the table did. */
 function library(year: number): Record<string, [string, string]> {
   const public_ = (h: { type: string }) => h.type === 'public';
-  const enNames = new Map(en.getHolidays(year).filter(public_).map((h) => [h.date.slice(0, 10) + h.rule, h.name]));
+  const enNames = new Map(
+    en
+      .getHolidays(year)
+      .filter(public_)
+      .map((h) => [h.date.slice(0, 10) + h.rule, h.name]),
+  );
   const out: Record<string, [string, string]> = {};
   for (const h of nb.getHolidays(year).filter(public_)) {
     const date = h.date.slice(0, 10);
@@ -33,8 +38,14 @@ describe('public holidays', () => {
   });
 
   it('name both holidays when they fall on one day, as written mid-sentence (lower case but Kristi)', () => {
-    expect(publicHoliday('2027-05-17')).toEqual({ nb: 'grunnlovsdagen og andre pinsedag', en: 'Constitution Day and Whit Monday' });
-    expect(publicHoliday('2008-05-01')).toEqual({ nb: 'arbeidernes dag og Kristi himmelfartsdag', en: 'Labour Day and Ascension Day' });
+    expect(publicHoliday('2027-05-17')).toEqual({
+      nb: 'grunnlovsdagen og andre pinsedag',
+      en: 'Constitution Day and Whit Monday',
+    });
+    expect(publicHoliday('2008-05-01')).toEqual({
+      nb: 'arbeidernes dag og Kristi himmelfartsdag',
+      en: 'Labour Day and Ascension Day',
+    });
   });
 
   it('know Easter at its earliest and latest, and ordinary days are not holidays', () => {

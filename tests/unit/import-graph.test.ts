@@ -79,7 +79,11 @@ function offendingImports(files: Record<string, string>): Offence[] {
       }
       if (!specifier.startsWith('.')) {
         const builtin = specifier.startsWith('node:') || isBuiltin(specifier);
-        if (from === 'core' && builtin && !CORE_BUILTINS.has(specifier.startsWith('node:') ? specifier : `node:${specifier}`)) {
+        if (
+          from === 'core' &&
+          builtin &&
+          !CORE_BUILTINS.has(specifier.startsWith('node:') ? specifier : `node:${specifier}`)
+        ) {
           offence(`the core is pure: ${specifier} is not one of ${[...CORE_BUILTINS].join(', ')}`);
         }
         continue;
@@ -93,8 +97,10 @@ function offendingImports(files: Record<string, string>): Offence[] {
       if (to === from) continue;
       const toLayer = LAYERS[to];
       if (toLayer === undefined) offence(`«${to}» has no layer; add it to LAYERS in tests/unit/import-graph.test.ts`);
-      else if (from === 'core') offence(`core → ${to}: the core may import only the core (move what it needs down into src/core)`);
-      else if (toLayer >= fromLayer) offence(`${from} (layer ${fromLayer}) → ${to} (layer ${toLayer}): imports may only point to a lower layer`);
+      else if (from === 'core')
+        offence(`core → ${to}: the core may import only the core (move what it needs down into src/core)`);
+      else if (toLayer >= fromLayer)
+        offence(`${from} (layer ${fromLayer}) → ${to} (layer ${toLayer}): imports may only point to a lower layer`);
     }
   }
   return out;
@@ -118,7 +124,8 @@ describe('the import graph of src', () => {
   it('names each kind of wrong import with its file and line', () => {
     const offences = offendingImports({
       'core/forms/a.ts': "import type { X } from '../model.js';\nimport { parseYaml } from '../../load/yaml-file.js';",
-      'core/b.ts': "import { readFileSync } from 'node:fs';\nimport { createHash } from 'node:crypto';\nimport { parse } from 'yaml';",
+      'core/b.ts':
+        "import { readFileSync } from 'node:fs';\nimport { createHash } from 'node:crypto';\nimport { parse } from 'yaml';",
       'core/c.ts': "const m = await import('../io/write-outputs.js');",
       'load/d.ts': "export { run } from '../pipeline/run-build.js';",
       'io/e.ts': "import type { TemplateRenderer } from '../templates/engine.js';",

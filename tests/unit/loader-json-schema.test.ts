@@ -38,7 +38,9 @@ function ajvPaths(errors: ErrorObject[] | null | undefined): string[] {
       .slice(1)
       .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
       .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-    const extra = (e.params as { additionalProperty?: string; missingProperty?: string }).additionalProperty ?? (e.params as { missingProperty?: string }).missingProperty;
+    const extra =
+      (e.params as { additionalProperty?: string; missingProperty?: string }).additionalProperty ??
+      (e.params as { missingProperty?: string }).missingProperty;
     if (extra !== undefined) parts.push(extra);
     return fieldPath(parts);
   });
@@ -51,7 +53,10 @@ function ourPaths(schema: Schema<unknown>, data: unknown): string[] {
   return ctx.issues.map((i) => fieldPath(i.path));
 }
 
-const files = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f));
+const files = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => join(dir, f));
 
 describe('published JSON Schemas', () => {
   it('compile as draft-07 JSON Schema in strict mode, wrapped as published', () => {
@@ -67,7 +72,9 @@ describe('published JSON Schemas', () => {
     const generated = jsonSchemas();
     expect(readdirSync(join(ROOT, 'schemas')).sort()).toEqual(Object.keys(generated).sort());
     for (const [name, schema] of Object.entries(generated)) {
-      expect(readFileSync(join(ROOT, 'schemas', name), 'utf8'), `schemas/${name} is stale: run npm run schemas`).toBe(JSON.stringify(schema, null, 2) + '\n');
+      expect(readFileSync(join(ROOT, 'schemas', name), 'utf8'), `schemas/${name} is stale: run npm run schemas`).toBe(
+        JSON.stringify(schema, null, 2) + '\n',
+      );
     }
   });
 
@@ -76,7 +83,10 @@ describe('published JSON Schemas', () => {
       ['workspace', join(DEMO, 'refleks.yaml')],
       ...files(join(DEMO, 'groups')).map((f): [keyof typeof schemas, string] => ['group', f]),
       ...files(join(ROOT, 'programmes')).map((f): [keyof typeof schemas, string] => ['programme', f]),
-      ...files(join(ROOT, 'tests', 'corpus', '_base', 'groups')).map((f): [keyof typeof schemas, string] => ['group', f]),
+      ...files(join(ROOT, 'tests', 'corpus', '_base', 'groups')).map((f): [keyof typeof schemas, string] => [
+        'group',
+        f,
+      ]),
     ];
     expect(cases.length).toBeGreaterThanOrEqual(8);
     for (const [kind, path] of cases) {
@@ -91,16 +101,26 @@ describe('published JSON Schemas', () => {
   const broken: [string, keyof typeof schemas, () => unknown, string][] = [
     ['a misspelt key', 'group', () => ({ ...demoGroup(), particpants: [] }), 'particpants'],
     ['a missing facilitator', 'group', () => ({ ...demoGroup(), facilitator: undefined }), 'facilitator'],
-    ['a bad e-mail address', 'group', () => {
-      const g = demoGroup();
-      (g.participants as Record<string, unknown>[])[2]!.email = 'ola@';
-      return g;
-    }, 'participants[2].email'],
-    ['a person with an unknown key', 'group', () => {
-      const g = demoGroup();
-      (g.participants as Record<string, unknown>[])[1]!.emial = 'x@y.no';
-      return g;
-    }, 'participants[1].emial'],
+    [
+      'a bad e-mail address',
+      'group',
+      () => {
+        const g = demoGroup();
+        (g.participants as Record<string, unknown>[])[2]!.email = 'ola@';
+        return g;
+      },
+      'participants[2].email',
+    ],
+    [
+      'a person with an unknown key',
+      'group',
+      () => {
+        const g = demoGroup();
+        (g.participants as Record<string, unknown>[])[1]!.emial = 'x@y.no';
+        return g;
+      },
+      'participants[1].emial',
+    ],
     ['the roster as text', 'group', () => ({ ...demoGroup(), participants: 'Ali, Siri' }), 'participants'],
     ['a zero interval', 'group', () => ({ ...demoGroup(), interval_weeks: 0 }), 'interval_weeks'],
     ['a duration in words', 'group', () => ({ ...demoGroup(), duration: 'to timer' }), 'duration'],
@@ -109,14 +129,36 @@ describe('published JSON Schemas', () => {
     ['a month that does not exist', 'group', () => ({ ...demoGroup(), start: '2027-13-01' }), 'start'],
     ['a Norwegian date', 'group', () => ({ ...demoGroup(), start: '12.01.2027' }), 'start'],
     ['a group id leaving the folder', 'group', () => ({ ...demoGroup(), id: '../../etc' }), 'id'],
-    ['a session key that is a word', 'group', () => ({ ...demoGroup(), sessions: { tre: { cancelled: true } } }), 'sessions.tre'],
-    ['language no', 'workspace', () => ({ ...(readYaml(join(DEMO, 'refleks.yaml')) as object), language: 'no' }), 'language'],
-    ['an organiser without e-mail', 'workspace', () => ({ organisation: 'Lillevik', organiser: { name: 'Ingrid' } }), 'organiser.email'],
-    ['a programme with a zero-minute agenda item', 'programme', () => {
-      const p = readYaml(join(ROOT, 'programmes', 'mestring.yaml')) as { themes: { agenda: { minutes: number }[] }[] };
-      p.themes[0]!.agenda[0]!.minutes = 0;
-      return p;
-    }, 'themes[0].agenda[0].minutes'],
+    [
+      'a session key that is a word',
+      'group',
+      () => ({ ...demoGroup(), sessions: { tre: { cancelled: true } } }),
+      'sessions.tre',
+    ],
+    [
+      'language no',
+      'workspace',
+      () => ({ ...(readYaml(join(DEMO, 'refleks.yaml')) as object), language: 'no' }),
+      'language',
+    ],
+    [
+      'an organiser without e-mail',
+      'workspace',
+      () => ({ organisation: 'Lillevik', organiser: { name: 'Ingrid' } }),
+      'organiser.email',
+    ],
+    [
+      'a programme with a zero-minute agenda item',
+      'programme',
+      () => {
+        const p = readYaml(join(ROOT, 'programmes', 'mestring.yaml')) as {
+          themes: { agenda: { minutes: number }[] }[];
+        };
+        p.themes[0]!.agenda[0]!.minutes = 0;
+        return p;
+      },
+      'themes[0].agenda[0].minutes',
+    ],
   ];
 
   for (const [what, kind, make, field] of broken) {

@@ -11,8 +11,22 @@ import { formatProblem, type Problem } from '../../src/core/problems.js';
 import { closest, distance } from '../../src/load/did-you-mean.js';
 import { suggestSlug, toGroup } from '../../src/load/group.js';
 import {
-  array, clockTime, email, FAIL, int, isoDate, numberedMap, obj, oneOf, opt, req, slug, str, timeFromNumber,
-  type Ctx, type Schema,
+  array,
+  clockTime,
+  email,
+  FAIL,
+  int,
+  isoDate,
+  numberedMap,
+  obj,
+  oneOf,
+  opt,
+  req,
+  slug,
+  str,
+  timeFromNumber,
+  type Ctx,
+  type Schema,
 } from '../../src/load/schema.js';
 import { groupSchema } from '../../src/load/schemas.js';
 import { loadProgrammes, loadWorkspace } from '../../src/load/workspace.js';
@@ -27,7 +41,10 @@ function groupProblems(text: string | Uint8Array, name = 'gruppe.yaml'): Problem
   const display = `groups/${name}`;
   const { file, problems } = parseYaml(display, typeof text === 'string' ? utf8(text) : text);
   if (!file) return problems;
-  return [...problems, ...toGroup(file, { origin: 'workspace', path: `/ws/groups/${name}`, display }, programmes).problems];
+  return [
+    ...problems,
+    ...toGroup(file, { origin: 'workspace', path: `/ws/groups/${name}`, display }, programmes).problems,
+  ];
 }
 
 function lines(problems: Problem[], lang: 'nb' | 'en' = 'nb'): string[] {
@@ -89,7 +106,9 @@ describe('positions of problems', () => {
   it('points at the mapping a required field is missing from', () => {
     // facilitator's mapping starts at the "{" in column 14 of line 3.
     const [p] = groupProblems(edit(', email: kari@x.no }', ' }'));
-    expect(lines([p!])).toEqual(['groups/gruppe.yaml:3:14: facilitator.email: mangler, men må fylles ut. Legg til «email: …» (E-postadresse).']);
+    expect(lines([p!])).toEqual([
+      'groups/gruppe.yaml:3:14: facilitator.email: mangler, men må fylles ut. Legg til «email: …» (E-postadresse).',
+    ]);
   });
 
   it('counts columns the same with CRLF line ends and a byte order mark', () => {
@@ -101,7 +120,9 @@ describe('positions of problems', () => {
   it('points at the opening quote of a quote never closed', () => {
     // Line 12 'location: "Møterom 2': the quote is in column 11.
     const problems = groupProblems(edit('location: Møterom 2', 'location: "Møterom 2'));
-    expect(lines(problems)).toEqual(['groups/gruppe.yaml:12:11: anførselstegnet " blir aldri lukket. Sett " også etter verdien, på samme linje: "Møterom 2"']);
+    expect(lines(problems)).toEqual([
+      'groups/gruppe.yaml:12:11: anførselstegnet " blir aldri lukket. Sett " også etter verdien, på samme linje: "Møterom 2"',
+    ]);
   });
 
   it('points at the opening brace of a flow mapping never closed, and reports only the first syntax error', () => {
@@ -112,13 +133,18 @@ describe('positions of problems', () => {
 
   it('names both lines of a duplicate key', () => {
     const problems = groupProblems(GROUP + 'start: 2027-01-19\n');
-    expect(lines(problems)).toEqual(['groups/gruppe.yaml:15:1: feltet «start» står to ganger (første gang på linje 13). Slett det ene, eller rett opp navnet på feltet.']);
+    expect(lines(problems)).toEqual([
+      'groups/gruppe.yaml:15:1: feltet «start» står to ganger (første gang på linje 13). Slett det ene, eller rett opp navnet på feltet.',
+    ]);
   });
 
   it('points at the first byte that is not UTF-8, counted in characters', () => {
     // Line 8 "  - name: Jonas Æsøy": "  - name: Jonas " is 16 characters; Æ in Windows-1252 is the 17th.
     const bytes = Buffer.from(GROUP, 'latin1'); // Ø, Æ, æ, ø as single bytes, as Windows-1252 saves them
-    const onlyLine8 = Buffer.concat([utf8(GROUP.split('\n').slice(0, 7).join('\n') + '\n'), bytes.subarray(Buffer.from(GROUP.split('\n').slice(0, 7).join('\n') + '\n', 'latin1').length)]);
+    const onlyLine8 = Buffer.concat([
+      utf8(GROUP.split('\n').slice(0, 7).join('\n') + '\n'),
+      bytes.subarray(Buffer.from(GROUP.split('\n').slice(0, 7).join('\n') + '\n', 'latin1').length),
+    ]);
     const [p] = groupProblems(onlyLine8);
     expect([p?.line, p?.column]).toEqual([8, 17]);
     expect(p?.message.nb).toBe('filen er ikke lagret som UTF-8');
@@ -127,12 +153,20 @@ describe('positions of problems', () => {
 
   it('points at the key of a session number that does not exist', () => {
     const [p] = groupProblems(GROUP + 'sessions:\n  9:\n    cancelled: true\n');
-    expect(lines([p!])).toEqual(['groups/gruppe.yaml:16:3: sessions.9: samling 9 finnes ikke: gruppen har 5 samlinger. Bruk et samlingsnummer fra 1 til 5.']);
+    expect(lines([p!])).toEqual([
+      'groups/gruppe.yaml:16:3: sessions.9: samling 9 finnes ikke: gruppen har 5 samlinger. Bruk et samlingsnummer fra 1 til 5.',
+    ]);
   });
 
   it('reports every problem of a file, in file order', () => {
-    const text = edit('start: 2027-01-12', 'start: 2027-02-30').replace('    email: ali@x.no', '    email: ali@').replace('time: "13:00"', 'time: "25:00"');
-    expect(groupProblems(text).map((p) => `${p.line}:${p.column} ${p.field}`)).toEqual(['6:12 participants[0].email', '13:8 start', '14:7 time']);
+    const text = edit('start: 2027-01-12', 'start: 2027-02-30')
+      .replace('    email: ali@x.no', '    email: ali@')
+      .replace('time: "13:00"', 'time: "25:00"');
+    expect(groupProblems(text).map((p) => `${p.line}:${p.column} ${p.field}`)).toEqual([
+      '6:12 participants[0].email',
+      '13:8 start',
+      '14:7 time',
+    ]);
   });
 
   it('refuses a file over the size limit before parsing it', () => {
@@ -142,7 +176,10 @@ describe('positions of problems', () => {
 
   it('refuses an alias bomb without expanding it', () => {
     let text = GROUP + 'x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
-    for (let i = 1; i < 12; i++) text += `x${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 12; i++)
+      text += `x${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     const started = process.hrtime.bigint();
     const [p] = groupProblems(text);
     expect(p?.message.nb).toMatch(/for mange YAML-aliaser/);
@@ -203,7 +240,8 @@ describe('schema combinators', () => {
   });
 
   it('email accepts ordinary addresses and refuses the usual mistakes', () => {
-    for (const ok of ['ola@kommune.no', 'kari.nordmann+kurs@lillevik.kommune.no', 'o@x.no']) expect(run(email(), ok).value).toBe(ok);
+    for (const ok of ['ola@kommune.no', 'kari.nordmann+kurs@lillevik.kommune.no', 'o@x.no'])
+      expect(run(email(), ok).value).toBe(ok);
     for (const bad of ['ola@', 'ola.nordmann.kommune.no', 'kari@kommune', 'ola @kommune.no', 'ola@kommune..no']) {
       expect(run(email(), bad).value, bad).toBe(FAIL);
     }
@@ -211,8 +249,12 @@ describe('schema combinators', () => {
 
   it('isoDate knows the calendar, leap years included', () => {
     expect(run(isoDate(), '2028-02-29').value).toBe('2028-02-29');
-    expect(run(isoDate(), '2027-02-29').issues[0]?.message.nb).toBe('«2027-02-29» er ikke en gyldig dato: februar 2027 har 28 dager');
-    expect(run(isoDate(), '2027-04-31').issues[0]?.message.en).toBe('"2027-04-31" is not a valid date: April 2027 has 30 days');
+    expect(run(isoDate(), '2027-02-29').issues[0]?.message.nb).toBe(
+      '«2027-02-29» er ikke en gyldig dato: februar 2027 har 28 dager',
+    );
+    expect(run(isoDate(), '2027-04-31').issues[0]?.message.en).toBe(
+      '"2027-04-31" is not a valid date: April 2027 has 30 days',
+    );
     expect(run(isoDate(), '2027-00-10').value).toBe(FAIL);
     expect(run(isoDate(), '3.1.2027').issues[0]?.hint?.nb).toBe('Skriv 2027-01-03.');
   });
@@ -234,14 +276,19 @@ describe('schema combinators', () => {
     expect(timeFromNumber(25)).toBeUndefined();
     expect(timeFromNumber(13.75)).toBeUndefined();
     expect(timeFromNumber(-1)).toBeUndefined();
-    expect(run(clockTime(), 13.3).issues[0]?.hint?.nb).toBe('Skriv klokkeslettet med kolon og i anførselstegn: "13:30".');
+    expect(run(clockTime(), 13.3).issues[0]?.hint?.nb).toBe(
+      'Skriv klokkeslettet med kolon og i anførselstegn: "13:30".',
+    );
   });
 
   it('int checks type and range and carries a hint', () => {
     const weeks = int({ min: 1, max: 12, hint: t('uker', 'weeks') });
     expect(run(weeks, 2).value).toBe(2);
     expect(run(weeks, 2.5).value).toBe(FAIL);
-    expect(run(weeks, '2').issues[0]).toMatchObject({ message: { nb: 'forventet et heltall, fant teksten «2»' }, hint: { nb: 'uker' } });
+    expect(run(weeks, '2').issues[0]).toMatchObject({
+      message: { nb: 'forventet et heltall, fant teksten «2»' },
+      hint: { nb: 'uker' },
+    });
     expect(run(weeks, 0).issues[0]?.message.nb).toBe('må være minst 1, fant 0');
     expect(run(weeks, 13).issues[0]?.message.en).toBe('must be at most 12, found 13');
   });
@@ -271,31 +318,47 @@ describe('schema combinators', () => {
 
   it('obj does not also report a field as missing when a misspelt key already suggests it', () => {
     const r = run(obj({ start: req(isoDate()), name: req(str()) }), { strat: '2027-01-12' });
-    expect(r.issues.map((i) => `${i.path.join('.')}: ${i.message.nb}`)).toEqual(['strat: ukjent felt «strat»', 'name: mangler, men må fylles ut']);
+    expect(r.issues.map((i) => `${i.path.join('.')}: ${i.message.nb}`)).toEqual([
+      'strat: ukjent felt «strat»',
+      'name: mangler, men må fylles ut',
+    ]);
   });
 
   it('obj reports an empty required field at the field', () => {
     const r = run(obj({ start: req(isoDate()) }), { start: null });
-    expect(r.issues).toEqual([expect.objectContaining({ path: ['start'], onKey: true, message: t('er tom, men må fylles ut', 'is empty but required') })]);
+    expect(r.issues).toEqual([
+      expect.objectContaining({
+        path: ['start'],
+        onKey: true,
+        message: t('er tom, men må fylles ut', 'is empty but required'),
+      }),
+    ]);
   });
 
   it('numberedMap takes session numbers only', () => {
     const m = numberedMap(str(), t('samlinger', 'sessions'));
     const ok = run(m, { 1: 'a', 12: 'b' }).value;
-    expect(ok instanceof Map ? [...ok.entries()] : ok).toEqual([[1, 'a'], [12, 'b']]);
+    expect(ok instanceof Map ? [...ok.entries()] : ok).toEqual([
+      [1, 'a'],
+      [12, 'b'],
+    ]);
     expect(run(m, { tre: 'a', '0': 'b', '-1': 'c' }).issues.map((i) => i.path[0])).toEqual(['0', 'tre', '-1']);
   });
 
   it('slug keeps ids inside their folder', () => {
     const id = slug(t('en id', 'an id'));
     expect(run(id, 'sone-nord').value).toBe('sone-nord');
-    for (const bad of ['../../etc', 'Sone Nord', 'sone/nord', '.skjult', '-start', 'a'.repeat(81), '']) expect(run(id, bad).value, bad).toBe(FAIL);
+    for (const bad of ['../../etc', 'Sone Nord', 'sone/nord', '.skjult', '-start', 'a'.repeat(81), ''])
+      expect(run(id, bad).value, bad).toBe(FAIL);
   });
 });
 
 describe('hostile keys', () => {
   const HOSTILE = [
-    GROUP.replace('  - name: Ali Khan\n', '  - name: Ali Khan\n    __proto__: { polluted: ja }\n    constructor: { prototype: { polluted: ja } }\n'),
+    GROUP.replace(
+      '  - name: Ali Khan\n',
+      '  - name: Ali Khan\n    __proto__: { polluted: ja }\n    constructor: { prototype: { polluted: ja } }\n',
+    ),
     '__proto__:\n  polluted: ja\nconstructor:\n  prototype:\n    polluted: ja\nprototype:\n  polluted: ja\n',
   ].join('');
   const temps: string[] = [];
@@ -329,10 +392,17 @@ describe('hostile keys', () => {
     const root = mkdtempSync(join(tmpdir(), 'refleks-loader-'));
     temps.push(root);
     mkdirSync(join(root, 'groups'));
-    writeFileSync(join(root, 'refleks.yaml'), 'organisation: Lillevik\norganiser: { name: Ingrid, email: ingrid@x.no }\n__proto__: { polluted: ja }\n');
+    writeFileSync(
+      join(root, 'refleks.yaml'),
+      'organisation: Lillevik\norganiser: { name: Ingrid, email: ingrid@x.no }\n__proto__: { polluted: ja }\n',
+    );
     writeFileSync(join(root, 'groups', 'gruppe.yaml'), HOSTILE);
     const { problems } = loadWorkspace(root);
-    expect(problems.filter((p) => /__proto__/.test(p.field ?? '')).map((p) => p.file)).toEqual(['refleks.yaml', 'groups/gruppe.yaml', 'groups/gruppe.yaml']);
+    expect(problems.filter((p) => /__proto__/.test(p.field ?? '')).map((p) => p.file)).toEqual([
+      'refleks.yaml',
+      'groups/gruppe.yaml',
+      'groups/gruppe.yaml',
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -36,19 +36,33 @@ describe('slugify', () => {
   ])('%s → %s', (name, id) => expect(slugify(name)).toBe(id));
 
   it('always gives an id the loader accepts as a file name', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (name) => {
-      expect(slugify(name)).toMatch(/^[a-z0-9][a-z0-9-]{0,79}$/);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (name) => {
+        expect(slugify(name)).toMatch(/^[a-z0-9][a-z0-9-]{0,79}$/);
+      }),
+    );
   });
 });
 
 describe('groupYaml', () => {
   it('writes a commented file that loads to the same group', () => {
     const text = groupYaml(base, { lang: 'nb', schemaPath: '../node_modules/refleks/schemas/group.schema.json' });
-    expect(text.startsWith('# yaml-language-server: $schema=../node_modules/refleks/schemas/group.schema.json\n')).toBe(true);
+    expect(text.startsWith('# yaml-language-server: $schema=../node_modules/refleks/schemas/group.schema.json\n')).toBe(
+      true,
+    );
     // Every field has a comment line right above it.
     const lines = text.split('\n');
-    for (const key of ['name', 'programme', 'facilitator', 'participants', 'location', 'start', 'time', 'duration', 'interval_weeks']) {
+    for (const key of [
+      'name',
+      'programme',
+      'facilitator',
+      'participants',
+      'location',
+      'start',
+      'time',
+      'duration',
+      'interval_weeks',
+    ]) {
       const i = lines.findIndex((l) => l.startsWith(`${key}:`));
       expect(lines[i - 1], key).toMatch(/^# /);
     }
@@ -66,7 +80,10 @@ describe('groupYaml', () => {
   it('survives any name, e-mail-free person, unit and place the coordinator can type', () => {
     // Printable ASCII (all of YAML's special characters) and any Unicode letter or emoji.
     // eslint-disable-next-line no-control-regex -- control characters are what the filter leaves out
-    const text = fc.oneof(fc.string({ minLength: 1, maxLength: 60 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 })).filter((s) => s.trim().length > 0 && !/[\u0000-\u001f\u007f]/.test(s));
+    const control = /[\u0000-\u001f\u007f]/;
+    const text = fc
+      .oneof(fc.string({ minLength: 1, maxLength: 60 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }))
+      .filter((s) => s.trim().length > 0 && !control.test(s));
     fc.assert(
       fc.property(text, text, text, text, (name, person, unit, place) => {
         const answers: GroupAnswers = {
@@ -86,7 +103,9 @@ describe('groupYaml', () => {
   });
 
   it('writes combined themes in the order given', () => {
-    const { group } = load(groupYaml({ ...base, programme: undefined, themes: ['rehabilitering/2', 'mestring/4'] }, { lang: 'nb' }));
+    const { group } = load(
+      groupYaml({ ...base, programme: undefined, themes: ['rehabilitering/2', 'mestring/4'] }, { lang: 'nb' }),
+    );
     expect(group!.themes.map((th) => `${th.programmeId}/${th.theme.id}`)).toEqual(['rehabilitering/2', 'mestring/4']);
   });
 });

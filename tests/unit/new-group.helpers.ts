@@ -35,7 +35,8 @@ export class ScriptedPrompter implements Prompter {
     const step = this.steps.shift();
     if (!step) throw new Error(`no scripted answer left for ${kind} «${message}»`);
     const [expect, answer] = step;
-    if (!expect.test(message)) throw new Error(`expected a question matching ${expect}, but ${kind} asked «${message}»`);
+    if (!expect.test(message))
+      throw new Error(`expected a question matching ${expect}, but ${kind} asked «${message}»`);
     if (answer === CTRL_C) throw new PromptCancelled();
     return answer;
   }
@@ -43,7 +44,7 @@ export class ScriptedPrompter implements Prompter {
   async input(q: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string> {
     for (;;) {
       const a = this.next('input', q.message);
-      const value = a === DEFAULT ? q.default ?? '' : String(a);
+      const value = a === DEFAULT ? (q.default ?? '') : String(a);
       const ok = q.validate ? q.validate(value) : true;
       if (ok === true) return value;
       this.refused.push(ok);
@@ -51,19 +52,32 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async select<T>(q: { message: string; choices: Choice<T>[]; default?: T }): Promise<T> {
-    this.offered.set(q.message, q.choices.map((c) => String(c.value)));
+    this.offered.set(
+      q.message,
+      q.choices.map((c) => String(c.value)),
+    );
     const a = this.next('select', q.message);
     if (a === DEFAULT) {
       if (q.default === undefined) throw new Error(`select «${q.message}» has no default`);
       return q.default;
     }
     const choice = q.choices.find((c) => String(c.value) === a || c.name.startsWith(String(a)));
-    if (!choice) throw new Error(`select «${q.message}» has no choice «${String(a)}»; offered ${q.choices.map((c) => String(c.value)).join(', ')}`);
+    if (!choice)
+      throw new Error(
+        `select «${q.message}» has no choice «${String(a)}»; offered ${q.choices.map((c) => String(c.value)).join(', ')}`,
+      );
     return choice.value;
   }
 
-  async checkbox<T>(q: { message: string; choices: Choice<T>[]; validate?: (values: T[]) => true | string }): Promise<T[]> {
-    this.offered.set(q.message, q.choices.map((c) => String(c.value)));
+  async checkbox<T>(q: {
+    message: string;
+    choices: Choice<T>[];
+    validate?: (values: T[]) => true | string;
+  }): Promise<T[]> {
+    this.offered.set(
+      q.message,
+      q.choices.map((c) => String(c.value)),
+    );
     for (;;) {
       const a = this.next('checkbox', q.message);
       if (!Array.isArray(a)) throw new Error(`checkbox «${q.message}» needs a list`);
@@ -93,7 +107,12 @@ export interface FlowResult {
 }
 
 /** Runs the command as the CLI would (errors become exit codes), with a scripted or no prompter. */
-export async function runNewGroup(dir: string, opts: NewGroupOptions, prompter?: Prompter, lang?: 'nb' | 'en'): Promise<FlowResult> {
+export async function runNewGroup(
+  dir: string,
+  opts: NewGroupOptions,
+  prompter?: Prompter,
+  lang?: 'nb' | 'en',
+): Promise<FlowResult> {
   const out: string[] = [];
   const err: string[] = [];
   const ctx: CliContext = {

@@ -81,7 +81,11 @@ describe('refleks new-group, interactive', () => {
     expect(g.programmeId).toBe('mestring');
     expect(g.facilitator).toEqual({ name: 'Kari Nordmann', email: 'kari.nordmann@lillevik.kommune.no' });
     expect(g.leader).toEqual({ name: 'Per Hansen', email: 'per.hansen@lillevik.kommune.no' });
-    expect(g.participants).toEqual([{ name: 'Ali Khan', email: 'ali.khan@lillevik.kommune.no' }, { name: 'Siri Ødegård' }, { name: 'Jonas Æsøy', email: 'jonas.aesoy@lillevik.kommune.no' }]);
+    expect(g.participants).toEqual([
+      { name: 'Ali Khan', email: 'ali.khan@lillevik.kommune.no' },
+      { name: 'Siri Ødegård' },
+      { name: 'Jonas Æsøy', email: 'jonas.aesoy@lillevik.kommune.no' },
+    ]);
     expect(g.location).toMatchObject({ room: 'Helsehuset, møterom 3', address: 'Storgata 1, 1234 Lillevik' });
     expect([g.start, g.time, g.durationMinutes, g.intervalWeeks]).toEqual(['2027-03-02', '13:00', 120, 2]);
   });
@@ -110,14 +114,23 @@ describe('refleks new-group, interactive', () => {
     expect(p.refused).toEqual(['Velg minst ett tema.']);
     // Every theme of both editions was offered, and only those.
     const offered = p.offered.get([...p.offered.keys()].find((k) => k.startsWith('Velg temaene'))!)!;
-    for (const n of [1, 2, 3, 4, 5]) expect(offered).toEqual(expect.arrayContaining([`mestring/${n}`, `rehabilitering/${n}`]));
+    for (const n of [1, 2, 3, 4, 5])
+      expect(offered).toEqual(expect.arrayContaining([`mestring/${n}`, `rehabilitering/${n}`]));
     // Mestringstreff is a course for citizens, not an edition to mix in.
     expect(offered.filter((v) => v.startsWith('mestringstreff/'))).toEqual([]);
     const g = loadGroup(dir, 'sykehjemmet-avdeling-3');
     expect(g.combined).toBe(true);
-    expect(g.themes.map((th) => `${th.programmeId}/${th.theme.id}`)).toEqual(['mestring/1', 'rehabilitering/1', 'mestring/3', 'rehabilitering/3', 'mestring/5']);
+    expect(g.themes.map((th) => `${th.programmeId}/${th.theme.id}`)).toEqual([
+      'mestring/1',
+      'rehabilitering/1',
+      'mestring/3',
+      'rehabilitering/3',
+      'mestring/5',
+    ]);
     expect(g.leader).toBeUndefined();
-    expect(readFileSync(join(dir, 'groups/sykehjemmet-avdeling-3.yaml'), 'utf8')).toContain('# Temaene gruppen tar, ett per samling');
+    expect(readFileSync(join(dir, 'groups/sykehjemmet-avdeling-3.yaml'), 'utf8')).toContain(
+      '# Temaene gruppen tar, ett per samling',
+    );
   });
 
   it('orders combined themes one session at a time when asked to', async () => {
@@ -140,7 +153,11 @@ describe('refleks new-group, interactive', () => {
       [/Skrive/, true],
     ]);
     expect((await runNewGroup(dir, {}, p)).code).toBe(0);
-    expect(loadGroup(dir, 'tre-temaer').themes.map((th) => `${th.programmeId}/${th.theme.id}`)).toEqual(['rehabilitering/4', 'mestring/2', 'rehabilitering/1']);
+    expect(loadGroup(dir, 'tre-temaer').themes.map((th) => `${th.programmeId}/${th.theme.id}`)).toEqual([
+      'rehabilitering/4',
+      'mestring/2',
+      'rehabilitering/1',
+    ]);
   });
 
   it('asks for the erfaringskonsulent for Mestringstreff, and only there', async () => {
@@ -174,7 +191,9 @@ describe('refleks new-group, interactive', () => {
     expect(g.coFacilitator).toEqual({ name: 'Arne Fjeld' });
     expect([g.time, g.intervalWeeks, g.themes.length]).toEqual(['18:00', 1, 6]);
     expect(g.location.url).toBe('https://teams.microsoft.com/l/meetup-join/abc');
-    expect(readFileSync(join(dir, 'groups/mestringstreff-hosten-2027.yaml'), 'utf8')).toContain('# Medveileder (erfaringskonsulent)');
+    expect(readFileSync(join(dir, 'groups/mestringstreff-hosten-2027.yaml'), 'utf8')).toContain(
+      '# Medveileder (erfaringskonsulent)',
+    );
   });
 
   it('warns about a public holiday as the first date and asks again when the coordinator wants another', async () => {
@@ -232,8 +251,19 @@ describe('refleks new-group, interactive', () => {
     expect(r.out).toContain('Leste 5 av 5 rader fra');
     expect(r.out).toContain('(Windows-1252, semikolon)');
     const g = loadGroup(dir, 'sone-sor');
-    expect(g.participants.map((x) => x.name)).toEqual(['Åse Grønli', 'Bjørn Ærøy', 'Søren Ødegård', 'Marthe Lien-Åberg', 'René Bakke']);
-    expect(g.participants[0]).toEqual({ name: 'Åse Grønli', email: 'ase.gronli@lillevik.kommune.no', unit: 'Sone sør', role: 'Helsefagarbeider' });
+    expect(g.participants.map((x) => x.name)).toEqual([
+      'Åse Grønli',
+      'Bjørn Ærøy',
+      'Søren Ødegård',
+      'Marthe Lien-Åberg',
+      'René Bakke',
+    ]);
+    expect(g.participants[0]).toEqual({
+      name: 'Åse Grønli',
+      email: 'ase.gronli@lillevik.kommune.no',
+      unit: 'Sone sør',
+      role: 'Helsefagarbeider',
+    });
   });
 
   it('skips bad roster rows when the coordinator confirms, and can add more by hand', async () => {
@@ -259,7 +289,13 @@ describe('refleks new-group, interactive', () => {
     const r = await runNewGroup(dir, {}, p);
     expect(r.code).toBe(0);
     expect(p.refused).toEqual([expect.stringContaining('Adressen står allerede på')]);
-    expect(loadGroup(dir, 'sone-sor').participants.map((x) => x.name)).toEqual(['Kari Nordmann', 'Jonas Æsøy', 'Siri Ødegård', 'Ali Khan', 'Nils Berg']);
+    expect(loadGroup(dir, 'sone-sor').participants.map((x) => x.name)).toEqual([
+      'Kari Nordmann',
+      'Jonas Æsøy',
+      'Siri Ødegård',
+      'Ali Khan',
+      'Nils Berg',
+    ]);
   });
 
   it('Ctrl+C at any question exits 130 and writes nothing', async () => {
@@ -286,7 +322,22 @@ describe('refleks new-group, interactive', () => {
     const dir = workspace();
     const before = treeHashes(dir);
     const p = new ScriptedPrompter([[/Skrive/, CTRL_C]]);
-    const r = await runNewGroup(dir, { programme: 'mestring', name: 'Sone sør', facilitator: 'Kari <kari@lillevik.kommune.no>', participant: ['Ola'], start: '2027-03-02', location: 'Rom 1', time: '13:00', duration: '120', interval: '2', leader: 'Per <per@lillevik.kommune.no>' }, p);
+    const r = await runNewGroup(
+      dir,
+      {
+        programme: 'mestring',
+        name: 'Sone sør',
+        facilitator: 'Kari <kari@lillevik.kommune.no>',
+        participant: ['Ola'],
+        start: '2027-03-02',
+        location: 'Rom 1',
+        time: '13:00',
+        duration: '120',
+        interval: '2',
+        leader: 'Per <per@lillevik.kommune.no>',
+      },
+      p,
+    );
     expect(r.code).toBe(130);
     expect(treeHashes(dir)).toEqual(before);
   });
@@ -294,7 +345,22 @@ describe('refleks new-group, interactive', () => {
   it('declining the summary writes nothing and exits 0', async () => {
     const dir = workspace();
     const p = new ScriptedPrompter([[/Skrive/, false]]);
-    const r = await runNewGroup(dir, { programme: 'mestring', name: 'Sone sør', facilitator: 'Kari <kari@lillevik.kommune.no>', participant: ['Ola'], start: '2027-03-02', location: 'Rom 1', time: '13:00', duration: '120', interval: '2', leader: 'Per <per@lillevik.kommune.no>' }, p);
+    const r = await runNewGroup(
+      dir,
+      {
+        programme: 'mestring',
+        name: 'Sone sør',
+        facilitator: 'Kari <kari@lillevik.kommune.no>',
+        participant: ['Ola'],
+        start: '2027-03-02',
+        location: 'Rom 1',
+        time: '13:00',
+        duration: '120',
+        interval: '2',
+        leader: 'Per <per@lillevik.kommune.no>',
+      },
+      p,
+    );
     expect(r.code).toBe(0);
     expect(r.out).toContain('Ingenting er skrevet.');
     expect(existsSync(join(dir, 'groups/sone-sor.yaml'))).toBe(false);
@@ -336,7 +402,12 @@ const ALL_FLAGS = {
   name: 'Hjemmetjenesten sone sør',
   facilitator: 'Kari Nordmann <kari.nordmann@lillevik.kommune.no>',
   leader: 'Per Hansen <per.hansen@lillevik.kommune.no>',
-  participant: ['Ali Khan <ali.khan@lillevik.kommune.no>', 'Siri Ødegård', 'Jonas Æsøy <jonas.aesoy@lillevik.kommune.no>', 'Olena Kovalenko <olena@lillevik.kommune.no>'],
+  participant: [
+    'Ali Khan <ali.khan@lillevik.kommune.no>',
+    'Siri Ødegård',
+    'Jonas Æsøy <jonas.aesoy@lillevik.kommune.no>',
+    'Olena Kovalenko <olena@lillevik.kommune.no>',
+  ],
   start: '2027-03-02',
   location: 'Helsehuset, møterom 3',
   yes: true,
@@ -359,14 +430,18 @@ describe('refleks new-group, from flags (no terminal)', () => {
     const before = treeHashes(dir);
     const r = await runNewGroup(dir, { name: 'Sone sør', start: '2027-03-02' });
     expect(r.code).toBe(2);
-    for (const flag of ['--programme', '--facilitator', '--participant', '--roster', '--location', '--yes']) expect(r.err).toContain(flag);
+    for (const flag of ['--programme', '--facilitator', '--participant', '--roster', '--location', '--yes'])
+      expect(r.err).toContain(flag);
     expect(r.err).not.toContain('--name');
     expect(r.err).not.toContain('--start');
     expect(treeHashes(dir)).toEqual(before);
   });
 
   it.each([
-    [{ facilitator: 'Kari Nordmann <kari(at)lillevik.kommune.no>' }, '«kari(at)lillevik.kommune.no» er ikke en gyldig e-postadresse'],
+    [
+      { facilitator: 'Kari Nordmann <kari(at)lillevik.kommune.no>' },
+      '«kari(at)lillevik.kommune.no» er ikke en gyldig e-postadresse',
+    ],
     [{ facilitator: 'Kari Nordmann' }, 'e-postadressen mangler'],
     [{ start: '2027-02-30' }, 'februar 2027 har 28 dager'],
     [{ start: '02.03.2027' }, 'Skriv 2027-03-02'],
@@ -389,15 +464,30 @@ describe('refleks new-group, from flags (no terminal)', () => {
 
   it('reads a Windows-1252 semicolon roster with --roster', async () => {
     const dir = workspace();
-    const r = await runNewGroup(dir, { ...ALL_FLAGS, participant: undefined, roster: join(ROSTERS, 'windows-1252-semikolon.csv') });
+    const r = await runNewGroup(dir, {
+      ...ALL_FLAGS,
+      participant: undefined,
+      roster: join(ROSTERS, 'windows-1252-semikolon.csv'),
+    });
     expect(r.code).toBe(0);
-    expect(loadGroup(dir, 'hjemmetjenesten-sone-sor').participants.map((p) => p.name)).toEqual(['Åse Grønli', 'Bjørn Ærøy', 'Søren Ødegård', 'Marthe Lien-Åberg', 'René Bakke']);
+    expect(loadGroup(dir, 'hjemmetjenesten-sone-sor').participants.map((p) => p.name)).toEqual([
+      'Åse Grønli',
+      'Bjørn Ærøy',
+      'Søren Ødegård',
+      'Marthe Lien-Åberg',
+      'René Bakke',
+    ]);
   });
 
   it('refuses a roster with bad rows (exit 1, rows listed, nothing written) unless --skip-bad-rows', async () => {
     const dir = workspace();
     const before = treeHashes(dir);
-    const opts = { ...ALL_FLAGS, facilitator: 'Hilde Strand <hilde@lillevik.kommune.no>', participant: undefined, roster: join(ROSTERS, 'feil-rader.csv') };
+    const opts = {
+      ...ALL_FLAGS,
+      facilitator: 'Hilde Strand <hilde@lillevik.kommune.no>',
+      participant: undefined,
+      roster: join(ROSTERS, 'feil-rader.csv'),
+    };
     const r = await runNewGroup(dir, opts);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/feil-rader\.csv: rad 3: mangler navn/);
@@ -413,14 +503,21 @@ describe('refleks new-group, from flags (no terminal)', () => {
 
   it('refuses a roster without a header row with exit 1', async () => {
     const dir = workspace();
-    const r = await runNewGroup(dir, { ...ALL_FLAGS, participant: undefined, roster: join(ROSTERS, 'uten-overskrift.csv') });
+    const r = await runNewGroup(dir, {
+      ...ALL_FLAGS,
+      participant: undefined,
+      roster: join(ROSTERS, 'uten-overskrift.csv'),
+    });
     expect(r.code).toBe(1);
     expect(r.err).toContain('fant ingen kolonne med navn');
   });
 
   it('never overwrites a file, even one that appears under another id spelling', async () => {
     const dir = workspace();
-    writeFileSync(join(dir, 'groups/annen.yaml'), readFileSync(join(dir, 'groups/sone-nord.yaml'), 'utf8').replace('name:', 'id: hjemmetjenesten-sone-sor\nname:'));
+    writeFileSync(
+      join(dir, 'groups/annen.yaml'),
+      readFileSync(join(dir, 'groups/sone-nord.yaml'), 'utf8').replace('name:', 'id: hjemmetjenesten-sone-sor\nname:'),
+    );
     const r = await runNewGroup(dir, ALL_FLAGS);
     expect(r.code).toBe(2);
     expect(r.err).toContain('hjemmetjenesten-sone-sor');

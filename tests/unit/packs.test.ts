@@ -47,13 +47,16 @@ describe('packs for the demo', () => {
     for (const g of ws.groups) {
       const files = packFiles(ws, planGroup(g, ws.settings), createRenderer({ root: ws.root }), 'nb');
       const names = files.map((f) => f.path);
-      for (const f of names) expect(f.startsWith(`ut/${g.id}/veileder/`) || f.startsWith(`ut/${g.id}/deltaker/deltakerark-`)).toBe(true);
+      for (const f of names)
+        expect(f.startsWith(`ut/${g.id}/veileder/`) || f.startsWith(`ut/${g.id}/deltaker/deltakerark-`)).toBe(true);
       g.themes.forEach((th, i) => {
         const slug = slugify(th.theme.title);
         expect(slug).toMatch(/^[a-z0-9-]+$/);
-        for (const name of [`tema-${i + 1}-${slug}.html`, `tema-${i + 1}-${slug}.md`]) expect(names).toContain(`ut/${g.id}/veileder/${name}`);
+        for (const name of [`tema-${i + 1}-${slug}.html`, `tema-${i + 1}-${slug}.md`])
+          expect(names).toContain(`ut/${g.id}/veileder/${name}`);
         // Handouts have a folder of their own: what is handed out, apart from what is not.
-        for (const name of [`deltakerark-${i + 1}-${slug}.html`, `deltakerark-${i + 1}-${slug}.md`]) expect(names).toContain(`ut/${g.id}/deltaker/${name}`);
+        for (const name of [`deltakerark-${i + 1}-${slug}.html`, `deltakerark-${i + 1}-${slug}.md`])
+          expect(names).toContain(`ut/${g.id}/deltaker/${name}`);
       });
       expect(names).toContain(`ut/${g.id}/veileder/index.html`);
       expect(names).toContain(`ut/${g.id}/veileder/alle.html`);
@@ -62,7 +65,11 @@ describe('packs for the demo', () => {
   });
 
   it('the agenda follows the real start time of each session', () => {
-    for (const [id, start] of [['sykehjem-kombinert', '14:30'], ['sone-nord', '13:00'], ['mestringstreff-var', '18:00']] as const) {
+    for (const [id, start] of [
+      ['sykehjem-kombinert', '14:30'],
+      ['sone-nord', '13:00'],
+      ['mestringstreff-var', '18:00'],
+    ] as const) {
       const g = group(id);
       expect(g.time).toBe(start);
       const files = render(g);
@@ -134,7 +141,14 @@ describe('packs for the demo', () => {
     const g = group('sone-nord');
     const theme = g.themes[0]!.theme;
     const pack = file(render(g), 'tema-1-');
-    for (const text of [theme.title, ...theme.goals, ...theme.questions, ...theme.betweenSessions, ...theme.facilitatorNotes, ...theme.materials.map((m) => m.title)]) {
+    for (const text of [
+      theme.title,
+      ...theme.goals,
+      ...theme.questions,
+      ...theme.betweenSessions,
+      ...theme.facilitatorNotes,
+      ...theme.materials.map((m) => m.title),
+    ]) {
       expect(pack).toContain(text.replace(/'/g, '&#x27;').replace(/"/g, '&quot;'));
     }
     expect(pack).toContain('Sjekkliste før samlingen');
@@ -182,7 +196,11 @@ describe('packs for the demo', () => {
     const evil: Group = {
       ...g,
       name: 'Gruppe {{constructor}}',
-      participants: [...g.participants, { name: '<script>alert(1)</script>', email: 'x@example.org' }, { name: '{{constructor.constructor}}' }],
+      participants: [
+        ...g.participants,
+        { name: '<script>alert(1)</script>', email: 'x@example.org' },
+        { name: '{{constructor.constructor}}' },
+      ],
     };
     const files = render(evil);
     const pack = file(files, 'tema-1-');
@@ -193,7 +211,11 @@ describe('packs for the demo', () => {
     const md = file(files, `tema-1-${slugify(g.themes[0]!.theme.title)}.md`);
     expect(md).toContain('\\<script\\>alert(1)\\</script\\>');
     expect(md).not.toContain('x@example.org');
-    expect(escapeMarkdown({ a: 'x|y', url: 'https://a.no/b_c', files: { pack: 'tema-1-a_b.html' } })).toEqual({ a: 'x\\|y', url: 'https://a.no/b_c', files: { pack: 'tema-1-a_b.html' } });
+    expect(escapeMarkdown({ a: 'x|y', url: 'https://a.no/b_c', files: { pack: 'tema-1-a_b.html' } })).toEqual({
+      a: 'x\\|y',
+      url: 'https://a.no/b_c',
+      files: { pack: 'tema-1-a_b.html' },
+    });
   });
 
   it('English packs have English labels, dates and lang', () => {

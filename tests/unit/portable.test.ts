@@ -23,18 +23,33 @@ describe('$schema comments', () => {
   });
 
   it('an old comment into the installed package is moved; nothing else in the file changes', () => {
-    const old = '# yaml-language-server: $schema=../../gprefix/lib/node_modules/refleks/schemas/group.schema.json\r\n# Gruppefil\r\nname: A\r\n';
-    expect(fixSchemaComment(old, 'groups/a.yaml')).toBe('# yaml-language-server: $schema=../.refleks/schemas/group.schema.json\r\n# Gruppefil\r\nname: A\r\n');
-    const windows = '# yaml-language-server: $schema=..\\..\\AppData\\Roaming\\npm\\node_modules\\refleks\\schemas\\workspace.schema.json\nname: x\n';
-    expect(fixSchemaComment(windows, 'refleks.yaml')).toBe('# yaml-language-server: $schema=.refleks/schemas/workspace.schema.json\nname: x\n');
+    const old =
+      '# yaml-language-server: $schema=../../gprefix/lib/node_modules/refleks/schemas/group.schema.json\r\n# Gruppefil\r\nname: A\r\n';
+    expect(fixSchemaComment(old, 'groups/a.yaml')).toBe(
+      '# yaml-language-server: $schema=../.refleks/schemas/group.schema.json\r\n# Gruppefil\r\nname: A\r\n',
+    );
+    const windows =
+      '# yaml-language-server: $schema=..\\..\\AppData\\Roaming\\npm\\node_modules\\refleks\\schemas\\workspace.schema.json\nname: x\n';
+    expect(fixSchemaComment(windows, 'refleks.yaml')).toBe(
+      '# yaml-language-server: $schema=.refleks/schemas/workspace.schema.json\nname: x\n',
+    );
   });
 
-  it('leaves a right comment, no comment, and someone else\'s schema alone', () => {
-    expect(fixSchemaComment('# yaml-language-server: $schema=../.refleks/schemas/group.schema.json\nname: A\n', 'groups/a.yaml')).toBeUndefined();
+  it("leaves a right comment, no comment, and someone else's schema alone", () => {
+    expect(
+      fixSchemaComment(
+        '# yaml-language-server: $schema=../.refleks/schemas/group.schema.json\nname: A\n',
+        'groups/a.yaml',
+      ),
+    ).toBeUndefined();
     expect(fixSchemaComment('name: A\n', 'groups/a.yaml')).toBeUndefined();
-    expect(fixSchemaComment('# yaml-language-server: $schema=https://example.org/mine.json\nname: A\n', 'groups/a.yaml')).toBeUndefined();
+    expect(
+      fixSchemaComment('# yaml-language-server: $schema=https://example.org/mine.json\nname: A\n', 'groups/a.yaml'),
+    ).toBeUndefined();
     // A comment further down, after the settings, is a person's text.
-    expect(fixSchemaComment('name: A\n# yaml-language-server: $schema=/x/schemas/group.schema.json\n', 'groups/a.yaml')).toBeUndefined();
+    expect(
+      fixSchemaComment('name: A\n# yaml-language-server: $schema=/x/schemas/group.schema.json\n', 'groups/a.yaml'),
+    ).toBeUndefined();
   });
 });
 
@@ -48,7 +63,8 @@ describe('paths in messages', () => {
 
 describe('the winter holiday init writes', () => {
   const base = { organisation: 'Lillevik kommune', organiser: { name: 'Ingrid', email: 'i@l.no' }, year: 2026 };
-  const blackouts = (text: string) => (parse(text) as { blackouts: { name: string; from: string; to: string }[] }).blackouts;
+  const blackouts = (text: string) =>
+    (parse(text) as { blackouts: { name: string; from: string; to: string }[] }).blackouts;
 
   it('ISO weeks: Monday of week 8 and 9', () => {
     expect(isoWeekMonday(2027, 8)).toBe('2027-02-22');
@@ -59,8 +75,12 @@ describe('the winter holiday init writes', () => {
   });
 
   it('is week 9 in Rogaland and week 8 in Oslo, Monday to Friday', () => {
-    expect(blackouts(workspaceYaml({ ...base, county: findCounty('Rogaland')! })).find((b) => b.name === 'Vinterferie')).toEqual({ name: 'Vinterferie', from: '2027-03-01', to: '2027-03-05' });
-    expect(blackouts(workspaceYaml({ ...base, county: findCounty('oslo')! })).find((b) => b.name === 'Vinterferie')).toEqual({ name: 'Vinterferie', from: '2027-02-22', to: '2027-02-26' });
+    expect(
+      blackouts(workspaceYaml({ ...base, county: findCounty('Rogaland')! })).find((b) => b.name === 'Vinterferie'),
+    ).toEqual({ name: 'Vinterferie', from: '2027-03-01', to: '2027-03-05' });
+    expect(
+      blackouts(workspaceYaml({ ...base, county: findCounty('oslo')! })).find((b) => b.name === 'Vinterferie'),
+    ).toEqual({ name: 'Vinterferie', from: '2027-02-22', to: '2027-02-26' });
   });
 
   it('without a county, or in one split between weeks, both weeks are comments to choose from', () => {
@@ -70,7 +90,11 @@ describe('the winter holiday init writes', () => {
       expect(text).toContain('  # - { name: Vinterferie, from: 2027-02-22, to: 2027-02-26 }   # uke 8');
       expect(text).toContain('  # - { name: Vinterferie, from: 2027-03-01, to: 2027-03-05 }   # uke 9');
       // Uncommenting one line gives a valid blackout.
-      expect(blackouts(text.replace('  # - { name: Vinterferie, from: 2027-03-01', '  - { name: Vinterferie, from: 2027-03-01'))).toHaveLength(3);
+      expect(
+        blackouts(
+          text.replace('  # - { name: Vinterferie, from: 2027-03-01', '  - { name: Vinterferie, from: 2027-03-01'),
+        ),
+      ).toHaveLength(3);
     }
   });
 
@@ -82,15 +106,26 @@ describe('the winter holiday init writes', () => {
 });
 
 describe('refleks init asks for the county on a terminal', () => {
-  const ctx = (lines: string[]): CliContext => ({ lang: 'nb', langFromFlag: false, cwd: mkdtempSync(join(tmpdir(), 'refleks-init-')), debug: false, quiet: false, isTTY: true, out: (l) => lines.push(l), err: (l) => lines.push(l) });
+  const ctx = (lines: string[]): CliContext => ({
+    lang: 'nb',
+    langFromFlag: false,
+    cwd: mkdtempSync(join(tmpdir(), 'refleks-init-')),
+    debug: false,
+    quiet: false,
+    isTTY: true,
+    out: (l) => lines.push(l),
+    err: (l) => lines.push(l),
+  });
 
-  it('and writes that county\'s week', async () => {
+  it("and writes that county's week", async () => {
     const lines: string[] = [];
     const c = ctx(lines);
     const prompter = new ScriptedPrompter([[/fylke/, 'buskerud']]);
     expect(await init(c, 'kurs', {}, prompter)).toBe(0);
     expect(prompter.remaining).toBe(0);
-    expect(readFileSync(join(c.cwd, 'kurs/refleks.yaml'), 'utf8')).toContain('  - { name: Vinterferie, from: 2027-03-01, to: 2027-03-05 }');
+    expect(readFileSync(join(c.cwd, 'kurs/refleks.yaml'), 'utf8')).toContain(
+      '  - { name: Vinterferie, from: 2027-03-01, to: 2027-03-05 }',
+    );
   });
 
   it('and «vet ikke» writes both weeks as comments and says so', async () => {

@@ -21,7 +21,10 @@ const HANDBOOK = 'https://mestring.no/handbok-mestringstreff-klar/';
 
 function group(id: string, sessions: Record<number, SessionOverride> = {}): Group {
   const g = ws.groups.find((x) => x.id === id)!;
-  return { ...g, overrides: new Map([...g.overrides, ...Object.entries(sessions).map(([k, v]) => [Number(k), v] as const)]) };
+  return {
+    ...g,
+    overrides: new Map([...g.overrides, ...Object.entries(sessions).map(([k, v]) => [Number(k), v] as const)]),
+  };
 }
 
 function packs(g: Group, lang: Lang = 'nb'): Map<string, string> {
@@ -36,7 +39,10 @@ function pick(files: Map<string, string>, pattern: RegExp): string {
 }
 
 function calendar(g: Group, previous?: CalendarState, at = new Date('2026-12-01T08:00:00Z')) {
-  return calendarFiles(ws, planGroup(g, ws.settings), previous ? JSON.parse(JSON.stringify(previous)) : undefined, at, { lang: 'nb', version: '9.9.9' });
+  return calendarFiles(ws, planGroup(g, ws.settings), previous ? JSON.parse(JSON.stringify(previous)) : undefined, at, {
+    lang: 'nb',
+    version: '9.9.9',
+  });
 }
 
 function events(text: string) {
@@ -57,7 +63,9 @@ describe('sources and what is ours', () => {
     const pack = pick(files, /veileder\/tema-2-.*\.html$/);
     const handout = pick(files, /deltaker\/deltakerark-2-.*\.html$/);
     for (const page of [pack, handout]) expect(page).toContain(`href="${KOMPETANSEBROEN}"`);
-    expect(pack).toContain('Forslag fra refleks som dere tilpasser: læringsmål, spørsmål, agenda, oppgaver mellom samlinger og notater.');
+    expect(pack).toContain(
+      'Forslag fra refleks som dere tilpasser: læringsmål, spørsmål, agenda, oppgaver mellom samlinger og notater.',
+    );
     expect(handout).toContain('spørsmålene og oppgavene er forslag');
     expect(pack).toContain('Forslag: leder er med på samling 1, 3 og 5.');
     expect(pick(files, /deltaker\/deltakerark-2-.*\.md$/)).toContain(`](${KOMPETANSEBROEN})`);
@@ -75,7 +83,10 @@ describe('sources and what is ours', () => {
   it('a link the group file adds for a session shows in its pack, handout and invitation', () => {
     const g = group('sone-nord');
     const url = 'https://www.kompetansebroen.no/film/tema-3';
-    const withLink: Group = { ...g, materials: new Map([[3, [{ title: 'Film om samskaping', url, kind: 'film', audience: 'participants' }]]]) };
+    const withLink: Group = {
+      ...g,
+      materials: new Map([[3, [{ title: 'Film om samskaping', url, kind: 'film', audience: 'participants' }]]]),
+    };
     const files = packs(withLink);
     expect(pick(files, /deltaker\/deltakerark-3-.*\.html$/)).toContain(`<a href="${url}">Film om samskaping</a>`);
     expect(pick(files, /veileder\/tema-3-.*\.html$/)).toContain(`href="${url}"`);
@@ -116,7 +127,9 @@ describe('Mestringstreff in its own words', () => {
   });
 
   it('invites no leader by default and files its events under Mestringstreff', () => {
-    const evs = calendar(g).files.filter((f) => f.path.includes('/invitasjoner/')).flatMap((f) => events(String(f.bytes)));
+    const evs = calendar(g)
+      .files.filter((f) => f.path.includes('/invitasjoner/'))
+      .flatMap((f) => events(String(f.bytes)));
     expect(evs.length).toBeGreaterThan(0);
     for (const e of evs) {
       expect(e.attendees.join(' ')).not.toContain(g.leader!.email!);
@@ -158,7 +171,13 @@ describe('cancelled and postponed sessions', () => {
     expect(plan.sessions[2]!.theme.theme.id).toBe('3');
 
     const after = calendar(g, before.state, new Date('2026-12-15T08:00:00Z'));
-    expect(after.outcomes.map((o) => [o.number, o.outcome])).toEqual([[1, 'unchanged'], [2, 'unchanged'], [3, 'changed'], [4, 'changed'], [5, 'changed']]);
+    expect(after.outcomes.map((o) => [o.number, o.outcome])).toEqual([
+      [1, 'unchanged'],
+      [2, 'unchanged'],
+      [3, 'changed'],
+      [4, 'changed'],
+      [5, 'changed'],
+    ]);
     const old3 = events(String(before.files.find((f) => f.path.endsWith('samling-3.ics'))!.bytes))[0]!;
     const new3 = events(String(after.files.find((f) => f.path.endsWith('samling-3.ics'))!.bytes))[0]!;
     expect(new3.uid).toBe(old3.uid);

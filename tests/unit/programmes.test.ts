@@ -77,7 +77,8 @@ describe('built-in programmes', () => {
 
       it('fills every field of every theme', () => {
         const p = get(id);
-        for (const text of [p.title, p.shortTitle, p.edition, p.audience, p.description]) expect(text.trim()).not.toBe('');
+        for (const text of [p.title, p.shortTitle, p.edition, p.audience, p.description])
+          expect(text.trim()).not.toBe('');
         for (const theme of p.themes) expectThemeComplete(theme, p.sessions.durationMinutes);
       });
     });

@@ -23,8 +23,19 @@ describe('parseRoster', () => {
     expect(r.encoding).toBe('windows-1252');
     expect(r.separator).toBe(';');
     expect(r.problems).toEqual([]);
-    expect(r.people.map((p) => p.name)).toEqual(['Åse Grønli', 'Bjørn Ærøy', 'Søren Ødegård', 'Marthe Lien-Åberg', 'René Bakke']);
-    expect(r.people[0]).toEqual({ name: 'Åse Grønli', email: 'ase.gronli@lillevik.kommune.no', unit: 'Sone sør', role: 'Helsefagarbeider' });
+    expect(r.people.map((p) => p.name)).toEqual([
+      'Åse Grønli',
+      'Bjørn Ærøy',
+      'Søren Ødegård',
+      'Marthe Lien-Åberg',
+      'René Bakke',
+    ]);
+    expect(r.people[0]).toEqual({
+      name: 'Åse Grønli',
+      email: 'ase.gronli@lillevik.kommune.no',
+      unit: 'Sone sør',
+      role: 'Helsefagarbeider',
+    });
   });
 
   it('reads UTF-8 with BOM and joins Fornavn and Etternavn; the e-mail may be missing', () => {
@@ -43,13 +54,23 @@ describe('parseRoster', () => {
     const r = parseRoster(fixture('utf8-komma.csv'));
     expect(r.separator).toBe(',');
     expect(r.people).toHaveLength(4);
-    expect(r.people[1]).toEqual({ name: 'Ødegård, Siri', email: 'siri.odegard@lillevik.kommune.no', unit: 'Sone nord', role: 'Sykepleier, natt' });
+    expect(r.people[1]).toEqual({
+      name: 'Ødegård, Siri',
+      email: 'siri.odegard@lillevik.kommune.no',
+      unit: 'Sone nord',
+      role: 'Sykepleier, natt',
+    });
   });
 
   it('understands English headers in any case', () => {
     const r = parseRoster(fixture('english-headers.csv'));
     expect(r.problems).toEqual([]);
-    expect(r.people[0]).toEqual({ name: "Camilla O'Neill", email: 'camilla.oneill@example.org', unit: 'Ward 2', role: 'Nurse' });
+    expect(r.people[0]).toEqual({
+      name: "Camilla O'Neill",
+      email: 'camilla.oneill@example.org',
+      unit: 'Ward 2',
+      role: 'Nurse',
+    });
     expect(r.people).toHaveLength(4);
   });
 
@@ -72,7 +93,11 @@ describe('parseRoster', () => {
   });
 
   it('reports a row naming someone already in the group (the facilitator)', () => {
-    const r = parseRoster(fixture('utf8-komma.csv'), { taken: [{ person: { name: 'Ali Khan', email: 'a@b.no' }, what: { nb: 'lokal veileder', en: 'local facilitator' } }] });
+    const r = parseRoster(fixture('utf8-komma.csv'), {
+      taken: [
+        { person: { name: 'Ali Khan', email: 'a@b.no' }, what: { nb: 'lokal veileder', en: 'local facilitator' } },
+      ],
+    });
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]!.row).toBe(2);
     expect(r.problems[0]!.message.nb).toContain('lokal veileder');
@@ -85,8 +110,13 @@ describe('parseRoster', () => {
   });
 
   it(`refuses more than ${MAX_ROSTER_ROWS} rows`, () => {
-    const rows = ['Navn;E-post', ...Array.from({ length: MAX_ROSTER_ROWS + 1 }, (_, i) => `Person ${i};p${i}@example.org`)];
-    expect(parseRoster(Buffer.from(rows.slice(0, MAX_ROSTER_ROWS + 1).join('\n'))).people).toHaveLength(MAX_ROSTER_ROWS);
+    const rows = [
+      'Navn;E-post',
+      ...Array.from({ length: MAX_ROSTER_ROWS + 1 }, (_, i) => `Person ${i};p${i}@example.org`),
+    ];
+    expect(parseRoster(Buffer.from(rows.slice(0, MAX_ROSTER_ROWS + 1).join('\n'))).people).toHaveLength(
+      MAX_ROSTER_ROWS,
+    );
     const err = rosterError(() => parseRoster(Buffer.from(rows.join('\n'))));
     expect(err.text.nb).toContain(`${MAX_ROSTER_ROWS + 1} rader`);
   });
@@ -99,6 +129,8 @@ describe('parseRoster', () => {
 
   it('refuses an empty file and an unclosed quote', () => {
     expect(rosterError(() => parseRoster(Buffer.from(''))).text.nb).toContain('tom');
-    expect(rosterError(() => parseRoster(Buffer.from('Navn,E-post\n"Kari,k@x.no\n'))).text.nb).toContain('kunne ikke lese CSV');
+    expect(rosterError(() => parseRoster(Buffer.from('Navn,E-post\n"Kari,k@x.no\n'))).text.nb).toContain(
+      'kunne ikke lese CSV',
+    );
   });
 });

@@ -7,12 +7,60 @@ import { group, settings } from './calendar-fixture.js';
 // 2027-03-28, 2028-04-16, 2029-04-01, 2030-04-21), written out by hand rather
 // than computed, so the test does not share an Easter algorithm with the code.
 const EASTER_DEPENDENT: Record<number, Record<string, string>> = {
-  2025: { skjaertorsdag: '2025-04-17', langfredag: '2025-04-18', paaske1: '2025-04-20', paaske2: '2025-04-21', himmelfart: '2025-05-29', pinse1: '2025-06-08', pinse2: '2025-06-09' },
-  2026: { skjaertorsdag: '2026-04-02', langfredag: '2026-04-03', paaske1: '2026-04-05', paaske2: '2026-04-06', himmelfart: '2026-05-14', pinse1: '2026-05-24', pinse2: '2026-05-25' },
-  2027: { skjaertorsdag: '2027-03-25', langfredag: '2027-03-26', paaske1: '2027-03-28', paaske2: '2027-03-29', himmelfart: '2027-05-06', pinse1: '2027-05-16', pinse2: '2027-05-17' },
-  2028: { skjaertorsdag: '2028-04-13', langfredag: '2028-04-14', paaske1: '2028-04-16', paaske2: '2028-04-17', himmelfart: '2028-05-25', pinse1: '2028-06-04', pinse2: '2028-06-05' },
-  2029: { skjaertorsdag: '2029-03-29', langfredag: '2029-03-30', paaske1: '2029-04-01', paaske2: '2029-04-02', himmelfart: '2029-05-10', pinse1: '2029-05-20', pinse2: '2029-05-21' },
-  2030: { skjaertorsdag: '2030-04-18', langfredag: '2030-04-19', paaske1: '2030-04-21', paaske2: '2030-04-22', himmelfart: '2030-05-30', pinse1: '2030-06-09', pinse2: '2030-06-10' },
+  2025: {
+    skjaertorsdag: '2025-04-17',
+    langfredag: '2025-04-18',
+    paaske1: '2025-04-20',
+    paaske2: '2025-04-21',
+    himmelfart: '2025-05-29',
+    pinse1: '2025-06-08',
+    pinse2: '2025-06-09',
+  },
+  2026: {
+    skjaertorsdag: '2026-04-02',
+    langfredag: '2026-04-03',
+    paaske1: '2026-04-05',
+    paaske2: '2026-04-06',
+    himmelfart: '2026-05-14',
+    pinse1: '2026-05-24',
+    pinse2: '2026-05-25',
+  },
+  2027: {
+    skjaertorsdag: '2027-03-25',
+    langfredag: '2027-03-26',
+    paaske1: '2027-03-28',
+    paaske2: '2027-03-29',
+    himmelfart: '2027-05-06',
+    pinse1: '2027-05-16',
+    pinse2: '2027-05-17',
+  },
+  2028: {
+    skjaertorsdag: '2028-04-13',
+    langfredag: '2028-04-14',
+    paaske1: '2028-04-16',
+    paaske2: '2028-04-17',
+    himmelfart: '2028-05-25',
+    pinse1: '2028-06-04',
+    pinse2: '2028-06-05',
+  },
+  2029: {
+    skjaertorsdag: '2029-03-29',
+    langfredag: '2029-03-30',
+    paaske1: '2029-04-01',
+    paaske2: '2029-04-02',
+    himmelfart: '2029-05-10',
+    pinse1: '2029-05-20',
+    pinse2: '2029-05-21',
+  },
+  2030: {
+    skjaertorsdag: '2030-04-18',
+    langfredag: '2030-04-19',
+    paaske1: '2030-04-21',
+    paaske2: '2030-04-22',
+    himmelfart: '2030-05-30',
+    pinse1: '2030-06-09',
+    pinse2: '2030-06-10',
+  },
 };
 const NAMES: Record<string, RegExp> = {
   skjaertorsdag: /skjærtorsdag/i,
@@ -69,8 +117,18 @@ describe('planGroup', () => {
       ['2027-03-30', '13:00', '15:00'],
       ['2027-04-06', '13:00', '15:00'],
     ]);
-    expect(plan.sessions.map((s) => s.startUtc)).toEqual(['2027-03-16T12:00:00Z', '2027-03-23T12:00:00Z', '2027-03-30T11:00:00Z', '2027-04-06T11:00:00Z']);
-    expect(plan.sessions.map((s) => s.endUtc)).toEqual(['2027-03-16T14:00:00Z', '2027-03-23T14:00:00Z', '2027-03-30T13:00:00Z', '2027-04-06T13:00:00Z']);
+    expect(plan.sessions.map((s) => s.startUtc)).toEqual([
+      '2027-03-16T12:00:00Z',
+      '2027-03-23T12:00:00Z',
+      '2027-03-30T11:00:00Z',
+      '2027-04-06T11:00:00Z',
+    ]);
+    expect(plan.sessions.map((s) => s.endUtc)).toEqual([
+      '2027-03-16T14:00:00Z',
+      '2027-03-23T14:00:00Z',
+      '2027-03-30T13:00:00Z',
+      '2027-04-06T13:00:00Z',
+    ]);
   });
 
   it('keeps local time across the change back to winter time', () => {
@@ -92,7 +150,13 @@ describe('planGroup', () => {
     // Thursdays every two weeks from 22 April 2027; 6 May 2027 is Ascension Day.
     const plan = planGroup(group({ start: '2027-04-22', time: '14:30' }), settings());
     expect(plan.problems).toEqual([]);
-    expect(plan.sessions.map((s) => s.date)).toEqual(['2027-04-22', '2027-05-13', '2027-05-27', '2027-06-10', '2027-06-24']);
+    expect(plan.sessions.map((s) => s.date)).toEqual([
+      '2027-04-22',
+      '2027-05-13',
+      '2027-05-27',
+      '2027-06-10',
+      '2027-06-24',
+    ]);
     const moved = plan.sessions[1]!;
     expect(moved.moved?.from).toBe('2027-05-06');
     expect(moved.moved?.reason.nb).toBe('Kristi himmelfartsdag');
@@ -103,11 +167,17 @@ describe('planGroup', () => {
     // Wednesdays, weekly, from 10 May 2028; 17 May 2028 is a Wednesday.
     const plan = planGroup(group({ start: '2028-05-10', intervalWeeks: 1, count: 3 }), settings());
     expect(plan.sessions.map((s) => s.date)).toEqual(['2028-05-10', '2028-05-24', '2028-05-31']);
-    expect(plan.sessions[1]!.moved).toEqual({ from: '2028-05-17', reason: expect.objectContaining({ nb: 'grunnlovsdagen' }) });
+    expect(plan.sessions[1]!.moved).toEqual({
+      from: '2028-05-17',
+      reason: expect.objectContaining({ nb: 'grunnlovsdagen' }),
+    });
   });
 
   it('moves past a whole blackout period and names it', () => {
-    const plan = planGroup(group({ start: '2027-06-29', intervalWeeks: 1, count: 2 }), settings({ blackouts: [{ name: 'Fellesferie', from: '2027-07-05', to: '2027-08-01' }] }));
+    const plan = planGroup(
+      group({ start: '2027-06-29', intervalWeeks: 1, count: 2 }),
+      settings({ blackouts: [{ name: 'Fellesferie', from: '2027-07-05', to: '2027-08-01' }] }),
+    );
     expect(plan.sessions.map((s) => s.date)).toEqual(['2027-06-29', '2027-08-03']);
     expect(plan.sessions[1]!.moved).toEqual({ from: '2027-07-06', reason: { nb: 'Fellesferie', en: 'Fellesferie' } });
   });
@@ -132,7 +202,13 @@ describe('planGroup', () => {
       settings(),
     );
     const s2 = plan.sessions[1]!;
-    expect([s2.date, s2.start, s2.end, s2.location.text, s2.overridden]).toEqual(['2027-01-28', '09:00', '10:30', 'Rådhuset', true]);
+    expect([s2.date, s2.start, s2.end, s2.location.text, s2.overridden]).toEqual([
+      '2027-01-28',
+      '09:00',
+      '10:30',
+      'Rådhuset',
+      true,
+    ]);
     expect(s2.startUtc).toBe('2027-01-28T08:00:00Z');
     // A date the coordinator chose stays, with a warning, even on 17 May.
     expect(plan.sessions[3]!.date).toBe('2027-05-17');
@@ -147,10 +223,16 @@ describe('planGroup', () => {
     const plan = planGroup(group({ start: '2027-04-22', sessions: { 2: { cancelled: true } } }), settings());
     expect(plan.sessions[1]).toMatchObject({ number: 2, cancelled: true, date: '2027-05-06' });
     expect(plan.sessions[1]!.moved).toBeUndefined();
-    expect(plan.sessions.map((s) => s.date)).toEqual(['2027-04-22', '2027-05-06', '2027-05-20', '2027-06-03', '2027-06-17']);
+    expect(plan.sessions.map((s) => s.date)).toEqual([
+      '2027-04-22',
+      '2027-05-06',
+      '2027-05-20',
+      '2027-06-03',
+      '2027-06-17',
+    ]);
   });
 
-  it('invites the leader only to the marked sessions and hands out each theme\'s between-session work', () => {
+  it("invites the leader only to the marked sessions and hands out each theme's between-session work", () => {
     const plan = planGroup(group(), settings());
     expect(plan.sessions.map((s) => s.leaderInvited)).toEqual([true, false, true, false, true]);
     expect(plan.sessions[0]!.betweenSessions).toEqual(['Egenarbeid etter tema 1']);

@@ -23,12 +23,17 @@ afterEach(() => {
 function workspace(): string {
   const ws = mkdtempSync(join(tmpdir(), 'refleks-send-cmd-'));
   dirs.push(ws);
-  writeFileSync(join(ws, 'refleks.yaml'), `organisation: Lillevik kommune
+  writeFileSync(
+    join(ws, 'refleks.yaml'),
+    `organisation: Lillevik kommune
 organiser: { name: Ingrid Solberg, email: ingrid@lillevik.kommune.no }
 smtp: { host: smtp.lillevik.kommune.no, user: ingrid@lillevik.kommune.no }
-`);
+`,
+  );
   mkdirSync(join(ws, 'groups'));
-  writeFileSync(join(ws, 'groups', 'g.yaml'), `name: Gruppe
+  writeFileSync(
+    join(ws, 'groups', 'g.yaml'),
+    `name: Gruppe
 programme: mestring
 facilitator: { name: Kari, email: kari@lillevik.kommune.no }
 participants:
@@ -36,7 +41,8 @@ participants:
 location: Rom 1
 start: 2027-03-02
 time: "13:00"
-`);
+`,
+  );
   const r = runCli(['schedule', '-q'], { cwd: ws });
   if (r.code !== 0) throw new Error(r.stderr);
   return ws;
@@ -47,8 +53,15 @@ function context(ws: string) {
   const err: string[] = [];
   const progress: string[] = [];
   const ctx: CliContext = {
-    lang: 'nb', langFromFlag: false, cwd: ws, debug: false, quiet: false, isTTY: true,
-    out: (l) => out.push(l), err: (l) => err.push(l), progress: (l) => progress.push(l),
+    lang: 'nb',
+    langFromFlag: false,
+    cwd: ws,
+    debug: false,
+    quiet: false,
+    isTTY: true,
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    progress: (l) => progress.push(l),
   };
   return { ctx, out, err, progress };
 }
@@ -56,7 +69,9 @@ function context(ws: string) {
 function prompter(answers: { confirm: boolean; password?: string }, asked: string[]): Prompter {
   const no = () => Promise.reject(new Error('not asked here'));
   return {
-    input: no, select: no, checkbox: no,
+    input: no,
+    select: no,
+    checkbox: no,
     confirm: async (q) => (asked.push(`confirm: ${q.message}`), answers.confirm),
     password: async (q) => (asked.push(`password: ${q.message}`), answers.password ?? ''),
   };
@@ -78,7 +93,12 @@ describe('refleks send --smtp at a terminal', () => {
     const { ctx, out } = context(ws);
     const asked: string[] = [];
     const rec = recorder();
-    const code = await run(ctx, [], { smtp: true }, { prompter: prompter({ confirm: false }, asked), connect: rec.connect, env: {}, sleep: async () => {} });
+    const code = await run(
+      ctx,
+      [],
+      { smtp: true },
+      { prompter: prompter({ confirm: false }, asked), connect: rec.connect, env: {}, sleep: async () => {} },
+    );
     expect(code).toBe(0);
     expect(asked).toEqual(['confirm: Sende 10 e-poster til 2 personer gjennom smtp.lillevik.kommune.no?']);
     expect(out.join('\n')).toMatch(/g\s+Ali\s+1\s+ny/);
@@ -91,10 +111,31 @@ describe('refleks send --smtp at a terminal', () => {
     const { ctx, out, progress } = context(ws);
     const asked: string[] = [];
     const rec = recorder();
-    const code = await run(ctx, [], { smtp: true }, { prompter: prompter({ confirm: true, password: 'pw' }, asked), connect: rec.connect, env: {}, sleep: async () => {} });
+    const code = await run(
+      ctx,
+      [],
+      { smtp: true },
+      {
+        prompter: prompter({ confirm: true, password: 'pw' }, asked),
+        connect: rec.connect,
+        env: {},
+        sleep: async () => {},
+      },
+    );
     expect(code).toBe(0);
     expect(asked[1]).toBe('password: Passord for ingrid@lillevik.kommune.no på smtp.lillevik.kommune.no:');
-    expect(rec.opened).toEqual([{ smtp: { host: 'smtp.lillevik.kommune.no', port: 587, security: 'starttls', user: 'ingrid@lillevik.kommune.no', perMinute: 30 }, password: 'pw' }]);
+    expect(rec.opened).toEqual([
+      {
+        smtp: {
+          host: 'smtp.lillevik.kommune.no',
+          port: 587,
+          security: 'starttls',
+          user: 'ingrid@lillevik.kommune.no',
+          perMinute: 30,
+        },
+        password: 'pw',
+      },
+    ]);
     expect(rec.sent).toHaveLength(10);
     expect(progress[0]).toBe('[------------------------] 0/10 Kari');
     expect(progress).toContain('[########################] 10/10 Ali');
@@ -107,7 +148,17 @@ describe('refleks send --smtp at a terminal', () => {
     const { ctx } = context(ws);
     const asked: string[] = [];
     const rec = recorder();
-    await run(ctx, [], { smtp: true, yes: true }, { prompter: prompter({ confirm: true }, asked), connect: rec.connect, env: { REFLEKS_SMTP_PASSWORD: 'fra-miljø' }, sleep: async () => {} });
+    await run(
+      ctx,
+      [],
+      { smtp: true, yes: true },
+      {
+        prompter: prompter({ confirm: true }, asked),
+        connect: rec.connect,
+        env: { REFLEKS_SMTP_PASSWORD: 'fra-miljø' },
+        sleep: async () => {},
+      },
+    );
     expect(asked).toEqual([]);
     expect(rec.opened[0]!.password).toBe('fra-miljø');
   });
@@ -117,7 +168,9 @@ describe('refleks send --smtp at a terminal', () => {
     const { ctx } = context(ws);
     ctx.isTTY = false;
     const rec = recorder();
-    await expect(run(ctx, [], { smtp: true, yes: true }, { connect: rec.connect, env: {} })).rejects.toThrow(/REFLEKS_SMTP_PASSWORD/);
+    await expect(run(ctx, [], { smtp: true, yes: true }, { connect: rec.connect, env: {} })).rejects.toThrow(
+      /REFLEKS_SMTP_PASSWORD/,
+    );
     expect(rec.opened).toEqual([]);
   });
 });

@@ -25,16 +25,30 @@ const T1 = new Date('2026-10-01T08:00:00Z');
 
 function issue(g: Group, prev?: CalendarState, at = T0, lang: 'nb' | 'en' = 'nb'): CalendarState {
   const ws = workspace([g]);
-  return calendarFiles(ws, planGroup(g, ws.settings), prev ? JSON.parse(JSON.stringify(prev)) : undefined, at, { lang, version: '9.9.9' }).state;
+  return calendarFiles(ws, planGroup(g, ws.settings), prev ? JSON.parse(JSON.stringify(prev)) : undefined, at, {
+    lang,
+    version: '9.9.9',
+  }).state;
 }
 
 function deliveriesOf(state: CalendarState): MailDelivery[] {
-  return Object.entries(state.sessions).flatMap(([n, s]) => s.issued.attendees.map((person) => ({ session: Number(n), sequence: s.sequence, kind: s.cancelled ? 'cancelled' as const : 'new' as const, person })));
+  return Object.entries(state.sessions).flatMap(([n, s]) =>
+    s.issued.attendees.map((person) => ({
+      session: Number(n),
+      sequence: s.sequence,
+      kind: s.cancelled ? ('cancelled' as const) : ('new' as const),
+      person,
+    })),
+  );
 }
 
 function mails(g: Group, state: CalendarState, lang: 'nb' | 'en' = 'nb') {
   const ws = workspace([g]);
-  return groupMails(ws, planGroup(g, ws.settings), state, deliveriesOf(state), { lang, version: '9.9.9', dateFor: () => T1 });
+  return groupMails(ws, planGroup(g, ws.settings), state, deliveriesOf(state), {
+    lang,
+    version: '9.9.9',
+    dateFor: () => T1,
+  });
 }
 
 const roots: string[] = [];
@@ -56,11 +70,18 @@ describe('the messages', () => {
     expect(stale).toEqual([]);
     const expected = Object.values(state.sessions).reduce((n, s) => n + s.issued.attendees.length, 0);
     expect(all).toHaveLength(expected);
-    const everyone = ['kari@testvik.kommune.no', 'per@testvik.kommune.no', 'ali@testvik.kommune.no', 'siri@testvik.kommune.no'];
+    const everyone = [
+      'kari@testvik.kommune.no',
+      'per@testvik.kommune.no',
+      'ali@testvik.kommune.no',
+      'siri@testvik.kommune.no',
+    ];
     for (const { mail } of all) {
       const cal = new ICAL.Component(ICAL.parse(mail.calendar));
       const ev = cal.getFirstSubcomponent('vevent')!;
-      expect(ev.getAllProperties('attendee').map((p) => String(p.getFirstValue()))).toEqual([`mailto:${mail.to.email}`]);
+      expect(ev.getAllProperties('attendee').map((p) => String(p.getFirstValue()))).toEqual([
+        `mailto:${mail.to.email}`,
+      ]);
       expect(cal.getFirstPropertyValue('method')).toBe(mail.method);
       const visible = [mail.subject, mail.text, mail.html, mail.calendar].join('\n');
       for (const other of everyone.filter((e) => e !== mail.to.email)) expect(visible).not.toContain(other);
@@ -79,7 +100,10 @@ describe('the messages', () => {
   });
 
   it('escapes HTML in names and places', () => {
-    const tricky = group({ location: { text: '<b>Rom & co</b>' }, participants: [{ name: 'Ola <script>', email: 'ola@testvik.kommune.no' }] });
+    const tricky = group({
+      location: { text: '<b>Rom & co</b>' },
+      participants: [{ name: 'Ola <script>', email: 'ola@testvik.kommune.no' }],
+    });
     const { mails: ms } = mails(tricky, issue(tricky));
     const html = ms.find((x) => x.mail.to.email === 'ola@testvik.kommune.no')!.mail.html;
     expect(html).toContain('Hei Ola &lt;script&gt;,');
@@ -101,9 +125,15 @@ describe('the messages', () => {
   it('«Endret:» and «Avlyst:» with METHOD:CANCEL built from what was issued', () => {
     const moved = group({ sessions: { 3: { date: '2027-02-10' }, 5: { cancelled: true } } });
     const next = issue(moved, state, T1);
-    const deliveries = deliveriesOf(next).filter((d) => d.session === 3 || d.session === 5).map((d) => ({ ...d, kind: d.session === 5 ? 'cancelled' as const : 'changed' as const }));
+    const deliveries = deliveriesOf(next)
+      .filter((d) => d.session === 3 || d.session === 5)
+      .map((d) => ({ ...d, kind: d.session === 5 ? ('cancelled' as const) : ('changed' as const) }));
     const ws = workspace([moved]);
-    const { mails: ms } = groupMails(ws, planGroup(moved, ws.settings), next, deliveries, { lang: 'nb', version: '9.9.9', dateFor: () => T1 });
+    const { mails: ms } = groupMails(ws, planGroup(moved, ws.settings), next, deliveries, {
+      lang: 'nb',
+      version: '9.9.9',
+      dateFor: () => T1,
+    });
     const changed = ms.find((x) => x.delivery.session === 3)!.mail;
     expect(changed.subject).toMatch(/^Endret: Sone nord – samling 3: Tittel 3, onsdag 10\. februar 2027$/);
     expect(changed.calendar).toContain('SEQUENCE:1');
@@ -118,7 +148,11 @@ describe('the messages', () => {
   it('a group file changed since the last build makes its sessions stale, not wrong e-mails', () => {
     const later = group({ time: '14:00' });
     const ws = workspace([later]);
-    const r = groupMails(ws, planGroup(later, ws.settings), state, deliveriesOf(state), { lang: 'nb', version: '9.9.9', dateFor: () => T1 });
+    const r = groupMails(ws, planGroup(later, ws.settings), state, deliveriesOf(state), {
+      lang: 'nb',
+      version: '9.9.9',
+      dateFor: () => T1,
+    });
     expect(r.stale).toEqual([1, 2, 3, 4, 5]);
     expect(r.mails).toEqual([]);
   });
@@ -158,7 +192,9 @@ describe('what is pending, per person', () => {
     const s1 = issue(group({ sessions: { 2: { date: '2027-01-27' } } }), s0, T1);
     saveCalendarState(root, s1);
     const changed = pendingDeliveries(root, s1);
-    expect(changed.map((d) => [d.session, d.kind])).toEqual(s1.sessions['2']!.issued.attendees.map(() => [2, 'changed']));
+    expect(changed.map((d) => [d.session, d.kind])).toEqual(
+      s1.sessions['2']!.issued.attendees.map(() => [2, 'changed']),
+    );
   });
 });
 
@@ -166,7 +202,10 @@ describe('the journal', () => {
   it('a damaged file is an InputError naming the file and the field', () => {
     const root = tempRoot();
     mkdirSync(join(root, '.refleks', 'sent-mail'), { recursive: true });
-    writeFileSync(join(root, '.refleks', 'sent-mail', 'g.json'), JSON.stringify({ version: 1, group: 'g', messages: [{ message_id: '<x>', sequence: -1 }] }));
+    writeFileSync(
+      join(root, '.refleks', 'sent-mail', 'g.json'),
+      JSON.stringify({ version: 1, group: 'g', messages: [{ message_id: '<x>', sequence: -1 }] }),
+    );
     let err: unknown;
     try {
       SendLog.open(root, 'g');
@@ -183,7 +222,9 @@ describe('the journal', () => {
 describe('the delivery loop', () => {
   const g = group();
   const state = issue(g);
-  const outgoing: Outgoing[] = mails(g, state).mails.slice(0, 4).map((m) => ({ ...m, group: g.id, uid: state.sessions[String(m.delivery.session)]!.uid }));
+  const outgoing: Outgoing[] = mails(g, state)
+    .mails.slice(0, 4)
+    .map((m) => ({ ...m, group: g.id, uid: state.sessions[String(m.delivery.session)]!.uid }));
 
   function setup(script: (to: string, attempt: number) => Error | undefined, opts: { perMinute?: number } = {}) {
     const root = tempRoot();
@@ -221,31 +262,44 @@ describe('the delivery loop', () => {
       });
     return { root, run, attempts, sent, sleeps, logs };
   }
-  const smtpErr = (code: number, text: string) => Object.assign(new Error(text), { responseCode: code, response: `${code} ${text}` });
+  const smtpErr = (code: number, text: string) =>
+    Object.assign(new Error(text), { responseCode: code, response: `${code} ${text}` });
   const to = (i: number) => outgoing[i]!.mail.to.email;
 
   it('retries a 451 with backoff, reports a 550 and goes on', async () => {
-    const t = setup((addr, n) => (addr === to(0) && n <= 2 ? smtpErr(451, 'later') : addr === to(1) ? smtpErr(550, 'no such user') : undefined));
+    const t = setup((addr, n) =>
+      addr === to(0) && n <= 2 ? smtpErr(451, 'later') : addr === to(1) ? smtpErr(550, 'no such user') : undefined,
+    );
     const r = await t.run();
     expect(t.attempts.get(to(0))).toBe(3);
     expect(t.sleeps.filter((s) => s === 10 || s === 20)).toEqual([10, 20]);
     expect(r.rejected.map((x) => [x.outgoing.mail.to.email, x.response])).toEqual([[to(1), '550 no such user']]);
     expect(r.accepted.map((o) => o.mail.to.email)).toEqual([to(0), to(2), to(3)]);
-    const journal = JSON.parse(readFileSync(join(t.root, '.refleks', 'sent-mail', `${g.id}.json`), 'utf8')) as { messages: { email: string; status: string }[] };
+    const journal = JSON.parse(readFileSync(join(t.root, '.refleks', 'sent-mail', `${g.id}.json`), 'utf8')) as {
+      messages: { email: string; status: string }[];
+    };
     expect(journal.messages.filter((m) => m.status === 'rejected').map((m) => m.email)).toEqual([to(1)]);
     // The refused person is still pending; the others are not.
-    expect(pendingDeliveries(t.root, state).filter((d) => outgoing.some((o) => o.mail.to.email === d.person.email && o.delivery.session === d.session)).map((d) => d.person.email)).toEqual([to(1)]);
+    expect(
+      pendingDeliveries(t.root, state)
+        .filter((d) => outgoing.some((o) => o.mail.to.email === d.person.email && o.delivery.session === d.session))
+        .map((d) => d.person.email),
+    ).toEqual([to(1)]);
   });
 
   it('stops on a login failure, and on a server that stays away; a second run sends the rest once', async () => {
-    const auth = setup(() => Object.assign(new Error('Invalid login'), { code: 'EAUTH', responseCode: 535, response: '535 bad' }));
+    const auth = setup(() =>
+      Object.assign(new Error('Invalid login'), { code: 'EAUTH', responseCode: 535, response: '535 bad' }),
+    );
     const r = await auth.run();
     expect(r.stopped?.reason).toBe('fatal');
     expect(r.remaining).toBe(4);
     expect(auth.attempts.get(to(0))).toBe(1);
 
     let down = true;
-    const t = setup((addr) => (down && addr === to(2) ? Object.assign(new Error('Connection closed'), { code: 'ECONNECTION' }) : undefined));
+    const t = setup((addr) =>
+      down && addr === to(2) ? Object.assign(new Error('Connection closed'), { code: 'ECONNECTION' }) : undefined,
+    );
     const first = await t.run();
     expect(first.stopped?.reason).toBe('temporary');
     expect(first.remaining).toBe(2);

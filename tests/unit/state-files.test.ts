@@ -24,7 +24,7 @@ function fresh(): string {
 }
 
 describe('the manifest journal', () => {
-  it('a file renamed by a run that died before saving is still refleks\'s own; the next save folds it in', () => {
+  it("a file renamed by a run that died before saving is still refleks's own; the next save folds it in", () => {
     const root = fresh();
     writeOutputs(root, [{ path: 'ut/a.ics', bytes: 'v1' }]);
     // A run that noted its intent, renamed, and was killed before saving its manifest.
@@ -80,9 +80,14 @@ describe('the workspace lock', () => {
     mkdirSync(join(root, '.refleks'));
     const sleeper = spawn('sleep', ['20']);
     try {
-      writeFileSync(join(root, '.refleks/lock'), JSON.stringify({ pid: sleeper.pid, host: hostname(), started: new Date().toISOString(), command: 'send' }));
+      writeFileSync(
+        join(root, '.refleks/lock'),
+        JSON.stringify({ pid: sleeper.pid, host: hostname(), started: new Date().toISOString(), command: 'send' }),
+      );
       let waited = false;
-      expect(() => lockWorkspace(root, { command: 'build', waitMs: 100, onWait: () => (waited = true) })).toThrow(WorkspaceLockedError);
+      expect(() => lockWorkspace(root, { command: 'build', waitMs: 100, onWait: () => (waited = true) })).toThrow(
+        WorkspaceLockedError,
+      );
       expect(waited).toBe(true);
     } finally {
       sleeper.kill();
@@ -101,11 +106,27 @@ describe('--adopt checks', () => {
     version: 2,
     group: 'g',
     sessions: {
-      1: { uid: 'g-samling-1-x@refleks', sequence: 2, dtstamp: '2027-01-01T00:00:00Z', hash: 'abcdef12', cancelled: false, issued: { summary: 's', start: '2027-01-12T09:00:00Z', end: '2027-01-12T11:00:00Z', organizer: { name: 'O', email: 'o@x.no' }, attendees: [] }, people: {}, removed: [] },
+      1: {
+        uid: 'g-samling-1-x@refleks',
+        sequence: 2,
+        dtstamp: '2027-01-01T00:00:00Z',
+        hash: 'abcdef12',
+        cancelled: false,
+        issued: {
+          summary: 's',
+          start: '2027-01-12T09:00:00Z',
+          end: '2027-01-12T11:00:00Z',
+          organizer: { name: 'O', email: 'o@x.no' },
+          attendees: [],
+        },
+        people: {},
+        removed: [],
+      },
     },
   };
-  const ics = (method: string, seq: number) => `BEGIN:VCALENDAR\r\nMETHOD:${method}\r\nBEGIN:VEVENT\r\nUID:g-samling-1-\r\n x@refleks\r\nSEQUENCE:${seq}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
-  it('takes an invitation whose UID and SEQUENCE (folded lines too) are the state\'s', () => {
+  const ics = (method: string, seq: number) =>
+    `BEGIN:VCALENDAR\r\nMETHOD:${method}\r\nBEGIN:VEVENT\r\nUID:g-samling-1-\r\n x@refleks\r\nSEQUENCE:${seq}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
+  it("takes an invitation whose UID and SEQUENCE (folded lines too) are the state's", () => {
     expect(checkInvitation(Buffer.from(ics('REQUEST', 2)), state).ok).toBe(true);
     const older = checkInvitation(Buffer.from(ics('REQUEST', 1)), state);
     expect(older.ok ? '' : older.why.nb).toContain('SEQUENCE 1, men kalenderstatusen sier 2');

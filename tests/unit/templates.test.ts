@@ -46,19 +46,30 @@ describe('template lookup', () => {
 
   it('takes --templates, then the programme folder, then the workspace, then the built-in', () => {
     const render = (cfg: object, programmeId?: string) =>
-      createRenderer({ root: fx.root, builtinDir: fx.builtin, ...cfg }).render('page.html.hbs', {}, programmeId ? { programmeId } : {});
+      createRenderer({ root: fx.root, builtinDir: fx.builtin, ...cfg }).render(
+        'page.html.hbs',
+        {},
+        programmeId ? { programmeId } : {},
+      );
     expect(render({ optionDir: fx.option }, 'mestring')).toBe('option');
     expect(render({}, 'mestring')).toBe('mestring');
     expect(render({}, 'rehabilitering')).toBe('workspace');
     expect(render({})).toBe('workspace');
-    expect(createRenderer({ root: fx.root, builtinDir: fx.builtin }).render('only-builtin.html.hbs', {})).toBe('only built-in');
+    expect(createRenderer({ root: fx.root, builtinDir: fx.builtin }).render('only-builtin.html.hbs', {})).toBe(
+      'only built-in',
+    );
   });
 
   it('names every path it tried when a template is missing', () => {
     const layers = templateLayers({ root: fx.root, builtinDir: fx.builtin, optionDir: fx.option }, 'mestring');
     const p = problemOf(() => resolveTemplate(layers, 'packs/nope.html.hbs', fx.root));
     const text = formatProblem(p, 'nb');
-    const tried = ['option/packs/nope.html.hbs', 'templates/mestring/packs/nope.html.hbs', 'templates/packs/nope.html.hbs', 'refleks:templates/packs/nope.html.hbs'];
+    const tried = [
+      'option/packs/nope.html.hbs',
+      'templates/mestring/packs/nope.html.hbs',
+      'templates/packs/nope.html.hbs',
+      'refleks:templates/packs/nope.html.hbs',
+    ];
     let at = -1;
     for (const path of tried) {
       const i = text.indexOf(path);
@@ -84,17 +95,34 @@ describe('form wording layers', () => {
 
   it('are the template layers, merged key by key with the most specific winning', () => {
     const cfg = { builtinDir: fx.builtin, optionDir: fx.option };
-    expect(loadFormWording(ws, 'mestring', 'nb', cfg)).toEqual({ wording: { a: 'built-in', b: 'workspace', c: 'mestring', d: 'option' }, problems: [] });
-    expect(loadFormWording(ws, 'rehabilitering', 'nb', { builtinDir: fx.builtin }).wording).toEqual({ a: 'built-in', b: 'workspace', c: 'workspace', d: 'workspace' });
+    expect(loadFormWording(ws, 'mestring', 'nb', cfg)).toEqual({
+      wording: { a: 'built-in', b: 'workspace', c: 'mestring', d: 'option' },
+      problems: [],
+    });
+    expect(loadFormWording(ws, 'rehabilitering', 'nb', { builtinDir: fx.builtin }).wording).toEqual({
+      a: 'built-in',
+      b: 'workspace',
+      c: 'workspace',
+      d: 'workspace',
+    });
     // The file whose keys win is the one a template lookup would take.
-    expect(resolveTemplate(templateLayers({ root: fx.root, ...cfg }, 'mestring'), 'forms/nb.yaml', fx.root).layer.origin).toBe('option');
+    expect(
+      resolveTemplate(templateLayers({ root: fx.root, ...cfg }, 'mestring'), 'forms/nb.yaml', fx.root).layer.origin,
+    ).toBe('option');
   });
 
   it('name a problem in an override by its place in the workspace', () => {
-    const bad = fixture({ 'builtin/forms/nb.yaml': 'a: built-in\n', 'ws/templates/mestring/forms/nb.yaml': 'b: typo\n' });
-    const { wording, problems } = loadFormWording({ root: bad.root } as Workspace, 'mestring', 'nb', { builtinDir: bad.builtin });
+    const bad = fixture({
+      'builtin/forms/nb.yaml': 'a: built-in\n',
+      'ws/templates/mestring/forms/nb.yaml': 'b: typo\n',
+    });
+    const { wording, problems } = loadFormWording({ root: bad.root } as Workspace, 'mestring', 'nb', {
+      builtinDir: bad.builtin,
+    });
     expect(wording).toBeUndefined();
-    expect(problems.map((p) => formatProblem(p, 'en'))).toEqual([expect.stringMatching(/^templates\/mestring\/forms\/nb\.yaml:1:1: b: unknown field "b"/)]);
+    expect(problems.map((p) => formatProblem(p, 'en'))).toEqual([
+      expect.stringMatching(/^templates\/mestring\/forms\/nb\.yaml:1:1: b: unknown field "b"/),
+    ]);
   });
 });
 
@@ -140,7 +168,8 @@ describe('strict templates', () => {
     'ws/templates/proto2.html.hbs': '{{#with group}}{{__proto__.polluted}}{{/with}}',
     'ws/templates/names.html.hbs': '{{#each people}}<li>{{name}}</li>{{/each}}',
     'ws/templates/names.md.hbs': '{{#each people}}- {{name}} & co\n{{/each}}',
-    'ws/templates/helpers.html.hbs': '{{plural n "deltaker" "deltakere"}}|{{join people}}|{{date d}}|{{date d weekday=false}}|{{time "14:30"}}|{{addMinutes "14:30" 10}}|{{addMinutes "23:50" 20}}',
+    'ws/templates/helpers.html.hbs':
+      '{{plural n "deltaker" "deltakere"}}|{{join people}}|{{date d}}|{{date d weekday=false}}|{{time "14:30"}}|{{addMinutes "14:30" 10}}|{{addMinutes "23:50" 20}}',
     'ws/templates/heading.html.hbs': '{{#h 2}}Agenda{{/h}}',
   });
   const renderer = createRenderer({ root: fx.root, builtinDir: fx.builtin });
@@ -188,7 +217,11 @@ describe('strict templates', () => {
   });
 
   it('data is never compiled: names that look like templates or HTML come out literally, escaped', () => {
-    const people = [{ name: '{{constructor}}' }, { name: '<script>alert(1)</script>' }, { name: 'Camilla O\'Neill & Co' }];
+    const people = [
+      { name: '{{constructor}}' },
+      { name: '<script>alert(1)</script>' },
+      { name: "Camilla O'Neill & Co" },
+    ];
     const html = renderer.render('names.html.hbs', { people });
     expect(html).toContain('<li>{{constructor}}</li>');
     expect(html).toContain('<li>&lt;script&gt;alert(1)&lt;/script&gt;</li>');
@@ -200,8 +233,12 @@ describe('strict templates', () => {
 
   it('helpers format Norwegian and English', () => {
     const people = [{ name: 'Kari' }, { name: 'Per' }, { name: 'Ali' }];
-    expect(renderer.render('helpers.html.hbs', { lang: 'nb', n: 1, people, d: '2027-01-12' })).toBe('1 deltaker|Kari, Per og Ali|tirsdag 12. januar 2027|12. januar 2027|14.30|14.40|00.10');
-    expect(renderer.render('helpers.html.hbs', { lang: 'en', n: 5, people, d: '2027-01-12' })).toBe('5 deltakere|Kari, Per and Ali|Tuesday 12 January 2027|12 January 2027|14:30|14:40|00:10');
+    expect(renderer.render('helpers.html.hbs', { lang: 'nb', n: 1, people, d: '2027-01-12' })).toBe(
+      '1 deltaker|Kari, Per og Ali|tirsdag 12. januar 2027|12. januar 2027|14.30|14.40|00.10',
+    );
+    expect(renderer.render('helpers.html.hbs', { lang: 'en', n: 5, people, d: '2027-01-12' })).toBe(
+      '5 deltakere|Kari, Per and Ali|Tuesday 12 January 2027|12 January 2027|14:30|14:40|00:10',
+    );
     expect(joinList(['Kari'], 'nb')).toBe('Kari');
     expect(joinList(['Kari', 'Per'], 'en')).toBe('Kari and Per');
     expect(joinList([], 'nb')).toBe('');
@@ -219,7 +256,9 @@ describe('compile cache', () => {
     const before = compileCount();
     for (let i = 0; i < 1000; i++) {
       // A new renderer per group, as a parallel build would make.
-      expect(createRenderer({ root: fx.root, builtinDir: fx.builtin }).render('page.html.hbs', { x: i })).toBe(`<${i}>${i}`);
+      expect(createRenderer({ root: fx.root, builtinDir: fx.builtin }).render('page.html.hbs', { x: i })).toBe(
+        `<${i}>${i}`,
+      );
     }
     expect(compileCount() - before).toBe(2);
     const page = join(fx.builtin, 'page.html.hbs');

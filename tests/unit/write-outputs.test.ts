@@ -12,7 +12,10 @@ const fresh = () => mkdtempSync(join(tmpdir(), 'refleks-write-'));
 describe('writeOutputs', () => {
   it('writes new files and records them in the manifest', () => {
     const root = fresh();
-    const r = writeOutputs(root, [{ path: 'ut/a/kalender.ics', bytes: 'BEGIN:VCALENDAR' }, { path: 'ut/a/b.txt', bytes: new Uint8Array([1, 2, 3]) }]);
+    const r = writeOutputs(root, [
+      { path: 'ut/a/kalender.ics', bytes: 'BEGIN:VCALENDAR' },
+      { path: 'ut/a/b.txt', bytes: new Uint8Array([1, 2, 3]) },
+    ]);
     expect(r.written).toEqual(['ut/a/kalender.ics', 'ut/a/b.txt']);
     expect(readFileSync(join(root, 'ut/a/kalender.ics'), 'utf8')).toBe('BEGIN:VCALENDAR');
     const manifest = JSON.parse(readFileSync(join(root, '.refleks/manifest.json'), 'utf8'));
@@ -41,7 +44,7 @@ describe('writeOutputs', () => {
     expect(readFileSync(join(root, 'ut/skjema.docx'), 'utf8')).toBe('from refleks v2');
   });
 
-  it('treats an existing file it never wrote as a person\'s file', () => {
+  it("treats an existing file it never wrote as a person's file", () => {
     const root = fresh();
     writeOutputs(root, [{ path: 'ut/other.txt', bytes: 'x' }]);
     writeFileSync(join(root, 'ut/mine.txt'), 'my notes');
@@ -59,7 +62,10 @@ describe('writeOutputs', () => {
 
   it('leaves no temporary files behind', () => {
     const root = fresh();
-    writeOutputs(root, Array.from({ length: 20 }, (_, i) => ({ path: `ut/g/f${i}.txt`, bytes: `content ${i}` })));
+    writeOutputs(
+      root,
+      Array.from({ length: 20 }, (_, i) => ({ path: `ut/g/f${i}.txt`, bytes: `content ${i}` })),
+    );
     expect(readdirSync(join(root, 'ut/g')).filter((f) => f.startsWith('.'))).toEqual([]);
     expect(readdirSync(join(root, '.refleks')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -160,7 +166,16 @@ describe('writeOutputs when another program holds a file', () => {
 
   it('the CLI shows the message without a stack trace and exits 1', () => {
     const lines: string[] = [];
-    const ctx = { lang: 'nb', langFromFlag: false, cwd: '/', debug: false, quiet: false, isTTY: false, out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) } as const;
+    const ctx = {
+      lang: 'nb',
+      langFromFlag: false,
+      cwd: '/',
+      debug: false,
+      quiet: false,
+      isTTY: false,
+      out: (l: string) => lines.push(l),
+      err: (l: string) => lines.push(l),
+    } as const;
     const code = handleError({ ...ctx }, new FileLockedError('ut/a b/skjema.docx', 'EBUSY', true));
     expect(code).toBe(1);
     expect(lines.join('\n')).toMatch(/^(feil: )?ut\/a b\/skjema\.docx: .*EBUSY.*lukk filen i Word og kjør igjen/m);

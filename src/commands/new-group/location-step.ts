@@ -23,10 +23,33 @@ export async function chooseLocation({ opts, prompter, ctx, usage }: WizardState
     default: 'room',
   });
   if (where === 'room') {
-    const room = (await prompter!.input({ message: t('Rom (for eksempel «Helsehuset, møterom 2»):', 'Room (e.g. "Health centre, room 2"):')[ctx.lang], validate: (v) => (v.trim() ? (v.trim().length <= 300 ? true : t('Høyst 300 tegn.', 'At most 300 characters.')[ctx.lang]) : t('Skriv rommet.', 'Type the room.')[ctx.lang]) })).trim();
-    const address = (await prompter!.input({ message: t('Adresse (valgfritt):', 'Address (optional):')[ctx.lang], validate: (v) => (v.trim().length <= 300 ? true : t('Høyst 300 tegn.', 'At most 300 characters.')[ctx.lang]) })).trim();
+    const room = (
+      await prompter!.input({
+        message: t('Rom (for eksempel «Helsehuset, møterom 2»):', 'Room (e.g. "Health centre, room 2"):')[ctx.lang],
+        validate: (v) =>
+          v.trim()
+            ? v.trim().length <= 300
+              ? true
+              : t('Høyst 300 tegn.', 'At most 300 characters.')[ctx.lang]
+            : t('Skriv rommet.', 'Type the room.')[ctx.lang],
+      })
+    ).trim();
+    const address = (
+      await prompter!.input({
+        message: t('Adresse (valgfritt):', 'Address (optional):')[ctx.lang],
+        validate: (v) => (v.trim().length <= 300 ? true : t('Høyst 300 tegn.', 'At most 300 characters.')[ctx.lang]),
+      })
+    ).trim();
     return { room, ...(address ? { address } : {}) };
   }
-  const url = (await prompter!.input({ message: t('Lenke til nettmøtet:', 'Link to the online meeting:')[ctx.lang], validate: (v) => (/^https?:\/\/\S+$/i.test(v.trim()) && v.trim().length <= 1000 ? true : t('Lim inn lenken, den begynner med https://.', 'Paste the link; it starts with https://.')[ctx.lang]) })).trim();
+  const url = (
+    await prompter!.input({
+      message: t('Lenke til nettmøtet:', 'Link to the online meeting:')[ctx.lang],
+      validate: (v) =>
+        /^https?:\/\/\S+$/i.test(v.trim()) && v.trim().length <= 1000
+          ? true
+          : t('Lim inn lenken, den begynner med https://.', 'Paste the link; it starts with https://.')[ctx.lang],
+    })
+  ).trim();
   return { url };
 }

@@ -16,7 +16,14 @@ export interface PeopleAnswer {
 
 export async function choosePeople(s: WizardState, coLabel: string | undefined): Promise<PeopleAnswer> {
   const { opts, askOptional } = s;
-  const facilitator = (await personFromFlagOrAsk(s, { flag: opts.facilitator, flagName: '--facilitator', what: t('lokal veileder', 'local facilitator'), emailRequired: true, optional: false, ask: true }))!;
+  const facilitator = (await personFromFlagOrAsk(s, {
+    flag: opts.facilitator,
+    flagName: '--facilitator',
+    what: t('lokal veileder', 'local facilitator'),
+    emailRequired: true,
+    optional: false,
+    ask: true,
+  }))!;
   const coFacilitator = await personFromFlagOrAsk(s, {
     flag: opts.coFacilitator,
     flagName: '--co-facilitator',
@@ -25,6 +32,13 @@ export async function choosePeople(s: WizardState, coLabel: string | undefined):
     optional: true,
     ask: askOptional && !!coLabel,
   });
-  const leader = await personFromFlagOrAsk(s, { flag: opts.leader, flagName: '--leader', what: t('leder', 'leader'), emailRequired: true, optional: true, ask: askOptional });
+  const leader = await personFromFlagOrAsk(s, {
+    flag: opts.leader,
+    flagName: '--leader',
+    what: t('leder', 'leader'),
+    emailRequired: true,
+    optional: true,
+    ask: askOptional,
+  });
   return { facilitator, coFacilitator, leader };
 }

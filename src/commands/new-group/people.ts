@@ -38,7 +38,6 @@ export class KnownPeople {
   }
 }
 
-
 function cap(s: string): string {
   return s.charAt(0).toLocaleUpperCase('nb') + s.slice(1);
 }
@@ -58,10 +57,17 @@ export async function personFromFlagOrAsk(
   if (q.flag !== undefined) {
     const p = parsePersonFlag(q.flag, q.emailRequired);
     if (!('name' in p)) {
-      throw usage(`${q.flagName}: ${p.nb}. Skriv «Navn <e-post>», for eksempel ${q.flagName} "Kari Nordmann <kari.nordmann@kommune.no>".`, `${q.flagName}: ${p.en}. Write "Name <e-mail>", e.g. ${q.flagName} "Kari Nordmann <kari.nordmann@example.org>".`);
+      throw usage(
+        `${q.flagName}: ${p.nb}. Skriv «Navn <e-post>», for eksempel ${q.flagName} "Kari Nordmann <kari.nordmann@kommune.no>".`,
+        `${q.flagName}: ${p.en}. Write "Name <e-mail>", e.g. ${q.flagName} "Kari Nordmann <kari.nordmann@example.org>".`,
+      );
     }
     const dup = people.duplicateOf(p);
-    if (dup) throw usage(`${q.flagName}: ${p.name} står allerede som ${dup.nb}`, `${q.flagName}: ${p.name} is already listed as ${dup.en}`);
+    if (dup)
+      throw usage(
+        `${q.flagName}: ${p.name} står allerede som ${dup.nb}`,
+        `${q.flagName}: ${p.name} is already listed as ${dup.en}`,
+      );
     people.add(p, q.what);
     return p;
   }
@@ -69,24 +75,37 @@ export async function personFromFlagOrAsk(
   const what = q.what[ctx.lang];
   const personName = (
     await prompter!.input({
-      message: q.optional ? t(`${cap(what)} – navn (la stå tomt hvis ingen):`, `${cap(what)} – name (leave empty if none):`)[ctx.lang] : t(`${cap(what)} – navn:`, `${cap(what)} – name:`)[ctx.lang],
+      message: q.optional
+        ? t(`${cap(what)} – navn (la stå tomt hvis ingen):`, `${cap(what)} – name (leave empty if none):`)[ctx.lang]
+        : t(`${cap(what)} – navn:`, `${cap(what)} – name:`)[ctx.lang],
       validate: (v) => {
         if (!v.trim()) return q.optional ? true : t('Skriv navnet.', 'Type the name.')[ctx.lang];
-        if (v.trim().length > 200) return t('Navnet kan være høyst 200 tegn.', 'The name can be at most 200 characters.')[ctx.lang];
+        if (v.trim().length > 200)
+          return t('Navnet kan være høyst 200 tegn.', 'The name can be at most 200 characters.')[ctx.lang];
         const dup = people.nameTakenBy(v);
-        return dup ? t(`${v.trim()} står allerede som ${dup.nb}.`, `${v.trim()} is already listed as ${dup.en}.`)[ctx.lang] : true;
+        return dup
+          ? t(`${v.trim()} står allerede som ${dup.nb}.`, `${v.trim()} is already listed as ${dup.en}.`)[ctx.lang]
+          : true;
       },
     })
   ).trim();
   if (!personName) return undefined;
   const email = (
     await prompter!.input({
-      message: q.emailRequired ? t(`${cap(what)} – e-post:`, `${cap(what)} – e-mail:`)[ctx.lang] : t(`${cap(what)} – e-post (valgfritt):`, `${cap(what)} – e-mail (optional):`)[ctx.lang],
+      message: q.emailRequired
+        ? t(`${cap(what)} – e-post:`, `${cap(what)} – e-mail:`)[ctx.lang]
+        : t(`${cap(what)} – e-post (valgfritt):`, `${cap(what)} – e-mail (optional):`)[ctx.lang],
       validate: (v) => {
         if (!v.trim()) return q.emailRequired ? t('Skriv e-postadressen.', 'Type the e-mail address.')[ctx.lang] : true;
-        if (!isEmail(v.trim())) return t(`«${v.trim()}» er ikke en gyldig e-postadresse. Skriv den som navn@kommune.no.`, `"${v.trim()}" is not a valid e-mail address. Write it as name@example.org.`)[ctx.lang];
+        if (!isEmail(v.trim()))
+          return t(
+            `«${v.trim()}» er ikke en gyldig e-postadresse. Skriv den som navn@kommune.no.`,
+            `"${v.trim()}" is not a valid e-mail address. Write it as name@example.org.`,
+          )[ctx.lang];
         const dup = people.emailTakenBy(v);
-        return dup ? t(`Adressen står allerede på ${dup.nb}.`, `The address is already used by ${dup.en}.`)[ctx.lang] : true;
+        return dup
+          ? t(`Adressen står allerede på ${dup.nb}.`, `The address is already used by ${dup.en}.`)[ctx.lang]
+          : true;
       },
     })
   ).trim();

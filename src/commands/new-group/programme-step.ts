@@ -28,9 +28,11 @@ export interface ProgrammeAnswer {
 
 export async function chooseProgramme(s: WizardState): Promise<ProgrammeAnswer> {
   const choice = themesFromFlags(s) ?? (await askThemes(s));
-  const recommended = choice.programme && !choice.themes ? choice.programme.recommendedParticipants : RECOMMENDED_PARTICIPANTS;
+  const recommended =
+    choice.programme && !choice.themes ? choice.programme.recommendedParticipants : RECOMMENDED_PARTICIPANTS;
   const coLabel = choice.themes
-    ? s.programmeList.find((p) => p.coFacilitatorLabel && choice.themes!.some((k) => k.startsWith(`${p.id}/`)))?.coFacilitatorLabel
+    ? s.programmeList.find((p) => p.coFacilitatorLabel && choice.themes!.some((k) => k.startsWith(`${p.id}/`)))
+        ?.coFacilitatorLabel
     : choice.programme?.coFacilitatorLabel;
   return { choice, recommended, coLabel };
 }
@@ -49,19 +51,30 @@ function themesFromFlags({ opts, programmes, usage }: WizardState): ThemeChoice 
     }
   }
   if (opts.themes !== undefined) {
-    const refs = opts.themes.split(',').map((s) => s.trim()).filter(Boolean);
+    const refs = opts.themes
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (!refs.length) throw usage('--themes er tom', '--themes is empty');
     const seen = new Set<string>();
     const resolved = refs.map((ref) => {
       const m = /^([^/\s]+)\/([^/\s]+)$/.exec(ref);
       const p = m ? programmes.get(m[1]!) : programme;
       const themeId = m ? m[2]! : ref;
-      if (!p) throw usage(`ukjent tema «${ref}» i --themes: skriv program/tema, for eksempel rehabilitering/1`, `unknown theme "${ref}" in --themes: write programme/theme, e.g. rehabilitering/1`);
+      if (!p)
+        throw usage(
+          `ukjent tema «${ref}» i --themes: skriv program/tema, for eksempel rehabilitering/1`,
+          `unknown theme "${ref}" in --themes: write programme/theme, e.g. rehabilitering/1`,
+        );
       if (!p.themes.some((th) => th.id === themeId)) {
-        throw usage(`programmet «${p.id}» har ikke tema «${themeId}» (--themes); temaene er ${p.themes.map((th) => th.id).join(', ')}`, `programme "${p.id}" has no theme "${themeId}" (--themes); its themes are ${p.themes.map((th) => th.id).join(', ')}`);
+        throw usage(
+          `programmet «${p.id}» har ikke tema «${themeId}» (--themes); temaene er ${p.themes.map((th) => th.id).join(', ')}`,
+          `programme "${p.id}" has no theme "${themeId}" (--themes); its themes are ${p.themes.map((th) => th.id).join(', ')}`,
+        );
       }
       const key = `${p.id}/${themeId}`;
-      if (seen.has(key)) throw usage(`temaet «${key}» står to ganger i --themes`, `theme "${key}" is listed twice in --themes`);
+      if (seen.has(key))
+        throw usage(`temaet «${key}» står to ganger i --themes`, `theme "${key}" is listed twice in --themes`);
       seen.add(key);
       return { key, p };
     });
@@ -83,7 +96,14 @@ async function askThemes({ prompter, programmes, programmeList, ctx, say }: Wiza
         value: p.id,
         description: p.audience.replace(/\s+/g, ' ').trim(),
       })),
-      { name: t('Kombiner temaer fra begge utgavene', 'Combine themes from both editions')[ctx.lang], value: COMBINE, description: t('Velg temaene selv, fra flere program, og rekkefølgen de tas i.', 'Pick the themes yourself, from several programmes, and their order.')[ctx.lang] },
+      {
+        name: t('Kombiner temaer fra begge utgavene', 'Combine themes from both editions')[ctx.lang],
+        value: COMBINE,
+        description: t(
+          'Velg temaene selv, fra flere program, og rekkefølgen de tas i.',
+          'Pick the themes yourself, from several programmes, and their order.',
+        )[ctx.lang],
+      },
     ],
     default: programmeList[0]!.id,
   });
@@ -94,9 +114,14 @@ async function askThemes({ prompter, programmes, programmeList, ctx, say }: Wiza
   // Courses for citizens (one invitation per person) are not mixed into the
   // staff programmes; the editions of Refleksjonsprogrammet are.
   const combinable = programmeList.filter((p) => !p.perPersonInvitations);
-  const all = (combinable.length ? combinable : programmeList).flatMap((p, pi) => p.themes.map((th, i) => ({ key: `${p.id}/${th.id}`, p, th, i, pi })));
+  const all = (combinable.length ? combinable : programmeList).flatMap((p, pi) =>
+    p.themes.map((th, i) => ({ key: `${p.id}/${th.id}`, p, th, i, pi })),
+  );
   const chosen = await prompter!.checkbox<string>({
-    message: t('Velg temaene (mellomrom velger, Enter er ferdig; vanligvis fem)', 'Pick the themes (space picks, Enter finishes; usually five)')[ctx.lang],
+    message: t(
+      'Velg temaene (mellomrom velger, Enter er ferdig; vanligvis fem)',
+      'Pick the themes (space picks, Enter finishes; usually five)',
+    )[ctx.lang],
     choices: all.map((a) => ({ name: `${a.key}  ${a.th.title}`, value: a.key, short: a.key, group: a.p.shortTitle })),
     validate: (v) => (v.length ? true : t('Velg minst ett tema.', 'Pick at least one theme.')[ctx.lang]),
   });
@@ -106,7 +131,12 @@ async function askThemes({ prompter, programmes, programmeList, ctx, say }: Wiza
   if (order.length > 1) {
     say(t('Rekkefølge:', 'Order:')[ctx.lang]);
     order.forEach((a, n) => say(`  ${n + 1}. ${a.key}  ${a.th.title}`));
-    if (await prompter!.confirm({ message: t('Vil du endre rekkefølgen?', 'Do you want to change the order?')[ctx.lang], default: false })) {
+    if (
+      await prompter!.confirm({
+        message: t('Vil du endre rekkefølgen?', 'Do you want to change the order?')[ctx.lang],
+        default: false,
+      })
+    ) {
       const left = [...order];
       const mine: typeof order = [];
       while (left.length > 1) {
@@ -115,7 +145,12 @@ async function askThemes({ prompter, programmes, programmeList, ctx, say }: Wiza
           choices: left.map((a) => ({ name: `${a.key}  ${a.th.title}`, value: a.key })),
           default: left[0]!.key,
         });
-        mine.push(left.splice(left.findIndex((a) => a.key === key), 1)[0]!);
+        mine.push(
+          left.splice(
+            left.findIndex((a) => a.key === key),
+            1,
+          )[0]!,
+        );
       }
       order = [...mine, ...left];
     }

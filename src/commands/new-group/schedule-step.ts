@@ -35,11 +35,33 @@ export async function chooseSchedule(s: WizardState, base: Programme): Promise<S
     return clockTime().parse(dotted(v), [], c) as string;
   };
   const intIssue = (v: string, min: number, max: number): string | undefined =>
-    /^\s*\d+\s*$/.test(v) && +v >= min && +v <= max ? undefined : t(`Skriv et helt tall fra ${min} til ${max}.`, `Type a whole number from ${min} to ${max}.`)[ctx.lang];
+    /^\s*\d+\s*$/.test(v) && +v >= min && +v <= max
+      ? undefined
+      : t(`Skriv et helt tall fra ${min} til ${max}.`, `Type a whole number from ${min} to ${max}.`)[ctx.lang];
 
-  const time = normTime(await valueFromFlagOrAsk(s, { flag: s.opts.time, flagName: '--time', message: t('Starttidspunkt (TT:MM):', 'Start time (HH:MM):')[ctx.lang], default: '13:00', issue: timeIssue }));
-  const duration = +(await valueFromFlagOrAsk(s, { flag: s.opts.duration, flagName: '--duration', message: t('Varighet i minutter:', 'Length in minutes:')[ctx.lang], default: String(base.sessions.durationMinutes), issue: (v) => intIssue(v, 15, 600) }));
-  const intervalWeeks = +(await valueFromFlagOrAsk(s, { flag: s.opts.interval, flagName: '--interval', message: t('Uker mellom samlingene:', 'Weeks between sessions:')[ctx.lang], default: String(base.sessions.intervalWeeks), issue: (v) => intIssue(v, 1, 12) }));
+  const time = normTime(
+    await valueFromFlagOrAsk(s, {
+      flag: s.opts.time,
+      flagName: '--time',
+      message: t('Starttidspunkt (TT:MM):', 'Start time (HH:MM):')[ctx.lang],
+      default: '13:00',
+      issue: timeIssue,
+    }),
+  );
+  const duration = +(await valueFromFlagOrAsk(s, {
+    flag: s.opts.duration,
+    flagName: '--duration',
+    message: t('Varighet i minutter:', 'Length in minutes:')[ctx.lang],
+    default: String(base.sessions.durationMinutes),
+    issue: (v) => intIssue(v, 15, 600),
+  }));
+  const intervalWeeks = +(await valueFromFlagOrAsk(s, {
+    flag: s.opts.interval,
+    flagName: '--interval',
+    message: t('Uker mellom samlingene:', 'Weeks between sessions:')[ctx.lang],
+    default: String(base.sessions.intervalWeeks),
+    issue: (v) => intIssue(v, 1, 12),
+  }));
   return { start, time, duration, intervalWeeks };
 }
 
@@ -53,8 +75,13 @@ async function chooseStart({ ctx, opts, deps, settings, prompter, say, usage }: 
   };
   const dateWarning = (date: string): string | undefined => {
     const conflict = dateConflict(date, settings);
-    if (conflict) return t(`${formatDate(date, 'nb')} er ${conflict.nb}; samlingen flyttes da en uke senere`, `${formatDate(date, 'en')} is ${conflict.en}; the session would move a week later`)[ctx.lang];
-    if (weekday(date) >= 5) return t(`${formatDate(date, 'nb')} er en helgedag`, `${formatDate(date, 'en')} is a weekend day`)[ctx.lang];
+    if (conflict)
+      return t(
+        `${formatDate(date, 'nb')} er ${conflict.nb}; samlingen flyttes da en uke senere`,
+        `${formatDate(date, 'en')} is ${conflict.en}; the session would move a week later`,
+      )[ctx.lang];
+    if (weekday(date) >= 5)
+      return t(`${formatDate(date, 'nb')} er en helgedag`, `${formatDate(date, 'en')} is a weekend day`)[ctx.lang];
     return undefined;
   };
   if (opts.start !== undefined) {
@@ -79,12 +106,20 @@ async function chooseStart({ ctx, opts, deps, settings, prompter, say, usage }: 
     say(`  → ${formatDate(start, ctx.lang)}`);
     if (!warn) return start;
     say(`  ${t('Merk', 'Note')[ctx.lang]}: ${warn}.`);
-    if (await prompter!.confirm({ message: t('Bruke denne datoen likevel?', 'Use this date anyway?')[ctx.lang], default: false })) return start;
+    if (
+      await prompter!.confirm({
+        message: t('Bruke denne datoen likevel?', 'Use this date anyway?')[ctx.lang],
+        default: false,
+      })
+    )
+      return start;
   }
 }
 
 function todayIn(zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
 }
 
 /** Two weeks from today, on the first weekday that is neither a holiday nor in a blackout. */

@@ -110,13 +110,27 @@ function existingGroupIds(root: string): Set<string> {
 export function requireFlagsWithoutTerminal({ opts, prompter, ctx, usage }: WizardState): void {
   if (prompter) return;
   const missing: string[] = [];
-  if (!opts.programme && !opts.themes) missing.push(t('--programme ID (eller --themes mestring/1,rehabilitering/2,…)', '--programme ID (or --themes mestring/1,rehabilitering/2,…)')[ctx.lang]);
+  if (!opts.programme && !opts.themes)
+    missing.push(
+      t(
+        '--programme ID (eller --themes mestring/1,rehabilitering/2,…)',
+        '--programme ID (or --themes mestring/1,rehabilitering/2,…)',
+      )[ctx.lang],
+    );
   if (!opts.name) missing.push(t('--name "Gruppens navn"', '--name "Group name"')[ctx.lang]);
   if (!opts.facilitator) missing.push(t('--facilitator "Navn <e-post>"', '--facilitator "Name <e-mail>"')[ctx.lang]);
-  if (!opts.participant?.length && !opts.roster) missing.push(t('--participant "Navn <e-post>" (kan gjentas) eller --roster FIL', '--participant "Name <e-mail>" (repeatable) or --roster FILE')[ctx.lang]);
+  if (!opts.participant?.length && !opts.roster)
+    missing.push(
+      t(
+        '--participant "Navn <e-post>" (kan gjentas) eller --roster FIL',
+        '--participant "Name <e-mail>" (repeatable) or --roster FILE',
+      )[ctx.lang],
+    );
   if (!opts.start) missing.push(t('--start ÅÅÅÅ-MM-DD', '--start YYYY-MM-DD')[ctx.lang]);
-  if (!opts.location) missing.push(t('--location "rom og adresse, eller lenke"', '--location "room and address, or link"')[ctx.lang]);
-  if (!opts.yes) missing.push(t('--yes (skriv filen uten å spørre)', '--yes (write the file without asking)')[ctx.lang]);
+  if (!opts.location)
+    missing.push(t('--location "rom og adresse, eller lenke"', '--location "room and address, or link"')[ctx.lang]);
+  if (!opts.yes)
+    missing.push(t('--yes (skriv filen uten å spørre)', '--yes (write the file without asking)')[ctx.lang]);
   if (missing.length) {
     throw usage(
       `ingen terminal å spørre i, og disse valgene mangler:\n  ${missing.join('\n  ')}\nSe «refleks new-group --help».`,
@@ -136,5 +150,7 @@ export async function valueFromFlagOrAsk(
     return q.flag.trim();
   }
   if (!askOptional) return q.default;
-  return (await prompter!.input({ message: q.message, default: q.default, validate: (v) => q.issue(v) ?? true })).trim();
+  return (
+    await prompter!.input({ message: q.message, default: q.default, validate: (v) => q.issue(v) ?? true })
+  ).trim();
 }

@@ -39,7 +39,12 @@ export function workspaceRoot(ctx: CliContext, optional = false): string | undef
     const dir = resolve(ctx.cwd, ctx.workspaceDir);
     if (!existsSync(join(dir, WORKSPACE_FILE))) {
       const shown = shownPath(ctx.cwd, dir);
-      throw new UsageError(t(`${shown} har ingen refleks.yaml. Lag et arbeidsområde der med «refleks init ${shown}».`, `${shown} has no refleks.yaml. Create a workspace there with "refleks init ${shown}".`));
+      throw new UsageError(
+        t(
+          `${shown} har ingen refleks.yaml. Lag et arbeidsområde der med «refleks init ${shown}».`,
+          `${shown} has no refleks.yaml. Create a workspace there with "refleks init ${shown}".`,
+        ),
+      );
     }
     return dir;
   }
@@ -65,11 +70,18 @@ export function openWorkspace(ctx: CliContext, opts: { only?: string[] } = {}): 
   if (result.workspace && !ctx.langFromFlag) ctx.lang = result.workspace.settings.language;
   if (opts.only?.length && result.workspace) {
     // A group is named by its id or by its file name.
-    const known = new Set(result.workspace.groups.flatMap((g) => [g.id, g.source.display.replace(/^groups\//, '').replace(/\.ya?ml$/i, '')]));
+    const known = new Set(
+      result.workspace.groups.flatMap((g) => [
+        g.id,
+        g.source.display.replace(/^groups\//, '').replace(/\.ya?ml$/i, ''),
+      ]),
+    );
     const bad = result.problems.filter((p) => p.severity === 'error');
     const missing = opts.only.map((g) => g.replace(/\.ya?ml$/i, '')).filter((g) => !known.has(g));
     if (missing.length && !bad.length) {
-      throw new UsageError(t(`fant ikke gruppen ${missing.join(', ')} i groups/`, `no group ${missing.join(', ')} in groups/`));
+      throw new UsageError(
+        t(`fant ikke gruppen ${missing.join(', ')} i groups/`, `no group ${missing.join(', ')} in groups/`),
+      );
     }
   }
   if (hasErrors(result.problems) || !result.workspace) throw new InputError(result.problems);

@@ -15,7 +15,11 @@ import { diskShapeStore } from '../../io/shape-store.js';
 
 export { FormReadError } from '../../core/forms/read-back.js';
 
-const FILE_OF: Record<FormKind, string> = { attendance: 'oppmoteliste.docx', evaluation: 'evalueringsskjema.docx', 'follow-up': 'oppfolgingsskjema.docx' };
+const FILE_OF: Record<FormKind, string> = {
+  attendance: 'oppmoteliste.docx',
+  evaluation: 'evalueringsskjema.docx',
+  'follow-up': 'oppfolgingsskjema.docx',
+};
 
 export interface GroupForms {
   expected: Record<FormKind, Expected[]>;
@@ -25,18 +29,34 @@ export interface GroupForms {
 }
 
 /** What each of a group's forms holds, with the aliases refleks writes for its fields. */
-export async function groupForms(ws: Workspace, plan: GroupPlan, wording: FormWording, lang: Lang): Promise<GroupForms> {
+export async function groupForms(
+  ws: Workspace,
+  plan: GroupPlan,
+  wording: FormWording,
+  lang: Lang,
+): Promise<GroupForms> {
   const files = await formFiles(ws, plan, wording, new Date(0), lang, diskShapeStore());
   const sessions = formView(ws, plan, wording, lang).sessions;
   const expected = {} as Record<FormKind, Expected[]>;
   for (const kind of ['attendance', 'evaluation', 'follow-up'] as const) {
     const written = files.find((f) => f.path.endsWith(`/${FILE_OF[kind]}`));
-    const aliases = new Map((written && typeof written.bytes !== 'string' ? readDocx(written.bytes).controls : []).flatMap((c) => (c.tag && c.alias ? [[c.tag, c.alias] as const] : [])));
-    expected[kind] = formFields(kind, sessions, plan.group.participants.length).map((f) => ({ ...f, ...(aliases.has(f.tag) ? { alias: aliases.get(f.tag)! } : {}) }));
+    const aliases = new Map(
+      (written && typeof written.bytes !== 'string' ? readDocx(written.bytes).controls : []).flatMap((c) =>
+        c.tag && c.alias ? [[c.tag, c.alias] as const] : [],
+      ),
+    );
+    expected[kind] = formFields(kind, sessions, plan.group.participants.length).map((f) => ({
+      ...f,
+      ...(aliases.has(f.tag) ? { alias: aliases.get(f.tag)! } : {}),
+    }));
   }
   return {
     expected,
-    titles: { attendance: wording.attendance.title, evaluation: wording.evaluation.title, 'follow-up': wording.follow_up.title },
+    titles: {
+      attendance: wording.attendance.title,
+      evaluation: wording.evaluation.title,
+      'follow-up': wording.follow_up.title,
+    },
     planningTitle: wording.planning.title,
     placeholders: [wording.common.text_placeholder, wording.common.date_placeholder],
   };
@@ -46,7 +66,11 @@ export async function groupForms(ws: Workspace, plan: GroupPlan, wording: FormWo
 export function readFilledForm(bytes: Uint8Array, display: string, forms: GroupForms): FilledForm {
   const content = readDocx(bytes);
   const kind = formKindOf(content, forms.titles);
-  if (!kind && (content.controls.some((c) => /^(planlegging|ramme|avtale|didaktikk)-/.test(c.tag ?? '')) || content.title.startsWith(forms.planningTitle))) {
+  if (
+    !kind &&
+    (content.controls.some((c) => /^(planlegging|ramme|avtale|didaktikk)-/.test(c.tag ?? '')) ||
+      content.title.startsWith(forms.planningTitle))
+  ) {
     throw new FormReadError({
       nb: 'er planleggingsskjemaet; rapporten leser evaluerings- og oppfølgingsskjema',
       en: 'is the planning form; the report reads evaluation and follow-up forms',
@@ -59,5 +83,11 @@ export function readFilledForm(bytes: Uint8Array, display: string, forms: GroupF
     });
   }
   const answers = matchFields(content, forms.expected[kind], forms.placeholders);
-  return { file: display, kind, fields: forms.expected[kind], values: answers.values, ...(answers.outOfScale.length ? { outOfScale: answers.outOfScale } : {}) };
+  return {
+    file: display,
+    kind,
+    fields: forms.expected[kind],
+    values: answers.values,
+    ...(answers.outOfScale.length ? { outOfScale: answers.outOfScale } : {}),
+  };
 }

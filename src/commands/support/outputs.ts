@@ -34,25 +34,38 @@ export function fromContext(ctx: CliContext): {
 
 function clock(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '?' : `${String(d.getHours()).padStart(2, '0')}.${String(d.getMinutes()).padStart(2, '0')}`;
+  return Number.isNaN(d.getTime())
+    ? '?'
+    : `${String(d.getHours()).padStart(2, '0')}.${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
 /** What a command says while it waits for the workspace's lock, or takes over a stale one. */
 export function lockMessages(ctx: CliContext): Pick<LockOptions, 'onWait' | 'onStale'> {
   return {
-    onWait: (h: LockHolder) => ctx.err(t(
-      `Venter på en annen refleks som skriver i arbeidsområdet («refleks ${h.command}», prosess ${h.pid}, startet kl. ${clock(h.started)}) …`,
-      `Waiting for another refleks that is writing in the workspace ("refleks ${h.command}", process ${h.pid}, started at ${clock(h.started)}) …`,
-    )[ctx.lang]),
-    onStale: (h: LockHolder) => ctx.err(t(
-      `Tok over ${LOCK_FILE} etter «refleks ${h.command}» (prosess ${h.pid}, startet kl. ${clock(h.started)}), som ikke kjører lenger.`,
-      `Took over ${LOCK_FILE} from "refleks ${h.command}" (process ${h.pid}, started at ${clock(h.started)}), which no longer runs.`,
-    )[ctx.lang]),
+    onWait: (h: LockHolder) =>
+      ctx.err(
+        t(
+          `Venter på en annen refleks som skriver i arbeidsområdet («refleks ${h.command}», prosess ${h.pid}, startet kl. ${clock(h.started)}) …`,
+          `Waiting for another refleks that is writing in the workspace ("refleks ${h.command}", process ${h.pid}, started at ${clock(h.started)}) …`,
+        )[ctx.lang],
+      ),
+    onStale: (h: LockHolder) =>
+      ctx.err(
+        t(
+          `Tok over ${LOCK_FILE} etter «refleks ${h.command}» (prosess ${h.pid}, startet kl. ${clock(h.started)}), som ikke kjører lenger.`,
+          `Took over ${LOCK_FILE} from "refleks ${h.command}" (process ${h.pid}, started at ${clock(h.started)}), which no longer runs.`,
+        )[ctx.lang],
+      ),
   };
 }
 
 /** Runs a command that writes state (sent, send) holding the workspace's lock. */
-export async function withWorkspaceLock<T>(ctx: CliContext, root: string, command: string, fn: () => Promise<T> | T): Promise<T> {
+export async function withWorkspaceLock<T>(
+  ctx: CliContext,
+  root: string,
+  command: string,
+  fn: () => Promise<T> | T,
+): Promise<T> {
   const release = lockWorkspace(root, { command, ...lockMessages(ctx) });
   try {
     return await fn();
@@ -65,19 +78,28 @@ export async function withWorkspaceLock<T>(ctx: CliContext, root: string, comman
 export function templatesOption(ctx: CliContext, dir: string | undefined): string | undefined {
   if (dir === undefined) return undefined;
   const abs = resolve(ctx.cwd, dir);
-  if (!(existsSync(abs) && statSync(abs).isDirectory())) throw new UsageError(t(`fant ikke malmappen ${dir}`, `template folder ${dir} not found`));
+  if (!(existsSync(abs) && statSync(abs).isDirectory()))
+    throw new UsageError(t(`fant ikke malmappen ${dir}`, `template folder ${dir} not found`));
   return abs;
 }
 
 /** Files a person edited since refleks wrote them: named one by one, then how to overwrite them. */
 export function printEdited(ctx: CliContext, paths: string[]): void {
-  for (const path of paths) ctx.err(t(`advarsel: ${path} er endret for hånd og ble ikke overskrevet`, `warning: ${path} was edited by hand and was not overwritten`)[ctx.lang]);
+  for (const path of paths)
+    ctx.err(
+      t(
+        `advarsel: ${path} er endret for hånd og ble ikke overskrevet`,
+        `warning: ${path} was edited by hand and was not overwritten`,
+      )[ctx.lang],
+    );
   const n = paths.length;
   if (n) {
-    ctx.err(t(
-      `${n} ${n === 1 ? 'fil er' : 'filer er'} endret for hånd og beholdt. Bruk --force for å skrive over ${n === 1 ? 'den' : 'dem'}.`,
-      `${n} ${n === 1 ? 'file was' : 'files were'} edited by hand and kept. Use --force to overwrite ${n === 1 ? 'it' : 'them'}.`,
-    )[ctx.lang]);
+    ctx.err(
+      t(
+        `${n} ${n === 1 ? 'fil er' : 'filer er'} endret for hånd og beholdt. Bruk --force for å skrive over ${n === 1 ? 'den' : 'dem'}.`,
+        `${n} ${n === 1 ? 'file was' : 'files were'} edited by hand and kept. Use --force to overwrite ${n === 1 ? 'it' : 'them'}.`,
+      )[ctx.lang],
+    );
   }
 }
 
@@ -90,25 +112,31 @@ export function printRetired(ctx: CliContext, writes: { removed?: string[]; kept
   const removed = writes.flatMap((w) => w.removed ?? []);
   if (removed.length) {
     const n = removed.length;
-    ctx.err(t(
-      `Fjernet ${n} ${n === 1 ? 'fil' : 'filer'} som refleks ikke lager lenger: ${listed(removed, 'nb', 5)}`,
-      `Removed ${n} ${n === 1 ? 'file' : 'files'} refleks no longer makes: ${listed(removed, 'en', 5)}`,
-    )[ctx.lang]);
+    ctx.err(
+      t(
+        `Fjernet ${n} ${n === 1 ? 'fil' : 'filer'} som refleks ikke lager lenger: ${listed(removed, 'nb', 5)}`,
+        `Removed ${n} ${n === 1 ? 'file' : 'files'} refleks no longer makes: ${listed(removed, 'en', 5)}`,
+      )[ctx.lang],
+    );
   }
   for (const path of writes.flatMap((w) => w.kept ?? [])) {
-    ctx.err(t(
-      `advarsel: ${path} lages ikke lenger, men er endret for hånd og ble beholdt. Slett den selv når du ikke trenger den.`,
-      `warning: ${path} is no longer made, but was edited by hand and was kept. Delete it yourself when you no longer need it.`,
-    )[ctx.lang]);
+    ctx.err(
+      t(
+        `advarsel: ${path} lages ikke lenger, men er endret for hånd og ble beholdt. Slett den selv når du ikke trenger den.`,
+        `warning: ${path} is no longer made, but was edited by hand and was kept. Delete it yourself when you no longer need it.`,
+      )[ctx.lang],
+    );
   }
 }
 
 /** After Ctrl+C: the groups written are whole, the rest untouched; the exit code is 130. */
 export function printInterrupted(ctx: CliContext, built: number, command: string): number {
-  ctx.err(t(
-    `Avbrutt: ${built} grupper ble bygget helt før stans; resten er urørt. Kjør «refleks ${command}» igjen for å fortsette.`,
-    `Interrupted: ${built} groups were built completely before stopping; the rest are untouched. Run "refleks ${command}" again to go on.`,
-  )[ctx.lang]);
+  ctx.err(
+    t(
+      `Avbrutt: ${built} grupper ble bygget helt før stans; resten er urørt. Kjør «refleks ${command}» igjen for å fortsette.`,
+      `Interrupted: ${built} groups were built completely before stopping; the rest are untouched. Run "refleks ${command}" again to go on.`,
+    )[ctx.lang],
+  );
   return 130;
 }
 

@@ -10,7 +10,8 @@ export function parsePersonFlag(value: string, emailRequired: boolean): Person |
   const email = m ? m[2]! : undefined;
   if (!name) return t('navnet mangler', 'the name is missing');
   if (name.length > 200) return t('navnet er lengre enn 200 tegn', 'the name is longer than 200 characters');
-  if (email !== undefined && !isEmail(email)) return t(`«${email}» er ikke en gyldig e-postadresse`, `"${email}" is not a valid e-mail address`);
+  if (email !== undefined && !isEmail(email))
+    return t(`«${email}» er ikke en gyldig e-postadresse`, `"${email}" is not a valid e-mail address`);
   if (emailRequired && !email) return t('e-postadressen mangler', 'the e-mail address is missing');
   return { name, ...(email ? { email } : {}) };
 }

@@ -19,13 +19,13 @@ export function keepSchemasCurrent(ctx: CliContext, root: string, fix: boolean):
     ctx.err(
       (fix
         ? t(
-          `merk: skjemareferansen ($schema) i ${list} peker nå på .refleks/schemas/ i arbeidsområdet, så redigeringsprogrammet finner skjemaene også når mappen flyttes`,
-          `note: the schema reference ($schema) in ${list} now points to .refleks/schemas/ in the workspace, so the editor finds the schemas even when the folder moves`,
-        )
+            `merk: skjemareferansen ($schema) i ${list} peker nå på .refleks/schemas/ i arbeidsområdet, så redigeringsprogrammet finner skjemaene også når mappen flyttes`,
+            `note: the schema reference ($schema) in ${list} now points to .refleks/schemas/ in the workspace, so the editor finds the schemas even when the folder moves`,
+          )
         : t(
-          `merk: skjemareferansen ($schema) i ${list} peker ut av arbeidsområdet og slutter å virke når mappen flyttes; «refleks validate --fix» retter den`,
-          `note: the schema reference ($schema) in ${list} points outside the workspace and stops working when the folder moves; "refleks validate --fix" fixes it`,
-        ))[ctx.lang],
+            `merk: skjemareferansen ($schema) i ${list} peker ut av arbeidsområdet og slutter å virke når mappen flyttes; «refleks validate --fix» retter den`,
+            `note: the schema reference ($schema) in ${list} points outside the workspace and stops working when the folder moves; "refleks validate --fix" fixes it`,
+          ))[ctx.lang],
     );
   } catch (err) {
     if (ctx.debug) ctx.err(`(schemas: ${(err as Error).message})`);

@@ -8,6 +8,7 @@ export function todayFrom(option: string | undefined, timezone: string): string 
   if (!option) return toWallTime(Date.now(), timezone).date;
   const issues: Ctx = { issues: [] };
   const parsed = isoDate().parse(option, [], issues);
-  if (parsed === FAIL) throw new UsageError(t(`--today: ${issues.issues[0]!.message.nb}`, `--today: ${issues.issues[0]!.message.en}`));
+  if (parsed === FAIL)
+    throw new UsageError(t(`--today: ${issues.issues[0]!.message.nb}`, `--today: ${issues.issues[0]!.message.en}`));
   return parsed;
 }

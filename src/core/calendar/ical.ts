@@ -34,14 +34,16 @@ const ENUM_PARAMS = new Set(['ROLE', 'PARTSTAT', 'RSVP', 'CUTYPE', 'VALUE', 'REL
 
 /** TEXT value escaping (RFC 5545 3.3.11); control characters other than newline and tab are dropped. */
 export function escapeText(value: string): string {
-  return value
-    .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex -- control characters are what this removes
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\n/g, '\\n');
+  return (
+    value
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\n/g, '\\n')
+  );
 }
 
 /**
@@ -104,7 +106,15 @@ export function foldLine(line: string): string {
 export function utcDateTime(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?Z$/.exec(iso);
   const d = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0))) : undefined;
-  if (!m || !d || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]! || +m[4]! > 23 || +m[5]! > 59 || +(m[6] ?? 0) > 59) {
+  if (
+    !m ||
+    !d ||
+    d.getUTCMonth() !== +m[2]! - 1 ||
+    d.getUTCDate() !== +m[3]! ||
+    +m[4]! > 23 ||
+    +m[5]! > 59 ||
+    +(m[6] ?? 0) > 59
+  ) {
     throw new Error(`not a valid UTC instant: ${iso}`);
   }
   return `${m[1]}${m[2]}${m[3]}T${m[4]}${m[5]}${m[6] ?? '00'}Z`;
@@ -167,7 +177,13 @@ function eventLines(e: CalEvent): string[] {
   lines.push(contentLine('STATUS', e.status));
   if (e.organizer) lines.push(contentLine('ORGANIZER', `mailto:${e.organizer.email}`, [['CN', e.organizer.name]]));
   for (const a of e.attendees ?? []) {
-    const params: Params = [['CUTYPE', 'INDIVIDUAL'], ['ROLE', a.role], ['PARTSTAT', 'NEEDS-ACTION'], ['RSVP', 'TRUE'], ['CN', a.name]];
+    const params: Params = [
+      ['CUTYPE', 'INDIVIDUAL'],
+      ['ROLE', a.role],
+      ['PARTSTAT', 'NEEDS-ACTION'],
+      ['RSVP', 'TRUE'],
+      ['CN', a.name],
+    ];
     lines.push(contentLine('ATTENDEE', `mailto:${a.email}`, params));
   }
   if (e.alarm) {
@@ -185,7 +201,13 @@ function eventLines(e: CalEvent): string[] {
 
 /** The calendar as a string with CRLF line ends, folded, ready to write as UTF-8. */
 export function serializeCalendar(doc: CalendarDoc): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', contentLine('PRODID', escapeText(doc.prodId)), 'CALSCALE:GREGORIAN', `METHOD:${doc.method}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    contentLine('PRODID', escapeText(doc.prodId)),
+    'CALSCALE:GREGORIAN',
+    `METHOD:${doc.method}`,
+  ];
   if (doc.name) lines.push(contentLine('X-WR-CALNAME', escapeText(doc.name)));
   for (const e of doc.events) lines.push(...eventLines(e));
   lines.push('END:VCALENDAR');

@@ -12,7 +12,16 @@ import type { GroupPlan } from '../schedule.js';
 import type { Lang } from '../text.js';
 import { serializeCalendar, type CalEvent } from './ical.js';
 import { eventHash, personalHash, sessionEvent, type Invitee, type SessionEvent } from './session-event.js';
-import { advanceState, heldBy, sessionUid, type CalendarState, type IssuedEvent, type Outcome, type SessionState, type WantedSession } from './state.js';
+import {
+  advanceState,
+  heldBy,
+  sessionUid,
+  type CalendarState,
+  type IssuedEvent,
+  type Outcome,
+  type SessionState,
+  type WantedSession,
+} from './state.js';
 
 export type { CalendarState, Outcome } from './state.js';
 
@@ -82,7 +91,12 @@ function cancelEvent(s: SessionState): CalEvent {
 export function invitationEvent(s: SessionState, e: SessionEvent | undefined): CalEvent {
   return s.cancelled || !e
     ? cancelEvent(s)
-    : { ...withIdentity(e, s), organizer: e.organizer, attendees: e.attendees.map(({ name, email, role }) => ({ name, email, role })), alarm: e.alarm };
+    : {
+        ...withIdentity(e, s),
+        organizer: e.organizer,
+        attendees: e.attendees.map(({ name, email, role }) => ({ name, email, role })),
+        alarm: e.alarm,
+      };
 }
 
 /** A calendar addressed to one attendee only (RFC 5546: the organiser and that attendee). */
@@ -117,7 +131,9 @@ function publishedIdentity(s: SessionState): SessionState {
  */
 function removedPath(base: string, n: number, who: Invitee, perPerson: boolean, liveSlugs: Set<string>): string {
   if (!perPerson) return `${base}/invitasjoner/samling-${n}-avlyst-for-${who.slug}.ics`;
-  return liveSlugs.has(who.slug) ? `${base}/invitasjoner/${who.slug}/samling-${n}-avlyst-gammel-adresse.ics` : `${base}/invitasjoner/${who.slug}/samling-${n}.ics`;
+  return liveSlugs.has(who.slug)
+    ? `${base}/invitasjoner/${who.slug}/samling-${n}-avlyst-gammel-adresse.ics`
+    : `${base}/invitasjoner/${who.slug}/samling-${n}.ics`;
 }
 
 export function calendarFiles(
@@ -142,7 +158,14 @@ export function calendarFiles(
     if (s.cancelled) return { number: s.number, cancelled: true };
     const e = sessionEvent(ws, plan, s, opts.lang);
     events.set(s.number, e);
-    const issued: IssuedEvent = { summary: e.summary, start: e.start, end: e.end, ...(e.location ? { location: e.location } : {}), organizer: e.organizer, attendees: e.attendees };
+    const issued: IssuedEvent = {
+      summary: e.summary,
+      start: e.start,
+      end: e.end,
+      ...(e.location ? { location: e.location } : {}),
+      organizer: e.organizer,
+      attendees: e.attendees,
+    };
     const personal = Object.fromEntries(e.attendees.map((a) => [a.email.toLowerCase(), personalHash(e, a)]));
     return { number: s.number, cancelled: false, hash: eventHash(e), issued, personal, lang: opts.lang };
   });
@@ -167,7 +190,10 @@ export function calendarFiles(
         // Each person's file at the version that person holds.
         for (const a of e ? e.attendees : s.issued.attendees) {
           const path = `${base}/invitasjoner/${a.slug}/samling-${n}.ics`;
-          files.push({ path, bytes: personalCalendar(prodId, method, invitationEvent(heldBy(s, a.email), e), a.email) });
+          files.push({
+            path,
+            bytes: personalCalendar(prodId, method, invitationEvent(heldBy(s, a.email), e), a.email),
+          });
           paths.push(path);
         }
       } else {
@@ -191,15 +217,29 @@ export function calendarFiles(
     }
     const change = people.get(n);
     // Only the files that changed for somebody are to be sent.
-    const changedFiles = perPerson && change && outcome === 'changed'
-      ? paths.filter((p) => (s ? (s.issued.attendees.some((a) => change.changed.includes(a.email.toLowerCase()) && p.endsWith(`/${a.slug}/samling-${n}.ics`))) : false))
-      : paths;
+    const changedFiles =
+      perPerson && change && outcome === 'changed'
+        ? paths.filter((p) =>
+            s
+              ? s.issued.attendees.some(
+                  (a) => change.changed.includes(a.email.toLowerCase()) && p.endsWith(`/${a.slug}/samling-${n}.ics`),
+                )
+              : false,
+          )
+        : paths;
     results.push({
       number: n,
       outcome,
       ...(s ? { sequence: s.sequence } : {}),
       files: changedFiles,
-      ...(change?.removed.length ? { removed: change.removed.map((r) => ({ name: r.name, files: removedFiles.get(r.email.toLowerCase()) ?? [] })) } : {}),
+      ...(change?.removed.length
+        ? {
+            removed: change.removed.map((r) => ({
+              name: r.name,
+              files: removedFiles.get(r.email.toLowerCase()) ?? [],
+            })),
+          }
+        : {}),
       ...(change?.lang ? { lang: change.lang } : {}),
     });
   }
@@ -208,7 +248,10 @@ export function calendarFiles(
   // STATUS:CANCELLED with its higher SEQUENCE, so a calendar that imported the
   // file drops the event on the next import instead of keeping it.
   if (published.length) {
-    files.push({ path: `${base}/kalender.ics`, bytes: serializeCalendar({ prodId, method: 'PUBLISH', name: group.name, events: published }) });
+    files.push({
+      path: `${base}/kalender.ics`,
+      bytes: serializeCalendar({ prodId, method: 'PUBLISH', name: group.name, events: published }),
+    });
   }
   return { files, state, outcomes: results };
 }
@@ -219,7 +262,12 @@ export function calendarFiles(
  * was sent to, in the layout the group used; addresses removed before keep
  * their CANCEL. Built from the state alone, since the group file is gone.
  */
-export function cancelGroupFiles(previous: CalendarState, output: string, issuedAt: Date, opts: { version: string; lang: Lang; groupName?: string }): CalendarResult {
+export function cancelGroupFiles(
+  previous: CalendarState,
+  output: string,
+  issuedAt: Date,
+  opts: { version: string; lang: Lang; groupName?: string },
+): CalendarResult {
   const stamp = issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const perPerson = !!previous.perPerson;
   const { state, outcomes } = advanceState(previous, previous.group, [], stamp, () => '', { perPerson });
@@ -250,6 +298,15 @@ export function cancelGroupFiles(previous: CalendarState, output: string, issued
     published.push({ ...cancelEvent(s), attendees: [] });
     results.push({ number: n, outcome, sequence: s.sequence, files: outcome === 'cancelled' ? paths : [] });
   }
-  if (published.length) files.push({ path: `${base}/kalender.ics`, bytes: serializeCalendar({ prodId, method: 'PUBLISH', ...(opts.groupName ? { name: opts.groupName } : {}), events: published }) });
+  if (published.length)
+    files.push({
+      path: `${base}/kalender.ics`,
+      bytes: serializeCalendar({
+        prodId,
+        method: 'PUBLISH',
+        ...(opts.groupName ? { name: opts.groupName } : {}),
+        events: published,
+      }),
+    });
   return { files, state, outcomes: results };
 }

@@ -32,7 +32,6 @@ export interface SessionEvent {
   alarm: { hoursBefore: number; description: string };
 }
 
-
 /** A name as an ASCII folder name: «Åse Grønli» → `ase-gronli`. */
 export function personSlug(name: string): string {
   return slugify(name, { fallback: 'person' });
@@ -75,7 +74,9 @@ export function groupMembers(group: Group): Member[] {
  * participant handouts in `deltaker/`). Said by validate, build and status.
  */
 export function withoutEmailNote(group: Group, output: string): Text | undefined {
-  const people = [group.facilitator, group.coFacilitator, group.leader, ...group.participants].filter((p): p is Person => !!p && !p.email);
+  const people = [group.facilitator, group.coFacilitator, group.leader, ...group.participants].filter(
+    (p): p is Person => !!p && !p.email,
+  );
   if (!people.length) return undefined;
   const names = people.map((p) => p.name).join(', ');
   const one = people.length === 1;
@@ -99,15 +100,24 @@ function bullets(items: string[]): string {
 /** Links to the programme's material for this session: the theme's own, the group file's, then the programme's page. */
 function links(ws: Pick<Workspace, 'programmes'>, group: Group, session: PlannedSession, lang: Lang): string[] {
   const programme = ws.programmes.get(session.theme.programmeId);
-  const own = [...session.theme.theme.materials, ...(group.materials.get(session.number) ?? [])].filter((m) => m.url && m.audience !== 'facilitator');
+  const own = [...session.theme.theme.materials, ...(group.materials.get(session.number) ?? [])].filter(
+    (m) => m.url && m.audience !== 'facilitator',
+  );
   const lines = own.map((m) => `${m.title}: ${m.url}`);
   if (programme?.sourceLink && !own.some((m) => m.url === programme.sourceLink!.url)) {
-    lines.push(`${lang === 'nb' ? 'Materiell og mer om programmet' : 'Material and more about the programme'}: ${programme.sourceLink.title}, ${programme.sourceLink.url}`);
+    lines.push(
+      `${lang === 'nb' ? 'Materiell og mer om programmet' : 'Material and more about the programme'}: ${programme.sourceLink.title}, ${programme.sourceLink.url}`,
+    );
   }
   return lines;
 }
 
-export function sessionEvent(ws: Pick<Workspace, 'settings' | 'programmes'>, plan: GroupPlan, session: PlannedSession, lang: Lang): SessionEvent {
+export function sessionEvent(
+  ws: Pick<Workspace, 'settings' | 'programmes'>,
+  plan: GroupPlan,
+  session: PlannedSession,
+  lang: Lang,
+): SessionEvent {
   const { group } = plan;
   const settings: WorkspaceSettings = ws.settings;
   const nb = lang === 'nb';
@@ -118,23 +128,39 @@ export function sessionEvent(ws: Pick<Workspace, 'settings' | 'programmes'>, pla
   const summary = `${group.name} – ${words.session} ${session.number}: ${session.theme.theme.title}`;
   const parts: string[] = [fillWords(`{Session} ${session.number} ${nb ? 'av' : 'of'} ${count}. ${label}`, words)];
   if (session.postponed) {
-    parts.push(fillWords(nb ? `{This_session} er utsatt fra ${formatDate(session.postponed.from, 'nb')}.` : `{This_session} is postponed from ${formatDate(session.postponed.from, 'en')}.`, words));
+    parts.push(
+      fillWords(
+        nb
+          ? `{This_session} er utsatt fra ${formatDate(session.postponed.from, 'nb')}.`
+          : `{This_session} is postponed from ${formatDate(session.postponed.from, 'en')}.`,
+        words,
+      ),
+    );
   }
   if (session.theme.theme.summary) parts.push(session.theme.theme.summary.trim());
   if (session.preparation.length) {
     const heading = programme?.betweenSessionsVoluntary
-      ? (nb ? 'Hvis du vil, kan du forberede deg slik:' : 'If you like, you can prepare like this:')
-      : (nb ? 'Til forberedelse:' : 'To prepare:');
+      ? nb
+        ? 'Hvis du vil, kan du forberede deg slik:'
+        : 'If you like, you can prepare like this:'
+      : nb
+        ? 'Til forberedelse:'
+        : 'To prepare:';
     parts.push(`${heading}\n${bullets(session.preparation)}`);
   }
   const linkLines = links(ws, group, session, lang);
   if (linkLines.length) parts.push(linkLines.join('\n'));
   const place: string[] = [];
-  if (session.location.text && session.location.text !== session.location.url) place.push(`${nb ? 'Sted' : 'Place'}: ${session.location.text}`);
+  if (session.location.text && session.location.text !== session.location.url)
+    place.push(`${nb ? 'Sted' : 'Place'}: ${session.location.text}`);
   if (session.location.url) place.push(`${nb ? 'Møtelenke' : 'Meeting link'}: ${session.location.url}`);
   if (session.note) place.push(`${nb ? 'Merk' : 'Note'}: ${session.note}`);
   if (session.moved) {
-    place.push(nb ? `Flyttet fra ${formatDate(session.moved.from, 'nb')}: ${session.moved.reason.nb}` : `Moved from ${formatDate(session.moved.from, 'en')}: ${session.moved.reason.en}`);
+    place.push(
+      nb
+        ? `Flyttet fra ${formatDate(session.moved.from, 'nb')}: ${session.moved.reason.nb}`
+        : `Moved from ${formatDate(session.moved.from, 'en')}: ${session.moved.reason.en}`,
+    );
   }
   if (place.length) parts.push(place.join('\n'));
 
@@ -144,7 +170,9 @@ export function sessionEvent(ws: Pick<Workspace, 'settings' | 'programmes'>, pla
     const role = m.kind === 'facilitator' || m.kind === 'coFacilitator' ? 'CHAIR' : 'REQ-PARTICIPANT';
     attendees.push({ name: m.person.name, email: m.person.email, role, slug: m.slug });
   }
-  const programmes = [...new Set(group.themes.map((gt) => ws.programmes.get(gt.programmeId)?.shortTitle ?? gt.programmeTitle))];
+  const programmes = [
+    ...new Set(group.themes.map((gt) => ws.programmes.get(gt.programmeId)?.shortTitle ?? gt.programmeTitle)),
+  ];
   return {
     number: session.number,
     start: session.startUtc,
@@ -162,8 +190,15 @@ export function sessionEvent(ws: Pick<Workspace, 'settings' | 'programmes'>, pla
 
 function canonicalContent(e: SessionEvent): unknown[] {
   return [
-    e.start, e.end, e.summary, e.description, e.location ?? '', e.url ?? '', e.categories,
-    e.organizer.name, e.organizer.email.toLowerCase(),
+    e.start,
+    e.end,
+    e.summary,
+    e.description,
+    e.location ?? '',
+    e.url ?? '',
+    e.categories,
+    e.organizer.name,
+    e.organizer.email.toLowerCase(),
   ];
 }
 
@@ -172,7 +207,9 @@ export function eventHash(e: SessionEvent): string {
   const canonical = JSON.stringify([
     ...canonicalContent(e),
     e.attendees.map((a) => [a.name, a.email.toLowerCase(), a.role]),
-    e.alarm.hoursBefore, e.alarm.description, 'CONFIRMED',
+    e.alarm.hoursBefore,
+    e.alarm.description,
+    'CONFIRMED',
   ]);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
 }
@@ -185,7 +222,9 @@ export function personalHash(e: SessionEvent, a: Pick<Invitee, 'name' | 'email' 
   const canonical = JSON.stringify([
     ...canonicalContent(e),
     [a.name, a.email.toLowerCase(), a.role ?? ''],
-    e.alarm.hoursBefore, e.alarm.description, 'CONFIRMED',
+    e.alarm.hoursBefore,
+    e.alarm.description,
+    'CONFIRMED',
   ]);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
 }

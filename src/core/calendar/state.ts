@@ -120,7 +120,10 @@ export interface PeopleChange {
  * on every machine; the hash keeps two organisations' `sone-nord` apart.
  */
 export function sessionUid(organisation: string, organiserEmail: string, groupId: string, number: number): string {
-  const h = createHash('sha256').update(JSON.stringify([organisation, organiserEmail.toLowerCase(), groupId, number])).digest('hex').slice(0, 8);
+  const h = createHash('sha256')
+    .update(JSON.stringify([organisation, organiserEmail.toLowerCase(), groupId, number]))
+    .digest('hex')
+    .slice(0, 8);
   const safeGroup = groupId.replace(/[^A-Za-z0-9-]/g, '-');
   return `${safeGroup}-samling-${number}-${h}@refleks`;
 }
@@ -168,7 +171,9 @@ export function advanceState(
   const outcomes = new Map<number, Outcome>();
   const changes = new Map<number, PeopleChange>();
   const wantedBy = new Map(wanted.map((w) => [w.number, w]));
-  const numbers = [...new Set([...wanted.map((w) => w.number), ...Object.keys(before).map(Number)])].sort((a, b) => a - b);
+  const numbers = [...new Set([...wanted.map((w) => w.number), ...Object.keys(before).map(Number)])].sort(
+    (a, b) => a - b,
+  );
 
   for (const n of numbers) {
     const prev = before[String(n)];
@@ -177,8 +182,20 @@ export function advanceState(
       const personal = want.personal ?? {};
       const live = want.issued.attendees;
       if (!prev) {
-        const people = Object.fromEntries(live.map((a) => [key(a.email), { sequence: 0, dtstamp: issuedAt, hash: personal[key(a.email)]! }]));
-        sessions[n] = { uid: uidFor(n), sequence: 0, dtstamp: issuedAt, hash: want.hash, cancelled: false, ...(want.lang ? { lang: want.lang } : {}), issued: want.issued, people, removed: [] };
+        const people = Object.fromEntries(
+          live.map((a) => [key(a.email), { sequence: 0, dtstamp: issuedAt, hash: personal[key(a.email)]! }]),
+        );
+        sessions[n] = {
+          uid: uidFor(n),
+          sequence: 0,
+          dtstamp: issuedAt,
+          hash: want.hash,
+          cancelled: false,
+          ...(want.lang ? { lang: want.lang } : {}),
+          issued: want.issued,
+          people,
+          removed: [],
+        };
         outcomes.set(n, 'new');
         continue;
       }
@@ -188,8 +205,15 @@ export function advanceState(
       // Addresses that held a live version and are no longer invited: a CANCEL to each.
       const newlyRemoved: RemovedAttendee[] = prev.cancelled
         ? []
-        : prev.issued.attendees.filter((a) => !liveKeys.has(key(a.email))).map((a) => ({ ...a, sequence: next, dtstamp: issuedAt }));
-      const removed = [...prev.removed.filter((r) => !liveKeys.has(key(r.email)) && !newlyRemoved.some((x) => key(x.email) === key(r.email))), ...newlyRemoved];
+        : prev.issued.attendees
+            .filter((a) => !liveKeys.has(key(a.email)))
+            .map((a) => ({ ...a, sequence: next, dtstamp: issuedAt }));
+      const removed = [
+        ...prev.removed.filter(
+          (r) => !liveKeys.has(key(r.email)) && !newlyRemoved.some((x) => key(x.email) === key(r.email)),
+        ),
+        ...newlyRemoved,
+      ];
       const people: Record<string, PersonState> = {};
       const changed: string[] = [];
       for (const a of live) {
@@ -197,7 +221,9 @@ export function advanceState(
         const had = prev.cancelled ? undefined : prev.people[k];
         const mine = personal[k]!;
         // Without a per-person hash (a state from version 1) the session's own hash decides.
-        const same = opts.perPerson ? had && (had.hash ? had.hash === mine : !fileChanged) : had && !fileChanged && had.sequence === prev.sequence;
+        const same = opts.perPerson
+          ? had && (had.hash ? had.hash === mine : !fileChanged)
+          : had && !fileChanged && had.sequence === prev.sequence;
         if (same) people[k] = { ...had!, hash: mine };
         else {
           people[k] = { sequence: next, dtstamp: issuedAt, hash: mine };
@@ -228,8 +254,16 @@ export function advanceState(
         removed,
       };
       outcomes.set(n, anything ? 'changed' : 'unchanged');
-      const langChange = anything && prev.lang && want.lang && prev.lang !== want.lang ? { lang: { from: prev.lang, to: want.lang } } : {};
-      if (anything) changes.set(n, { removed: newlyRemoved.map(({ sequence: _s, dtstamp: _d, ...who }) => who), changed, ...langChange });
+      const langChange =
+        anything && prev.lang && want.lang && prev.lang !== want.lang
+          ? { lang: { from: prev.lang, to: want.lang } }
+          : {};
+      if (anything)
+        changes.set(n, {
+          removed: newlyRemoved.map(({ sequence: _s, dtstamp: _d, ...who }) => who),
+          changed,
+          ...langChange,
+        });
     } else if (!prev) {
       // Cancelled before anyone was told about it: nothing to send.
       outcomes.set(n, 'not-issued');
@@ -240,10 +274,16 @@ export function advanceState(
       // Cancelled in the group file, or gone because the theme was removed:
       // every live address gets the CANCEL; those removed before keep theirs.
       const next = prev.sequence + 1;
-      const people = Object.fromEntries(Object.keys(prev.people).map((k) => [k, { ...prev.people[k]!, sequence: next, dtstamp: issuedAt }]));
+      const people = Object.fromEntries(
+        Object.keys(prev.people).map((k) => [k, { ...prev.people[k]!, sequence: next, dtstamp: issuedAt }]),
+      );
       sessions[n] = { ...prev, sequence: next, dtstamp: issuedAt, cancelled: true, people };
       outcomes.set(n, 'cancelled');
     }
   }
-  return { state: { version: 2, group, ...(previous?.perPerson ? { perPerson: true } : {}), sessions }, outcomes, people: changes };
+  return {
+    state: { version: 2, group, ...(previous?.perPerson ? { perPerson: true } : {}), sessions },
+    outcomes,
+    people: changes,
+  };
 }

@@ -119,7 +119,8 @@ function betweenPerInterval(c: FormView): string {
   const w = c.w.common;
   let text: string;
   if (max <= 0) text = w.between_sessions_none;
-  else if (min === max) text = fill(w.between_sessions_exact, { hours: numberText(max, c.lang), unit: hourUnit(c, max) });
+  else if (min === max)
+    text = fill(w.between_sessions_exact, { hours: numberText(max, c.lang), unit: hourUnit(c, max) });
   else if (min <= 0) text = fill(w.between_sessions_upto, { max: numberText(max, c.lang), unit: hourUnit(c, max) });
   else text = fill(w.between_sessions_range, { min: numberText(min, c.lang), max: numberText(max, c.lang) });
   return c.voluntary && max > 0 ? `${text} (${w.between_sessions_suggestions})` : text;
@@ -137,7 +138,10 @@ function groupFacts(c: FormView): Table {
   rows.push([w.common.leader, text.leader ?? w.common.no_leader]);
   rows.push([w.common.location, text.location]);
   if (text.period !== null) rows.push([w.common.period, text.period]);
-  rows.push([w.common.sessions_count, fill(w.common.sessions_summary, { count: held(c).length, minutes: c.durationMinutes })]);
+  rows.push([
+    w.common.sessions_count,
+    fill(w.common.sessions_summary, { count: held(c).length, minutes: c.durationMinutes }),
+  ]);
   rows.push([c.voluntary ? w.common.between_sessions_voluntary : w.common.between_sessions, betweenPerInterval(c)]);
   return dataTable(
     [
@@ -149,7 +153,13 @@ function groupFacts(c: FormView): Table {
 }
 
 /** The document: `title` is both its property and its H1, and with the page number in the footer. */
-function doc(c: FormView, title: string, subject: string, children: (Paragraph | Table)[], opts: { landscape?: boolean; large?: boolean } = {}): Document {
+function doc(
+  c: FormView,
+  title: string,
+  subject: string,
+  children: (Paragraph | Table)[],
+  opts: { landscape?: boolean; large?: boolean } = {},
+): Document {
   return formDocument({
     lang: c.lang,
     title,
@@ -176,7 +186,10 @@ function questionTable(c: FormView, questions: string[], tagPrefix: string, rowH
       { header: c.w.common.question_column, weight: 4 },
       { header: c.w.common.answer_column, weight: 6 },
     ],
-    questions.map((q, i) => [q, fieldCell(c, questions.length === 1 ? tagPrefix : `${tagPrefix}-${i + 1}`, q, { multiLine: true })]),
+    questions.map((q, i) => [
+      q,
+      fieldCell(c, questions.length === 1 ? tagPrefix : `${tagPrefix}-${i + 1}`, q, { multiLine: true }),
+    ]),
     { rowHeight },
   );
 }
@@ -209,7 +222,12 @@ export function planningForm(c: FormView): Document {
         { header: w.common.date, weight: 6.6 },
         { header: w.common.leader_joins, weight: 1.7, align: 'center' },
       ],
-      c.sessions.map((s) => [String(s.number), themeCell(c, s), sessionLines(c, s), s.leaderInvited ? w.common.yes_value : '–']),
+      c.sessions.map((s) => [
+        String(s.number),
+        themeCell(c, s),
+        sessionLines(c, s),
+        s.leaderInvited ? w.common.yes_value : '–',
+      ]),
     ),
   ];
   if (c.didactic) {
@@ -238,7 +256,12 @@ export function planningForm(c: FormView): Document {
       ),
     );
   } else {
-    children.push(heading(2, p.frame_heading), questionTable(c, p.frame, 'ramme'), heading(2, p.questions_heading), questionTable(c, p.questions, 'avtale'));
+    children.push(
+      heading(2, p.frame_heading),
+      questionTable(c, p.frame, 'ramme'),
+      heading(2, p.questions_heading),
+      questionTable(c, p.questions, 'avtale'),
+    );
   }
   return doc(c, title, p.subject, children);
 }
@@ -257,8 +280,15 @@ export function followUpForm(c: FormView): Document {
     }
     const n = s.number;
     const rows: Cell[][] = [];
-    if (n > 1) rows.push([f.tried, fieldCell(c, tags.followUp(n, 'utprovd'), `${sessionName(c, s)}: ${f.tried}`, { multiLine: true })]);
-    rows.push([f.experiences, fieldCell(c, tags.followUp(n, 'erfaringer'), `${sessionName(c, s)}: ${f.experiences}`, { multiLine: true })]);
+    if (n > 1)
+      rows.push([
+        f.tried,
+        fieldCell(c, tags.followUp(n, 'utprovd'), `${sessionName(c, s)}: ${f.tried}`, { multiLine: true }),
+      ]);
+    rows.push([
+      f.experiences,
+      fieldCell(c, tags.followUp(n, 'erfaringer'), `${sessionName(c, s)}: ${f.experiences}`, { multiLine: true }),
+    ]);
     children.push(
       dataTable(
         [
@@ -269,7 +299,9 @@ export function followUpForm(c: FormView): Document {
         { rowHeight: ANSWER_HEIGHT },
       ),
       labelled(f.homework, s.betweenSessions.length ? '' : f.no_homework, { spacingBefore: 200 }),
-      ...s.betweenSessions.map((item) => new Paragraph({ indent: { left: 284 }, children: [langRun('– ', null), content(c, item)] })),
+      ...s.betweenSessions.map(
+        (item) => new Paragraph({ indent: { left: 284 }, children: [langRun('– ', null), content(c, item)] }),
+      ),
       heading(3, f.actions_heading),
       dataTable(
         [
@@ -282,7 +314,9 @@ export function followUpForm(c: FormView): Document {
           return [
             fieldCell(c, tags.action(n, i + 1, ACTION_PARTS[0]), label),
             fieldCell(c, tags.action(n, i + 1, ACTION_PARTS[1]), `${label}: ${f.owner.toLowerCase()}`),
-            fieldCell(c, tags.action(n, i + 1, ACTION_PARTS[2]), `${label}: ${f.deadline.toLowerCase()}`, { date: true }),
+            fieldCell(c, tags.action(n, i + 1, ACTION_PARTS[2]), `${label}: ${f.deadline.toLowerCase()}`, {
+              date: true,
+            }),
           ];
         }),
         { rowHeight: LINE_HEIGHT },
@@ -302,7 +336,12 @@ export function evaluationForm(c: FormView): Document {
   const { w, text } = c;
   const e = w.evaluation;
   const title = `${e.title} – ${text.group}`;
-  const children: (Paragraph | Table)[] = [heading(1, title), para(e.intro), groupFacts(c), heading(2, e.goals_heading)];
+  const children: (Paragraph | Table)[] = [
+    heading(1, title),
+    para(e.intro),
+    groupFacts(c),
+    heading(2, e.goals_heading),
+  ];
   const labels = { ja: e.reached, delvis: e.partly, nei: e.not_reached };
   const choices = GOAL_ANSWERS.map((answer) => [answer, labels[answer]] as const);
   for (const s of held(c)) {
@@ -311,10 +350,21 @@ export function evaluationForm(c: FormView): Document {
     children.push(heading(3, sessionTitle(c, s)));
     children.push(
       dataTable(
-        [{ header: e.goal_column, weight: 7 }, ...choices.map(([, label]) => ({ header: label, weight: 1.2, align: 'center' as const }))],
+        [
+          { header: e.goal_column, weight: 7 },
+          ...choices.map(([, label]) => ({ header: label, weight: 1.2, align: 'center' as const })),
+        ],
         goals.map((goal, gi) => [
           contentCell(c, goal),
-          ...choiceCells(choices.map(([tag, label]) => [tags.goal(s.number, gi + 1, tag), `${sessionName(c, s)}, ${e.goal_column.toLowerCase()} ${gi + 1}: ${label}`] as const)),
+          ...choiceCells(
+            choices.map(
+              ([tag, label]) =>
+                [
+                  tags.goal(s.number, gi + 1, tag),
+                  `${sessionName(c, s)}, ${e.goal_column.toLowerCase()} ${gi + 1}: ${label}`,
+                ] as const,
+            ),
+          ),
         ]),
       ),
     );
@@ -324,10 +374,17 @@ export function evaluationForm(c: FormView): Document {
   const values = RATING_SCALE;
   children.push(
     dataTable(
-      [{ header: w.common.theme, weight: 6 }, ...values.map((v) => ({ header: String(v), weight: 1, align: 'center' as const }))],
+      [
+        { header: w.common.theme, weight: 6 },
+        ...values.map((v) => ({ header: String(v), weight: 1, align: 'center' as const })),
+      ],
       held(c).map((s) => [
         themeCell(c, s),
-        ...choiceCells(values.map((v) => [tags.rating(s.number, v), `${s.theme.title}: ${fill(e.rating_column, { value: v })}`] as const)),
+        ...choiceCells(
+          values.map(
+            (v) => [tags.rating(s.number, v), `${s.theme.title}: ${fill(e.rating_column, { value: v })}`] as const,
+          ),
+        ),
       ]),
       { rowHeight: LINE_HEIGHT },
     ),
@@ -354,10 +411,18 @@ export function participantEvaluationForm(c: FormView): Document {
   const values = [1, 2, 3, 4, 5];
   children.push(
     dataTable(
-      [{ header: w.common.theme, weight: 5 }, ...values.map((v) => ({ header: String(v), weight: 1, align: 'center' as const }))],
+      [
+        { header: w.common.theme, weight: 5 },
+        ...values.map((v) => ({ header: String(v), weight: 1, align: 'center' as const })),
+      ],
       held(c).map((s) => [
         themeCell(c, s),
-        ...choiceCells(values.map((v) => [`deltaker-tema-${s.number}-${v}`, `${s.theme.title}: ${fill(e.rating_column, { value: v })}`] as const)),
+        ...choiceCells(
+          values.map(
+            (v) =>
+              [`deltaker-tema-${s.number}-${v}`, `${s.theme.title}: ${fill(e.rating_column, { value: v })}`] as const,
+          ),
+        ),
       ]),
       { rowHeight: LINE_HEIGHT },
     ),
@@ -370,8 +435,16 @@ export function participantEvaluationForm(c: FormView): Document {
   ] as const;
   children.push(
     dataTable(
-      [{ header: w.common.question_column, weight: 5 }, ...overall.map(([, label]) => ({ header: label, weight: 1.4, align: 'center' as const }))],
-      [[e.overall_question, ...choiceCells(overall.map(([tag, label]) => [tag, `${e.overall_question} ${label}`] as const))]],
+      [
+        { header: w.common.question_column, weight: 5 },
+        ...overall.map(([, label]) => ({ header: label, weight: 1.4, align: 'center' as const })),
+      ],
+      [
+        [
+          e.overall_question,
+          ...choiceCells(overall.map(([tag, label]) => [tag, `${e.overall_question} ${label}`] as const)),
+        ],
+      ],
       { rowHeight: LINE_HEIGHT },
     ),
     heading(2, e.questions_heading),
@@ -409,7 +482,16 @@ export function attendanceList(c: FormView): Document {
     text.participants.map((p, pi) => [
       p.name,
       ...c.sessions.map((s): Cell =>
-        s.cancelled ? a.cancelled_cell : { children: [checkBox({ tag: tags.present(pi + 1, s.number), alias: `${p.name}, ${sessionName(c, s).toLowerCase()}` })] },
+        s.cancelled
+          ? a.cancelled_cell
+          : {
+              children: [
+                checkBox({
+                  tag: tags.present(pi + 1, s.number),
+                  alias: `${p.name}, ${sessionName(c, s).toLowerCase()}`,
+                }),
+              ],
+            },
       ),
     ]),
     { total, rowHeight: 454 },
@@ -417,7 +499,12 @@ export function attendanceList(c: FormView): Document {
   const children: (Paragraph | Table)[] = [
     heading(1, title),
     labelled(w.common.programme, [content(c, text.programme)]),
-    labelled(c.text.coFacilitatorName !== null && c.coFacilitatorRole === c.facilitatorRole ? c.facilitatorsLabel : c.facilitatorLabel, text.facilitatorNames),
+    labelled(
+      c.text.coFacilitatorName !== null && c.coFacilitatorRole === c.facilitatorRole
+        ? c.facilitatorsLabel
+        : c.facilitatorLabel,
+      text.facilitatorNames,
+    ),
     labelled(w.common.location, text.location),
     para(a.intro),
     table,
@@ -457,10 +544,15 @@ export function certificate(c: FormView, name: string): Document {
   // Suggestions a programme calls voluntary are no part of what was completed.
   const scope =
     max > 0 && !c.voluntary
-      ? fill(k.scope_between, { sessions_text: sessionsText, hours: hoursText(c, hours, hours), between: hoursText(c, min, max) })
+      ? fill(k.scope_between, {
+          sessions_text: sessionsText,
+          hours: hoursText(c, hours, hours),
+          between: hoursText(c, min, max),
+        })
       : fill(k.scope, { sessions_text: sessionsText, hours: hoursText(c, hours, hours) });
   const signers: string[] = [fill(k.signature, { name: text.facilitatorName, role: c.facilitatorRole })];
-  if (text.coFacilitatorName !== null) signers.push(fill(k.signature, { name: text.coFacilitatorName, role: c.coFacilitatorRole }));
+  if (text.coFacilitatorName !== null)
+    signers.push(fill(k.signature, { name: text.coFacilitatorName, role: c.coFacilitatorRole }));
   if (text.leaderName !== null) signers.push(fill(k.signature, { name: text.leaderName, role: k.leader_role }));
   // Signature lines in a row need different widths, or LibreOffice joins their borders into one box.
   const widths = [0.62, 0.6, 0.58, 0.56];
@@ -488,7 +580,14 @@ export function certificate(c: FormView, name: string): Document {
     signatureLine(k.place_and_date, widths[0], SIGNATURE_SPACE),
     ...signers.map((signer, i) => signatureLine(signer, widths[i + 1], SIGNATURE_SPACE)),
   ];
-  return formDocument({ lang: c.lang, title: `${k.title} – ${name}`, subject: k.subject, organisation: text.organisation, pageLabel: w.common.page, children });
+  return formDocument({
+    lang: c.lang,
+    title: `${k.title} – ${name}`,
+    subject: k.subject,
+    organisation: text.organisation,
+    pageLabel: w.common.page,
+    children,
+  });
 }
 
 /**

@@ -79,7 +79,10 @@ export function formStyles(lang: Lang, opts: StyleOptions = {}): IStylesOptions 
       outlineLevel: level,
       keepNext: true,
       keepLines: true,
-      spacing: level === 0 ? { before: 0, after: 240, line: 288, lineRule: AUTO } : { before: level === 1 ? 360 : 240, after: 120, line: 264, lineRule: AUTO },
+      spacing:
+        level === 0
+          ? { before: 0, after: 240, line: 288, lineRule: AUTO }
+          : { before: level === 1 ? 360 : 240, after: 120, line: 264, lineRule: AUTO },
     },
     run: { font: FONT, size: pt(size), bold: true, italics: false, color: HEADING_COLOR },
   });
@@ -133,7 +136,11 @@ export interface FieldOptions {
  * XML, without writing and parsing XML for each of the hundreds of fields in
  * a group's forms. Values are plain text: docx escapes them when it writes.
  */
-function el(name: string, attrs?: Record<string, string>, ...children: (ImportedXmlComponent | string)[]): ImportedXmlComponent {
+function el(
+  name: string,
+  attrs?: Record<string, string>,
+  ...children: (ImportedXmlComponent | string)[]
+): ImportedXmlComponent {
   const e = new ImportedXmlComponent(name, attrs);
   for (const c of children) e.push(c);
   return e;
@@ -160,8 +167,20 @@ export function textField(opts: FieldOptions): ParagraphChild {
   return el(
     'w:sdt',
     undefined,
-    el('w:sdtPr', undefined, grey(), el('w:alias', val(opts.alias)), el('w:tag', val(opts.tag)), el('w:showingPlcHdr'), kind),
-    el('w:sdtContent', undefined, el('w:r', undefined, grey(), el('w:t', { 'xml:space': 'preserve' }, opts.placeholder))),
+    el(
+      'w:sdtPr',
+      undefined,
+      grey(),
+      el('w:alias', val(opts.alias)),
+      el('w:tag', val(opts.tag)),
+      el('w:showingPlcHdr'),
+      kind,
+    ),
+    el(
+      'w:sdtContent',
+      undefined,
+      el('w:r', undefined, grey(), el('w:t', { 'xml:space': 'preserve' }, opts.placeholder)),
+    ),
   ) as unknown as ParagraphChild;
 }
 
@@ -194,7 +213,12 @@ export function checkBox(opts: { tag: string; alias: string }): ParagraphChild {
       el(
         'w:r',
         undefined,
-        el('w:rPr', undefined, el('w:rFonts', { 'w:ascii': gothic, 'w:hAnsi': gothic, 'w:eastAsia': gothic, 'w:hint': 'eastAsia' }), el('w:sz', val('28'))),
+        el(
+          'w:rPr',
+          undefined,
+          el('w:rFonts', { 'w:ascii': gothic, 'w:hAnsi': gothic, 'w:eastAsia': gothic, 'w:hint': 'eastAsia' }),
+          el('w:sz', val('28')),
+        ),
         el('w:t', undefined, '\u2610'),
       ),
     ),
@@ -251,7 +275,10 @@ const RULE = { style: BorderStyle.SINGLE, size: 4, color: '808080' } as const;
 
 export function dataTable(columns: Column[], rows: Cell[][], opts: TableOptions = {}): Table {
   const total = opts.total ?? TEXT_WIDTH;
-  const widths = columnWidths(columns.map((c) => c.weight), total);
+  const widths = columnWidths(
+    columns.map((c) => c.weight),
+    total,
+  );
   const cell = (content: Cell, i: number, header: boolean) => {
     const centred = columns[i]!.align === 'center';
     return new TableCell({
@@ -259,7 +286,9 @@ export function dataTable(columns: Column[], rows: Cell[][], opts: TableOptions 
       children: cellParagraphs(content, header, centred),
       ...(centred ? { verticalAlign: VerticalAlign.CENTER } : {}),
       ...(header && !opts.plain ? { shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } } : {}),
-      ...(opts.plain ? { borders: { top: NO_BORDER, left: NO_BORDER, right: NO_BORDER, bottom: header ? RULE : NO_BORDER } } : {}),
+      ...(opts.plain
+        ? { borders: { top: NO_BORDER, left: NO_BORDER, right: NO_BORDER, bottom: header ? RULE : NO_BORDER } }
+        : {}),
     });
   };
   const height = opts.rowHeight ? { height: { value: opts.rowHeight, rule: HeightRule.ATLEAST } } : {};
@@ -267,7 +296,18 @@ export function dataTable(columns: Column[], rows: Cell[][], opts: TableOptions 
     width: { size: total, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    ...(opts.plain ? { borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER } } : {}),
+    ...(opts.plain
+      ? {
+          borders: {
+            top: NO_BORDER,
+            bottom: NO_BORDER,
+            left: NO_BORDER,
+            right: NO_BORDER,
+            insideHorizontal: NO_BORDER,
+            insideVertical: NO_BORDER,
+          },
+        }
+      : {}),
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.header, i, true)) }),
       ...rows.map((r) => new TableRow({ cantSplit: true, ...height, children: r.map((c, i) => cell(c, i, false)) })),
@@ -275,7 +315,11 @@ export function dataTable(columns: Column[], rows: Cell[][], opts: TableOptions 
   });
 }
 
-export function heading(level: 1 | 2 | 3, text: string | ParagraphChild[], opts: { center?: boolean; spacing?: { before?: number; after?: number } } = {}): Paragraph {
+export function heading(
+  level: 1 | 2 | 3,
+  text: string | ParagraphChild[],
+  opts: { center?: boolean; spacing?: { before?: number; after?: number } } = {},
+): Paragraph {
   const h = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
   return new Paragraph({
     heading: h,
@@ -285,8 +329,14 @@ export function heading(level: 1 | 2 | 3, text: string | ParagraphChild[], opts:
   });
 }
 
-export function para(text: string | ParagraphChild[], opts: { style?: string; spacingBefore?: number; spacingAfter?: number; center?: boolean; keepNext?: boolean } = {}): Paragraph {
-  const spacing = { ...(opts.spacingBefore ? { before: opts.spacingBefore } : {}), ...(opts.spacingAfter !== undefined ? { after: opts.spacingAfter } : {}) };
+export function para(
+  text: string | ParagraphChild[],
+  opts: { style?: string; spacingBefore?: number; spacingAfter?: number; center?: boolean; keepNext?: boolean } = {},
+): Paragraph {
+  const spacing = {
+    ...(opts.spacingBefore ? { before: opts.spacingBefore } : {}),
+    ...(opts.spacingAfter !== undefined ? { after: opts.spacingAfter } : {}),
+  };
   return new Paragraph({
     ...(opts.style ? { style: opts.style } : {}),
     ...(opts.center ? { alignment: AlignmentType.CENTER } : {}),
@@ -307,7 +357,10 @@ export function langRun(text: string, lang: string | null, opts: { bold?: boolea
 }
 
 /** An image on its own centred line, with alternative text. */
-export function imageParagraph(image: { type: 'png' | 'jpg'; bytes: Uint8Array; width: number; height: number }, alt: string): Paragraph {
+export function imageParagraph(
+  image: { type: 'png' | 'jpg'; bytes: Uint8Array; width: number; height: number },
+  alt: string,
+): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     // An explicit rule: LibreOffice reads the document's default line height as exact and would cut the image.
@@ -325,10 +378,18 @@ export function imageParagraph(image: { type: 'png' | 'jpg'; bytes: Uint8Array; 
 }
 
 /** A label in bold followed by content, on one line. */
-export function labelled(label: string, content: ParagraphChild[] | string, opts: { spacingBefore?: number } = {}): Paragraph {
+export function labelled(
+  label: string,
+  content: ParagraphChild[] | string,
+  opts: { spacingBefore?: number } = {},
+): Paragraph {
   return new Paragraph({
     ...(opts.spacingBefore ? { spacing: { before: opts.spacingBefore } } : {}),
-    children: [new TextRun({ text: `${label}: `, bold: true }), ...(typeof content === 'string' ? [new TextRun(content)] : content)] });
+    children: [
+      new TextRun({ text: `${label}: `, bold: true }),
+      ...(typeof content === 'string' ? [new TextRun(content)] : content),
+    ],
+  });
 }
 
 /**
@@ -401,7 +462,11 @@ export function formDocument(opts: FormDocOptions): Document {
       {
         properties: {
           page: {
-            size: { width: A4.width, height: A4.height, orientation: opts.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            size: {
+              width: A4.width,
+              height: A4.height,
+              orientation: opts.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+            },
             margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, header: 567, footer: 567 },
           },
         },
@@ -432,10 +497,13 @@ const decoder = new TextDecoder();
 export function packageParts(doc: Document): Record<string, Uint8Array> {
   const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
   if (!compiler || typeof compiler.compile !== 'function') {
-    throw new Error('docx: Packer.compiler is gone; this docx release needs a change in src/core/forms/docx-kit.ts (packageParts)');
+    throw new Error(
+      'docx: Packer.compiler is gone; this docx release needs a change in src/core/forms/docx-kit.ts (packageParts)',
+    );
   }
   const parts: Record<string, Uint8Array> = {};
-  for (const [path, data] of compiler.compile(doc, undefined, [])) parts[path] = typeof data === 'string' ? encoder.encode(data) : data;
+  for (const [path, data] of compiler.compile(doc, undefined, []))
+    parts[path] = typeof data === 'string' ? encoder.encode(data) : data;
   return parts;
 }
 
@@ -462,4 +530,3 @@ export async function docxParts(doc: Document, issuedAt: Date, lang: Lang): Prom
   }
   return entries;
 }
-

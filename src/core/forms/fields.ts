@@ -50,7 +50,12 @@ export function attendanceFields(sessions: readonly FieldSession[], participants
   const out: FieldDef[] = [];
   for (let p = 1; p <= participants; p++) {
     for (const s of sessions) {
-      if (!s.cancelled) out.push({ tag: tags.present(p, s.number), kind: 'checkbox', meaning: { what: 'present', participant: p, session: s.number } });
+      if (!s.cancelled)
+        out.push({
+          tag: tags.present(p, s.number),
+          kind: 'checkbox',
+          meaning: { what: 'present', participant: p, session: s.number },
+        });
     }
   }
   return out;
@@ -62,12 +67,22 @@ export function evaluationFields(sessions: readonly FieldSession[]): FieldDef[] 
   const held = sessions.filter((s) => !s.cancelled);
   for (const s of held) {
     s.theme.goals.forEach((_, gi) => {
-      for (const answer of GOAL_ANSWERS) out.push({ tag: tags.goal(s.number, gi + 1, answer), kind: 'checkbox', meaning: { what: 'goal', session: s.number, goal: gi + 1, answer } });
+      for (const answer of GOAL_ANSWERS)
+        out.push({
+          tag: tags.goal(s.number, gi + 1, answer),
+          kind: 'checkbox',
+          meaning: { what: 'goal', session: s.number, goal: gi + 1, answer },
+        });
     });
   }
   out.push({ tag: 'mal-kommentar', kind: 'text', meaning: { what: 'evaluation-text', key: 'mal-kommentar' } });
   for (const s of held) {
-    for (const v of RATING_SCALE) out.push({ tag: tags.rating(s.number, v), kind: 'checkbox', meaning: { what: 'rating', session: s.number, value: v } });
+    for (const v of RATING_SCALE)
+      out.push({
+        tag: tags.rating(s.number, v),
+        kind: 'checkbox',
+        meaning: { what: 'rating', session: s.number, value: v },
+      });
   }
   out.push({ tag: 'praksis', kind: 'text', meaning: { what: 'evaluation-text', key: 'praksis' } });
   out.push({ tag: 'videre', kind: 'text', meaning: { what: 'evaluation-text', key: 'videre' } });
@@ -79,15 +94,33 @@ export function followUpFields(sessions: readonly FieldSession[]): FieldDef[] {
   for (const s of sessions) {
     if (s.cancelled) continue;
     const n = s.number;
-    if (n > 1) out.push({ tag: tags.followUp(n, 'utprovd'), kind: 'text', meaning: { what: 'follow-up-text', session: n, key: 'utprovd' } });
-    out.push({ tag: tags.followUp(n, 'erfaringer'), kind: 'text', meaning: { what: 'follow-up-text', session: n, key: 'erfaringer' } });
+    if (n > 1)
+      out.push({
+        tag: tags.followUp(n, 'utprovd'),
+        kind: 'text',
+        meaning: { what: 'follow-up-text', session: n, key: 'utprovd' },
+      });
+    out.push({
+      tag: tags.followUp(n, 'erfaringer'),
+      kind: 'text',
+      meaning: { what: 'follow-up-text', session: n, key: 'erfaringer' },
+    });
     for (let row = 1; row <= ACTION_ROWS; row++) {
-      for (const part of ACTION_PARTS) out.push({ tag: tags.action(n, row, part), kind: part === 'frist' ? 'date' : 'text', meaning: { what: 'action', session: n, row, part } });
+      for (const part of ACTION_PARTS)
+        out.push({
+          tag: tags.action(n, row, part),
+          kind: part === 'frist' ? 'date' : 'text',
+          meaning: { what: 'action', session: n, row, part },
+        });
     }
   }
   return out;
 }
 
 export function formFields(kind: FormKind, sessions: readonly FieldSession[], participants: number): FieldDef[] {
-  return kind === 'attendance' ? attendanceFields(sessions, participants) : kind === 'evaluation' ? evaluationFields(sessions) : followUpFields(sessions);
+  return kind === 'attendance'
+    ? attendanceFields(sessions, participants)
+    : kind === 'evaluation'
+      ? evaluationFields(sessions)
+      : followUpFields(sessions);
 }

@@ -63,7 +63,14 @@ export async function mergedForms(view: FormView, issuedAt: Date, store: ShapeSt
  * lists the sessions its person came to, and only those who met the rule get
  * one; people who came to the same sessions share a view.
  */
-export async function formFiles(workspace: Workspace, plan: GroupPlan, wording: FormWording, issuedAt: Date, lang: Lang, store: ShapeStore = memory): Promise<OutputFile[]> {
+export async function formFiles(
+  workspace: Workspace,
+  plan: GroupPlan,
+  wording: FormWording,
+  issuedAt: Date,
+  lang: Lang,
+  store: ShapeStore = memory,
+): Promise<OutputFile[]> {
   const { forms, certificates } = await mergedForms(formView(workspace, plan, wording, lang), issuedAt, store);
   const dir = formsDir(workspace, plan.group.id);
   const files: OutputFile[] = forms.map(([file, bytes]) => ({ path: `${dir}/${file}`, bytes }));
@@ -78,7 +85,11 @@ export async function formFiles(workspace: Workspace, plan: GroupPlan, wording: 
     let bytes = certificates[st.index]!;
     if (standing.recorded) {
       const key = st.attended.map((s) => s.number).join(',');
-      if (!bySessions.has(key)) bySessions.set(key, mergedForms(formView(workspace, { ...plan, sessions: st.attended }, wording, lang), issuedAt, store));
+      if (!bySessions.has(key))
+        bySessions.set(
+          key,
+          mergedForms(formView(workspace, { ...plan, sessions: st.attended }, wording, lang), issuedAt, store),
+        );
       bytes = (await bySessions.get(key)!).certificates[st.index]!;
     }
     files.push({ path: `${dir}/kursbevis/${slugs[st.index]}.docx`, bytes });

@@ -65,7 +65,9 @@ function identity(o: object): number {
  */
 function tokenPrefix(view: FormView): string {
   // Everything but the group's text: wording, themes, and the labels the programme names.
-  const rest = JSON.stringify(view, (k, v: unknown) => (k === 'w' || k === 'theme' || k === 'text' || v instanceof Uint8Array ? undefined : v));
+  const rest = JSON.stringify(view, (k, v: unknown) =>
+    k === 'w' || k === 'theme' || k === 'text' || v instanceof Uint8Array ? undefined : v,
+  );
   const fixed = [json(view.w), rest, ...view.sessions.map((s) => json(s.theme))];
   let prefix = 'RFLK';
   while (fixed.some((t) => t.includes(prefix))) prefix += 'Q';
@@ -91,6 +93,9 @@ export function tokenize(real: FormView): Merge {
   const viewJson = JSON.stringify(view, skip);
   const themes = view.sessions.map((s) => s.theme);
   const key = JSON.stringify([identity(real.w), themes.map(identity), viewJson]);
-  const stableKey = () => createHash('sha256').update(JSON.stringify([contentHash(real.w), themes.map(contentHash), viewJson])).digest('hex');
+  const stableKey = () =>
+    createHash('sha256')
+      .update(JSON.stringify([contentHash(real.w), themes.map(contentHash), viewJson]))
+      .digest('hex');
   return { view, tokens, values, nameToken: `${prefix}NAMEX`, key, stableKey };
 }

@@ -20,7 +20,12 @@ export function normalisePdf(bytes: Uint8Array, issuedAt: Date, seed: Uint8Array
   const id = createHash('md5').update(seed).digest('hex').toUpperCase();
   const out = text
     .replace(/(\/(?:CreationDate|ModDate)\s*\(D:)(\d{14})/g, (_m, pre: string) => `${pre}${stamp}`)
-    .replace(/(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})/g, (_m, pre: string) => `${pre}${iso}`)
-    .replace(/\/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>/g, (m, a: string, b: string) => m.replace(a, id).replace(b, id));
+    .replace(
+      /(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})/g,
+      (_m, pre: string) => `${pre}${iso}`,
+    )
+    .replace(/\/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>/g, (m, a: string, b: string) =>
+      m.replace(a, id).replace(b, id),
+    );
   return new Uint8Array(Buffer.from(out, 'latin1'));
 }

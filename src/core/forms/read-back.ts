@@ -32,7 +32,11 @@ export class FormReadError extends Error {
 
 function unescapeXml(s: string): string {
   return s.replace(/&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-fA-F]+));/g, (_, name: string, dec?: string, hex?: string) =>
-    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[name]!,
+    dec
+      ? String.fromCodePoint(Number(dec))
+      : hex
+        ? String.fromCodePoint(parseInt(hex, 16))
+        : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[name]!,
   );
 }
 
@@ -59,10 +63,18 @@ export function readDocx(bytes: Uint8Array): DocxContent {
   try {
     parts = unzip(bytes, (name) => name === 'word/document.xml' || name === 'docProps/core.xml');
   } catch {
-    throw new FormReadError(t('er ikke en Word-fil (.docx) – kunne ikke pakke den ut', 'is not a Word file (.docx) – it could not be unpacked'));
+    throw new FormReadError(
+      t(
+        'er ikke en Word-fil (.docx) – kunne ikke pakke den ut',
+        'is not a Word file (.docx) – it could not be unpacked',
+      ),
+    );
   }
   const doc = parts['word/document.xml'];
-  if (!doc) throw new FormReadError(t('er ikke et Word-dokument (mangler word/document.xml)', 'is not a Word document (no word/document.xml)'));
+  if (!doc)
+    throw new FormReadError(
+      t('er ikke et Word-dokument (mangler word/document.xml)', 'is not a Word document (no word/document.xml)'),
+    );
   const utf8 = new TextDecoder();
   const xml = utf8.decode(doc);
   const core = parts['docProps/core.xml'] ? utf8.decode(parts['docProps/core.xml']) : '';
@@ -118,7 +130,8 @@ export function matchFields(content: DocxContent, expected: Expected[], placehol
   const aliasCount = new Map<string, number>();
   for (const f of expected) if (f.alias) aliasCount.set(f.alias, (aliasCount.get(f.alias) ?? 0) + 1);
   const byAlias = new Map(expected.filter((f) => f.alias && aliasCount.get(f.alias) === 1).map((f) => [f.alias!, f]));
-  const value = (c: Control): boolean | string => (c.kind === 'checkbox' ? !!c.checked : c.placeholder || placeholders.includes(c.text) ? '' : c.text);
+  const value = (c: Control): boolean | string =>
+    c.kind === 'checkbox' ? !!c.checked : c.placeholder || placeholders.includes(c.text) ? '' : c.text;
   const outOfScale: { session: number; value: number }[] = [];
   const controls = content.controls.filter((c) => {
     const m = c.tag && !byTag.has(c.tag) ? RATING_TAG.exec(c.tag) : null;
@@ -126,23 +139,29 @@ export function matchFields(content: DocxContent, expected: Expected[], placehol
     return !m;
   });
   const ours = controls.filter((c) => !c.tag || byTag.has(c.tag) || /^(oppmote|mal|tema|s\d+)-/.test(c.tag));
-  const found: (Expected | undefined)[] = ours.map((c) => (c.tag ? byTag.get(c.tag) : c.alias ? byAlias.get(c.alias) : undefined));
+  const found: (Expected | undefined)[] = ours.map((c) =>
+    c.tag ? byTag.get(c.tag) : c.alias ? byAlias.get(c.alias) : undefined,
+  );
   const unknownTags = ours.filter((c, i) => c.tag && !found[i]).map((c) => c.tag!);
   if (unknownTags.length) {
-    throw new FormReadError(t(
-      `har felt som ikke hører til dette skjemaet (${unknownTags.slice(0, 3).join(', ')}); er det skjemaet til en annen gruppe, eller fra før gruppen ble endret?`,
-      `has fields that do not belong to this form (${unknownTags.slice(0, 3).join(', ')}); is it another group's form, or from before the group was changed?`,
-    ));
+    throw new FormReadError(
+      t(
+        `har felt som ikke hører til dette skjemaet (${unknownTags.slice(0, 3).join(', ')}); er det skjemaet til en annen gruppe, eller fra før gruppen ble endret?`,
+        `has fields that do not belong to this form (${unknownTags.slice(0, 3).join(', ')}); is it another group's form, or from before the group was changed?`,
+      ),
+    );
   }
   if (found.some((f) => !f)) {
     if (ours.length !== expected.length) {
-      throw new FormReadError(t(
-        `har ${ours.length} utfyllingsfelt uten merkelapp der skjemaet skal ha ${expected.length}; kan ikke se hvilket felt som er hvilket`,
-        `has ${ours.length} fill-in fields without labels where the form should have ${expected.length}; cannot tell which field is which`,
-      ));
+      throw new FormReadError(
+        t(
+          `har ${ours.length} utfyllingsfelt uten merkelapp der skjemaet skal ha ${expected.length}; kan ikke se hvilket felt som er hvilket`,
+          `has ${ours.length} fill-in fields without labels where the form should have ${expected.length}; cannot tell which field is which`,
+        ),
+      );
     }
     ours.forEach((c, i) => {
-      if (!found[i] && expected[i]!.kind === 'checkbox' === (c.kind === 'checkbox')) {
+      if (!found[i] && (expected[i]!.kind === 'checkbox') === (c.kind === 'checkbox')) {
         found[i] = expected[i];
         matchedBy.add('position');
       }
@@ -167,7 +186,8 @@ export function formKindOf(content: DocxContent, titles: Record<FormKind, string
     if (/^s\d+-/.test(c.tag)) return 'follow-up';
   }
   for (const kind of ['attendance', 'evaluation', 'follow-up'] as const) {
-    if (content.title && (content.title === titles[kind] || content.title.startsWith(`${titles[kind]} – `))) return kind;
+    if (content.title && (content.title === titles[kind] || content.title.startsWith(`${titles[kind]} – `)))
+      return kind;
   }
   return undefined;
 }

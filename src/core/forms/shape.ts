@@ -51,7 +51,8 @@ export function formFileNames(v: { followUp: boolean; evaluation: 'leader' | 'pa
  * The part names docx writes, and nothing else: no folder climbing, no
  * absolute path, no part a Word package would act on that refleks never makes.
  */
-const PART_NAME = /^(\[Content_Types\]\.xml|_rels\/\.rels|docProps\/(core|app|custom)\.xml|word\/(theme\/)?[a-zA-Z]+[0-9]*\.xml|word\/_rels\/[a-zA-Z]+[0-9]*\.xml\.rels|word\/media\/[a-zA-Z0-9_-]+\.(png|jpe?g|gif))$/;
+const PART_NAME =
+  /^(\[Content_Types\]\.xml|_rels\/\.rels|docProps\/(core|app|custom)\.xml|word\/(theme\/)?[a-zA-Z]+[0-9]*\.xml|word\/_rels\/[a-zA-Z]+[0-9]*\.xml\.rels|word\/media\/[a-zA-Z0-9_-]+\.(png|jpe?g|gif))$/;
 /** Relationships refleks never writes: a target fetched from outside (an attached template on a web server). */
 const EXTERNAL = /TargetMode\s*=\s*["']External["']/i;
 
@@ -68,7 +69,8 @@ function templateFault(parts: Template, tokens: number, certificate: boolean): s
       if (!part.name.endsWith('.xml') && !part.name.endsWith('.rels')) return `tokens in ${part.name}`;
       for (const p of part.pieces) {
         if (typeof p === 'string') text += p;
-        else if (!Number.isInteger(p) || p >= tokens || p < STAMP || (p === NAME && !certificate)) return `token ${p} in ${part.name} that the shape does not have`;
+        else if (!Number.isInteger(p) || p >= tokens || p < STAMP || (p === NAME && !certificate))
+          return `token ${p} in ${part.name} that the shape does not have`;
       }
     }
     if (part.name.endsWith('.rels') && EXTERNAL.test(text)) return `external relationship in ${part.name}`;

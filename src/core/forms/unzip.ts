@@ -34,7 +34,8 @@ export function unzip(bytes: Uint8Array, wanted: (name: string) => boolean = () 
     const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
     at += 46 + nameLength + extraLength + commentLength;
     if (!wanted(name)) continue;
-    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw new ZipError(`bad local header for ${name}`);
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50)
+      throw new ZipError(`bad local header for ${name}`);
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const data = bytes.subarray(start, start + compressedSize);
     if (method === 0) out[name] = data;

@@ -20,7 +20,6 @@ import type { Lang } from '../text.js';
 import { DEFAULT_VOCABULARY } from '../vocabulary.js';
 import { inWords, type FormWording } from './wording.js';
 
-
 /** A session's part of the shape. */
 export interface SessionShape {
   /** 1-based. */
@@ -161,7 +160,13 @@ function personText(p: Person): string {
   return extra ? `${p.name} (${extra})` : p.name;
 }
 
-export function formView(workspace: Workspace, plan: GroupPlan, wording: FormWording, lang: Lang, opts: FormViewOptions = {}): FormView {
+export function formView(
+  workspace: Workspace,
+  plan: GroupPlan,
+  wording: FormWording,
+  lang: Lang,
+  opts: FormViewOptions = {},
+): FormView {
   const { group, sessions } = plan;
   // A combined group has no programme of its own: its first theme's speaks for the language.
   const programme: Programme | undefined = workspace.programmes.get(group.programmeId);
@@ -173,7 +178,10 @@ export function formView(workspace: Workspace, plan: GroupPlan, wording: FormWor
   const active = sessions.filter((s) => !s.cancelled);
   const first = active[0];
   const last = active[active.length - 1];
-  const facilitatorLabel = equal && programme?.facilitatorLabel ? `${w.common.facilitator} (${programme.facilitatorLabel})` : w.common.facilitator;
+  const facilitatorLabel =
+    equal && programme?.facilitatorLabel
+      ? `${w.common.facilitator} (${programme.facilitatorLabel})`
+      : w.common.facilitator;
   const coBase = equal ? w.common.facilitator : w.common.co_facilitator;
   return {
     lang,
@@ -210,13 +218,18 @@ export function formView(workspace: Workspace, plan: GroupPlan, wording: FormWor
       facilitatorName: group.facilitator.name,
       coFacilitator: group.coFacilitator ? personText(group.coFacilitator) : null,
       coFacilitatorName: group.coFacilitator ? group.coFacilitator.name : null,
-      facilitatorNames: group.coFacilitator ? `${group.facilitator.name}, ${group.coFacilitator.name}` : group.facilitator.name,
+      facilitatorNames: group.coFacilitator
+        ? `${group.facilitator.name}, ${group.coFacilitator.name}`
+        : group.facilitator.name,
       leader: group.leader ? personText(group.leader) : null,
       leaderName: group.leader ? group.leader.name : null,
       location: group.location.text,
       period: first && last ? `${formatDate(first.date, lang)} – ${formatDate(last.date, lang)}` : null,
       completed: last ? formatDate(last.date, lang) : null,
-      participants: group.participants.map((p) => ({ name: p.name, detail: [p.role, p.unit].filter(Boolean).join(', ') })),
+      participants: group.participants.map((p) => ({
+        name: p.name,
+        detail: [p.role, p.unit].filter(Boolean).join(', '),
+      })),
       sessions: sessions.map((s) => ({
         time: formatSessionTime(s.date, s.start, s.end, lang),
         date: formatDate(s.date, lang),

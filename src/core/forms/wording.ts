@@ -178,7 +178,8 @@ export function inWords(w: FormWording, words: Vocabulary): FormWording {
   let byWords = worded.get(w);
   if (!byWords) worded.set(w, (byWords = new WeakMap()));
   let out = byWords.get(words);
-  if (!out) byWords.set(words, (out = mapTree(w as unknown as Tree, (s) => fillWords(s, words)) as unknown as FormWording));
+  if (!out)
+    byWords.set(words, (out = mapTree(w as unknown as Tree, (s) => fillWords(s, words)) as unknown as FormWording));
   return out;
 }
 

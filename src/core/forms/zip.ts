@@ -105,11 +105,18 @@ export function zipEntries(entries: [name: string, data: Uint8Array][]): Uint8Ar
 
 /** Zips parts the same way every time: fixed order, fixed dates, so the same input gives the same bytes. */
 export function zipParts(entries: Record<string, Uint8Array>): Uint8Array {
-  const names = Object.keys(entries).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const names = Object.keys(entries).sort((a, b) =>
+    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
   return zipEntries(names.map((name) => [name, entries[name]!]));
 }
 
 /** Text as docx writes it into XML, so a merged value reads exactly as if docx had written it. */
 export function xmlText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }

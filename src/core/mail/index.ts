@@ -62,7 +62,11 @@ export function groupMails(
       continue;
     }
     const session = plan.sessions.find((p) => p.number === n && !p.cancelled);
-    const found = session && langs.map((lang) => ({ session, lang, event: sessionEvent(ws, plan, session, lang) })).find((c) => eventHash(c.event) === s.hash);
+    const found =
+      session &&
+      langs
+        .map((lang) => ({ session, lang, event: sessionEvent(ws, plan, session, lang) }))
+        .find((c) => eventHash(c.event) === s.hash);
     if (found) matched.set(n, found);
     else stale.add(n);
   }

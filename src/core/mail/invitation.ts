@@ -60,8 +60,18 @@ export interface InvitationMail {
  * the same message by mail systems and clients. The organiser's domain makes
  * it globally unique the way RFC 5322 asks; the hash keeps addresses out of it.
  */
-export function invitationMessageId(group: string, uid: string, sequence: number, method: string, recipient: string, organiserEmail: string): string {
-  const h = createHash('sha256').update(JSON.stringify([group, uid, sequence, method, recipient.toLowerCase()])).digest('hex').slice(0, 32);
+export function invitationMessageId(
+  group: string,
+  uid: string,
+  sequence: number,
+  method: string,
+  recipient: string,
+  organiserEmail: string,
+): string {
+  const h = createHash('sha256')
+    .update(JSON.stringify([group, uid, sequence, method, recipient.toLowerCase()]))
+    .digest('hex')
+    .slice(0, 32);
   const domain = organiserEmail.slice(organiserEmail.lastIndexOf('@') + 1).toLowerCase();
   return `<refleks.${h}@${domain}>`;
 }
@@ -77,7 +87,8 @@ const WORDS = {
     prepare: 'Forbered til denne samlingen',
     note: 'Merk',
     facilitator: 'Veileder',
-    attached: 'Invitasjonen ligger ved. Godta den i kalenderen din, så står samlingen der, og den oppdateres hvis noe endres.',
+    attached:
+      'Invitasjonen ligger ved. Godta den i kalenderen din, så står samlingen der, og den oppdateres hvis noe endres.',
     cancelledNote: 'Kalenderen din fjerner samlingen når du åpner denne meldingen (eller den vedlagte filen).',
     questions: 'Spørsmål? Svar på denne e-posten, eller kontakt',
     regards: 'Hilsen',
@@ -92,7 +103,8 @@ const WORDS = {
     prepare: 'To prepare for this session',
     note: 'Note',
     facilitator: 'Facilitator',
-    attached: 'The invitation is attached. Accept it in your calendar to have the session there; it is updated if anything changes.',
+    attached:
+      'The invitation is attached. Accept it in your calendar to have the session there; it is updated if anything changes.',
     cancelledNote: 'Your calendar removes the session when you open this message (or the attached file).',
     questions: 'Questions? Reply to this e-mail, or contact',
     regards: 'Regards',
@@ -109,9 +121,15 @@ function lead(input: InvitationInput): string {
       ? `Du står ikke lenger på listen for samling ${number} i ${group.name} med denne adressen, så samlingen tas ut av kalenderen din.`
       : `You are no longer on the list for session ${number} of ${group.name} at this address, so the session is taken out of your calendar.`;
   }
-  if (kind === 'cancelled') return nb ? `Samling ${number} i ${group.name} er avlyst.` : `Session ${number} of ${group.name} is cancelled.`;
-  if (kind === 'changed') return nb ? `Samling ${number} av ${count} i ${group.name} er endret. Her er den oppdaterte invitasjonen.` : `Session ${number} of ${count} of ${group.name} has changed. Here is the updated invitation.`;
-  return nb ? `Du er invitert til samling ${number} av ${count} i ${group.name}.` : `You are invited to session ${number} of ${count} of ${group.name}.`;
+  if (kind === 'cancelled')
+    return nb ? `Samling ${number} i ${group.name} er avlyst.` : `Session ${number} of ${group.name} is cancelled.`;
+  if (kind === 'changed')
+    return nb
+      ? `Samling ${number} av ${count} i ${group.name} er endret. Her er den oppdaterte invitasjonen.`
+      : `Session ${number} of ${count} of ${group.name} has changed. Here is the updated invitation.`;
+  return nb
+    ? `Du er invitert til samling ${number} av ${count} i ${group.name}.`
+    : `You are invited to session ${number} of ${count} of ${group.name}.`;
 }
 
 interface Detail {
@@ -132,13 +150,21 @@ function details(input: InvitationInput, when: string): Detail[] {
   }
   if (s.location.text && s.location.text !== s.location.url) out.push({ label: w.where, value: s.location.text });
   if (s.location.url) out.push({ label: w.link, value: s.location.url });
-  out.push({ label: w.theme, value: `${s.theme.theme.title}${s.theme.theme.summary ? `\n${s.theme.theme.summary.trim()}` : ''}` });
+  out.push({
+    label: w.theme,
+    value: `${s.theme.theme.title}${s.theme.theme.summary ? `\n${s.theme.theme.summary.trim()}` : ''}`,
+  });
   const previous = input.group.themes[s.number - 2];
-  if (previous?.theme.betweenSessions.length) out.push({ label: w.prepare, value: '', items: previous.theme.betweenSessions });
+  if (previous?.theme.betweenSessions.length)
+    out.push({ label: w.prepare, value: '', items: previous.theme.betweenSessions });
   const notes: string[] = [];
   if (s.note) notes.push(s.note);
   if (s.moved) {
-    notes.push(input.lang === 'nb' ? `Flyttet fra ${formatDate(s.moved.from, 'nb')}: ${s.moved.reason.nb}` : `Moved from ${formatDate(s.moved.from, 'en')}: ${s.moved.reason.en}`);
+    notes.push(
+      input.lang === 'nb'
+        ? `Flyttet fra ${formatDate(s.moved.from, 'nb')}: ${s.moved.reason.nb}`
+        : `Moved from ${formatDate(s.moved.from, 'en')}: ${s.moved.reason.en}`,
+    );
   }
   if (notes.length) out.push({ label: w.note, value: notes.join('\n') });
   return out;
@@ -150,7 +176,9 @@ function escapeHtml(s: string): string {
 
 /** A URL as a link only when it is plainly one; anything else stays text. */
 function linkOrText(value: string): string {
-  return /^https?:\/\/[^\s"<>]+$/.test(value) ? `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>` : escapeHtml(value).replace(/\n/g, '<br>\n');
+  return /^https?:\/\/[^\s"<>]+$/.test(value)
+    ? `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>`
+    : escapeHtml(value).replace(/\n/g, '<br>\n');
 }
 
 export function invitationMail(input: InvitationInput): InvitationMail {
@@ -186,7 +214,10 @@ export function invitationMail(input: InvitationInput): InvitationMail {
     '',
     ...rows.flatMap((r) => [
       r.items ? `${r.label}:` : `${r.label}: ${r.value.split('\n')[0]}`,
-      ...r.value.split('\n').slice(1).map((l) => `  ${l}`),
+      ...r.value
+        .split('\n')
+        .slice(1)
+        .map((l) => `  ${l}`),
       ...(r.items ?? []).map((i) => `  – ${i}`),
     ]),
     '',
@@ -206,7 +237,9 @@ export function invitationMail(input: InvitationInput): InvitationMail {
       const value = r.items
         ? `<ul>\n${r.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`
         : `${linkOrText(first ?? '')}${rest.length ? `<br>\n${rest.map(escapeHtml).join('<br>\n')}` : ''}`;
-      return r.items ? `<p><strong>${escapeHtml(r.label)}:</strong></p>\n${value}` : `<p><strong>${escapeHtml(r.label)}:</strong> ${value}</p>`;
+      return r.items
+        ? `<p><strong>${escapeHtml(r.label)}:</strong></p>\n${value}`
+        : `<p><strong>${escapeHtml(r.label)}:</strong> ${value}</p>`;
     })
     .join('\n');
   const html = [
@@ -234,7 +267,14 @@ export function invitationMail(input: InvitationInput): InvitationMail {
     method,
     calendar,
     attachmentName: 'invitasjon.ics',
-    messageId: invitationMessageId(group.id, state.uid, state.sequence, method, input.recipient.email, settings.organiser.email),
+    messageId: invitationMessageId(
+      group.id,
+      state.uid,
+      state.sequence,
+      method,
+      input.recipient.email,
+      settings.organiser.email,
+    ),
     date: input.date,
   };
 }

@@ -11,7 +11,10 @@ const LABELS = {
   handout: ['Deltakerark', 'Participant handout'],
   packs: ['{Facilitator}hefter', '{Facilitator} packs'],
   allPacks: ['Alle {facilitator}heftene', 'All {facilitator} packs'],
-  allPacksHint: ['Alle temaene samlet for utskrift, ett tema per side.', 'Every theme in one document for printing, one theme per page.'],
+  allPacksHint: [
+    'Alle temaene samlet for utskrift, ett tema per side.',
+    'Every theme in one document for printing, one theme per page.',
+  ],
   theme: ['Tema', 'Theme'],
   session: ['{Session}', '{Session}'],
   sessionOf: ['av', 'of'],
@@ -49,11 +52,23 @@ const LABELS = {
   minutesShort: ['min', 'min'],
   questions: ['Refleksjonsspørsmål', 'Reflection questions'],
   betweenSessions: ['Egenarbeid til neste {session}', 'Work before the next {session}'],
-  betweenSessionsVoluntary: ['Forslag til tiden før neste {session}', 'Suggestions for the time before the next {session}'],
+  betweenSessionsVoluntary: [
+    'Forslag til tiden før neste {session}',
+    'Suggestions for the time before the next {session}',
+  ],
   betweenSessionsHandout: ['Til neste {session}', 'Before the next {session}'],
-  noBetweenSessions: ['Dette er siste {session}, så det er ikke noe egenarbeid etterpå.', 'This is the last {session}, so there is no work to do afterwards.'],
-  noBetweenSessionsCancelled: ['{This_session} er avlyst, så det er ikke noe egenarbeid fra den.', '{This_session} is cancelled, so there is no work from it.'],
-  voluntaryHint: ['Forslagene er frivillige: gjør det som passer for deg.', 'The suggestions are voluntary: do what suits you.'],
+  noBetweenSessions: [
+    'Dette er siste {session}, så det er ikke noe egenarbeid etterpå.',
+    'This is the last {session}, so there is no work to do afterwards.',
+  ],
+  noBetweenSessionsCancelled: [
+    '{This_session} er avlyst, så det er ikke noe egenarbeid fra den.',
+    '{This_session} is cancelled, so there is no work from it.',
+  ],
+  voluntaryHint: [
+    'Forslagene er frivillige: gjør det som passer for deg.',
+    'The suggestions are voluntary: do what suits you.',
+  ],
   preparation: ['Til forberedelse', 'To prepare'],
   nextSession: ['Neste {session}', 'Next {session}'],
   materials: ['Materiell', 'Materials'],
@@ -61,7 +76,7 @@ const LABELS = {
   materialKind: ['Type', 'Kind'],
   materialFor: ['For', 'For'],
   noMaterials: ['Ikke noe materiell til dette temaet.', 'No materials for this theme.'],
-  onSourcePage: ['på programmets nettside', 'on the programme\'s web page'],
+  onSourcePage: ['på programmets nettside', "on the programme's web page"],
   source: ['Kilde', 'Source'],
   findMaterial: ['Materiellet finner du på', 'You find the material on'],
   facilitatorPart: ['For {facilitator}', 'For the {facilitator}'],
@@ -73,10 +88,22 @@ const LABELS = {
   printable: ['Utskrift', 'Print'],
   markdown: ['Markdown', 'Markdown'],
   markdownFiles: ['Markdown-filer', 'Markdown files'],
-  markdownHint: ['De samme heftene og arkene som ren tekst, til å kopiere fra eller redigere.', 'The same packs and handouts as plain text, to copy from or edit.'],
-  generatedBy: ['Laget med refleks fra programmet og gruppefilen.', 'Made by refleks from the programme and the group file.'],
-  ours: ['Fra programmet: temaet, rammene og materiellet. Forslag fra refleks som dere tilpasser: læringsmål, spørsmål, agenda, oppgaver mellom {sessions} og notater.', 'From the programme: the theme, the frame and the material. Suggestions from refleks for you to adapt: goals, questions, agenda, tasks between {sessions} and notes.'],
-  oursHandout: ['Temaet og materiellet er fra programmet; spørsmålene og oppgavene er forslag.', 'The theme and the material come from the programme; the questions and tasks are suggestions.'],
+  markdownHint: [
+    'De samme heftene og arkene som ren tekst, til å kopiere fra eller redigere.',
+    'The same packs and handouts as plain text, to copy from or edit.',
+  ],
+  generatedBy: [
+    'Laget med refleks fra programmet og gruppefilen.',
+    'Made by refleks from the programme and the group file.',
+  ],
+  ours: [
+    'Fra programmet: temaet, rammene og materiellet. Forslag fra refleks som dere tilpasser: læringsmål, spørsmål, agenda, oppgaver mellom {sessions} og notater.',
+    'From the programme: the theme, the frame and the material. Suggestions from refleks for you to adapt: goals, questions, agenda, tasks between {sessions} and notes.',
+  ],
+  oursHandout: [
+    'Temaet og materiellet er fra programmet; spørsmålene og oppgavene er forslag.',
+    'The theme and the material come from the programme; the questions and tasks are suggestions.',
+  ],
   handoutFooter: ['Ta med arket til neste {session}.', 'Bring this sheet to the next {session}.'],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -46,7 +46,12 @@ export function markdownText(value: string): string {
   return value
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .split(/\n[ \t]*\n\s*/)
-    .map((para) => para.replace(/\s*\n\s*/g, ' ').replace(MD_SPECIAL, '\\$&').replace(MD_BLOCK_START, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`)))
+    .map((para) =>
+      para
+        .replace(/\s*\n\s*/g, ' ')
+        .replace(MD_SPECIAL, '\\$&')
+        .replace(MD_BLOCK_START, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`)),
+    )
     .join('\n\n');
 }
 
@@ -55,9 +60,11 @@ export function markdownText(value: string): string {
  * would end the link early are percent-encoded (the loader refuses most of
  * them already; this holds for any view).
  */
+// eslint-disable-next-line no-control-regex -- control characters are what must be encoded
+const URL_UNSAFE = /[\s<>()"'`\\|[\]\u0000-\u001f\u007f]/g;
+
 export function markdownUrl(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/[\s<>()"'`\\|[\]\u0000-\u001f\u007f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return value.replace(URL_UNSAFE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /**
@@ -66,7 +73,8 @@ export function markdownUrl(value: string): string {
  * through markdownUrl. File names stay as they are (refleks makes them).
  */
 export function escapeMarkdown<T>(value: T, key = ''): T {
-  if (typeof value === 'string') return (key === 'files' ? value : key === 'url' ? markdownUrl(value) : markdownText(value)) as T;
+  if (typeof value === 'string')
+    return (key === 'files' ? value : key === 'url' ? markdownUrl(value) : markdownText(value)) as T;
   if (Array.isArray(value)) return value.map((v) => escapeMarkdown(v, key)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -81,7 +89,14 @@ export function escapeMarkdown<T>(value: T, key = ''): T {
  * for the facilitator, only the organisation on a handout (participants need
  * no word about files or templates).
  */
-function page(templates: PackRenderer, body: string, view: { lang: Lang; title: string; organisation: string; labels: PackLabels }, programmeId: string, format: 'html' | 'md', handout = false): string {
+function page(
+  templates: PackRenderer,
+  body: string,
+  view: { lang: Lang; title: string; organisation: string; labels: PackLabels },
+  programmeId: string,
+  format: 'html' | 'md',
+  handout = false,
+): string {
   const footer = handout ? `${view.organisation}.` : `${view.organisation}. ${view.labels.generatedBy}`;
   return templates.render(`packs/layout.${format}.hbs`, { ...view, body, footer }, { programmeId });
 }
@@ -102,17 +117,42 @@ export function packFiles(ws: Workspace, plan: GroupPlan, templates: PackRendere
     const packBody = templates.render('packs/pack.html.hbs', view, { programmeId: pid });
     files.push({ path: `${dir}/${view.files.pack}`, bytes: page(templates, packBody, view, pid, 'html') });
     const handoutBody = templates.render('packs/handout.html.hbs', view, { programmeId: pid });
-    files.push({ path: `${out}/${view.files.handout}`, bytes: page(templates, handoutBody, { ...view, title: handoutTitle(view) }, pid, 'html', true) });
-    sections.push({ body: templates.render('packs/pack.html.hbs', { ...view, headingOffset: 1 }, { programmeId: pid }), cancelled: view.session.cancelled });
+    files.push({
+      path: `${out}/${view.files.handout}`,
+      bytes: page(templates, handoutBody, { ...view, title: handoutTitle(view) }, pid, 'html', true),
+    });
+    sections.push({
+      body: templates.render('packs/pack.html.hbs', { ...view, headingOffset: 1 }, { programmeId: pid }),
+      cancelled: view.session.cancelled,
+    });
     const md = escapeMarkdown(view);
-    files.push({ path: `${dir}/${view.files.packMd}`, bytes: page(templates, templates.render('packs/pack.md.hbs', md, { programmeId: pid }), md, pid, 'md') });
+    files.push({
+      path: `${dir}/${view.files.packMd}`,
+      bytes: page(templates, templates.render('packs/pack.md.hbs', md, { programmeId: pid }), md, pid, 'md'),
+    });
     const handoutMd = { ...md, title: handoutTitle(md) };
-    files.push({ path: `${out}/${view.files.handoutMd}`, bytes: page(templates, templates.render('packs/handout.md.hbs', md, { programmeId: pid }), handoutMd, pid, 'md', true) });
+    files.push({
+      path: `${out}/${view.files.handoutMd}`,
+      bytes: page(
+        templates,
+        templates.render('packs/handout.md.hbs', md, { programmeId: pid }),
+        handoutMd,
+        pid,
+        'md',
+        true,
+      ),
+    });
   }
   const index = indexView(ws, plan, lang);
   const pid = plan.group.programmeId;
-  files.push({ path: `${dir}/index.html`, bytes: page(templates, templates.render('packs/index.html.hbs', index, { programmeId: pid }), index, pid, 'html') });
+  files.push({
+    path: `${dir}/index.html`,
+    bytes: page(templates, templates.render('packs/index.html.hbs', index, { programmeId: pid }), index, pid, 'html'),
+  });
   const all = { ...index, headingOffset: 1, title: `${index.labels.allPacks} – ${plan.group.name}`, sections };
-  files.push({ path: `${dir}/alle.html`, bytes: page(templates, templates.render('packs/all.html.hbs', all, { programmeId: pid }), all, pid, 'html') });
+  files.push({
+    path: `${dir}/alle.html`,
+    bytes: page(templates, templates.render('packs/all.html.hbs', all, { programmeId: pid }), all, pid, 'html'),
+  });
   return files;
 }

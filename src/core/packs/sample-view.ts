@@ -9,10 +9,19 @@
 import { packLabels } from './labels.js';
 import type { IndexView, PackView, PersonView, PlaceView, SessionView } from './view.js';
 
-type Full<T> = T extends readonly (infer U)[] ? Full<U>[] : T extends object ? { [K in keyof T]-?: Full<NonNullable<T[K]>> } : NonNullable<T>;
+type Full<T> = T extends readonly (infer U)[]
+  ? Full<U>[]
+  : T extends object
+    ? { [K in keyof T]-?: Full<NonNullable<T[K]>> }
+    : NonNullable<T>;
 
 const person: Full<PersonView> = { name: 'Kari Nordmann', detail: 'Sone nord, sykepleier' };
-const place: Full<PlaceView> = { text: 'Helsehuset, møterom 2', room: 'Møterom 2', address: 'Storgata 1', url: 'https://teams.example/m' };
+const place: Full<PlaceView> = {
+  text: 'Helsehuset, møterom 2',
+  room: 'Møterom 2',
+  address: 'Storgata 1',
+  url: 'https://teams.example/m',
+};
 const session: Full<SessionView> = {
   number: 1,
   count: 5,
@@ -29,8 +38,25 @@ const session: Full<SessionView> = {
   note: 'Merknad.',
   last: false,
 };
-const files = { pack: 'p.html', packMd: 'p.md', handout: 'h.html', handoutMd: 'h.md', handoutHref: '../deltaker/h.html', handoutMdHref: '../deltaker/h.md', index: 'index.html', all: 'alle.html' };
-const material = { title: 'Film', kind: 'film', kindLabel: 'Film', audienceLabel: 'Alle', forParticipants: true, url: 'https://film.example', onSourcePage: true };
+const files = {
+  pack: 'p.html',
+  packMd: 'p.md',
+  handout: 'h.html',
+  handoutMd: 'h.md',
+  handoutHref: '../deltaker/h.html',
+  handoutMdHref: '../deltaker/h.md',
+  index: 'index.html',
+  all: 'alle.html',
+};
+const material = {
+  title: 'Film',
+  kind: 'film',
+  kindLabel: 'Film',
+  audienceLabel: 'Alle',
+  forParticipants: true,
+  url: 'https://film.example',
+  onSourcePage: true,
+};
 
 const pack: Full<PackView> = {
   lang: 'nb',
@@ -45,7 +71,15 @@ const pack: Full<PackView> = {
   session,
   nextSession: { whenText: 'tirsdag 26. januar 2027 kl. 13.00–15.00', place: 'Helsehuset' },
   theme: { title: 'Tema', summary: 'Om.', goals: ['Mål'], questions: ['Spørsmål'], programmeTitle: 'Program' },
-  people: { facilitator: person, coFacilitator: person, coFacilitatorLabel: 'Medveileder', facilitatorLabel: 'Veileder', leader: person, participants: [person], participantCount: 1 },
+  people: {
+    facilitator: person,
+    coFacilitator: person,
+    coFacilitatorLabel: 'Medveileder',
+    facilitatorLabel: 'Veileder',
+    leader: person,
+    participants: [person],
+    participantCount: 1,
+  },
   agenda: [{ start: '13.00', end: '13.10', minutes: 10, title: 'Velkommen', note: 'Kort.' }],
   agendaMinutes: 120,
   agendaWarning: 'Advarsel.',

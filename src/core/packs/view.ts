@@ -128,7 +128,6 @@ export interface PackView {
   files: PackFiles;
 }
 
-
 /** ASCII file-name part of a theme title: «Mål – målrettet prosess» → `mal-malrettet-prosess`. */
 export function slugify(title: string, max = 48): string {
   return slug(title, { max, wholeWords: true, fallback: 'tema' });
@@ -138,7 +137,16 @@ export function packFileNames(session: PlannedSession): PackFiles {
   const base = `${session.number}-${slugify(session.theme.theme.title)}`;
   const handout = `deltakerark-${base}.html`;
   const handoutMd = `deltakerark-${base}.md`;
-  return { pack: `tema-${base}.html`, packMd: `tema-${base}.md`, handout, handoutMd, handoutHref: `../deltaker/${handout}`, handoutMdHref: `../deltaker/${handoutMd}`, index: 'index.html', all: 'alle.html' };
+  return {
+    pack: `tema-${base}.html`,
+    packMd: `tema-${base}.md`,
+    handout,
+    handoutMd,
+    handoutHref: `../deltaker/${handout}`,
+    handoutMdHref: `../deltaker/${handoutMd}`,
+    index: 'index.html',
+    all: 'alle.html',
+  };
 }
 
 function person(p: Person): PersonView {
@@ -154,29 +162,75 @@ function agenda(session: PlannedSession, lang: Lang): AgendaItemView[] {
   return session.theme.theme.agenda.map((block) => {
     const start = at;
     at = addMinutes(at, block.minutes);
-    return { start: formatTime(start, lang), end: formatTime(at, lang), minutes: block.minutes, title: block.title, note: block.note ?? null };
+    return {
+      start: formatTime(start, lang),
+      end: formatTime(at, lang),
+      minutes: block.minutes,
+      title: block.title,
+      note: block.note ?? null,
+    };
   });
 }
 
 /** What to have done before people arrive; items only where the theme needs them. */
-function checklist(session: PlannedSession, materials: Material[], leaderName: string | null, voluntary: boolean, w: Vocabulary, lang: Lang): string[] {
+function checklist(
+  session: PlannedSession,
+  materials: Material[],
+  leaderName: string | null,
+  voluntary: boolean,
+  w: Vocabulary,
+  lang: Lang,
+): string[] {
   const kinds = new Set(materials.map((m) => m.kind));
   const inWords = (nb: string, en: string) => fillWords(t(nb, en)[lang], w);
-  const items = [inWords(`Rommet er reservert: ${session.location.text}.`, `The room is reserved: ${session.location.text}.`)];
-  if (materials.some((m) => m.kind === 'film' && m.audience !== 'facilitator')) items.push(inWords('Filmen er testet på skjermen i rommet, med lyd.', 'The film is tested on the screen in the room, with sound.'));
-  items.push(inWords('Deltakerarket og annet materiell er skrevet ut, ett til hver.', 'The handout and other material are printed, one for each person.'));
-  if (kinds.has('form')) items.push(inWords('Skjemaet til {this_session} ligger klart.', 'The form for {this_session} is ready.'));
-  if (session.leaderInvited && leaderName) items.push(inWords(`Leder, ${leaderName}, er minnet på å være med denne gangen.`, `The leader, ${leaderName}, is reminded to come this time.`));
+  const items = [
+    inWords(`Rommet er reservert: ${session.location.text}.`, `The room is reserved: ${session.location.text}.`),
+  ];
+  if (materials.some((m) => m.kind === 'film' && m.audience !== 'facilitator'))
+    items.push(
+      inWords(
+        'Filmen er testet på skjermen i rommet, med lyd.',
+        'The film is tested on the screen in the room, with sound.',
+      ),
+    );
+  items.push(
+    inWords(
+      'Deltakerarket og annet materiell er skrevet ut, ett til hver.',
+      'The handout and other material are printed, one for each person.',
+    ),
+  );
+  if (kinds.has('form'))
+    items.push(inWords('Skjemaet til {this_session} ligger klart.', 'The form for {this_session} is ready.'));
+  if (session.leaderInvited && leaderName)
+    items.push(
+      inWords(
+        `Leder, ${leaderName}, er minnet på å være med denne gangen.`,
+        `The leader, ${leaderName}, is reminded to come this time.`,
+      ),
+    );
   if (session.preparation.length) {
-    items.push(voluntary
-      ? inWords('Du har sett på forslagene fra forrige gang, så dere kan spørre hvordan det gikk.', 'You have looked at the suggestions from last time, so you can ask how it went.')
-      : inWords('Du har lest egenarbeidet fra forrige gang og vet hva gruppen har prøvd ut.', 'You have read the work from last time and know what the group has tried out.'));
+    items.push(
+      voluntary
+        ? inWords(
+            'Du har sett på forslagene fra forrige gang, så dere kan spørre hvordan det gikk.',
+            'You have looked at the suggestions from last time, so you can ask how it went.',
+          )
+        : inWords(
+            'Du har lest egenarbeidet fra forrige gang og vet hva gruppen har prøvd ut.',
+            'You have read the work from last time and know what the group has tried out.',
+          ),
+    );
   }
   // Only a programme with a facilitator video gets the item about watching it.
   const video = materials.some((m) => m.kind === 'film' && m.audience === 'facilitator');
-  items.push(video
-    ? inWords('Du har sett veiledningsvideoen og lest notatene under.', 'You have watched the facilitator video and read the notes below.')
-    : inWords('Du har lest notatene under.', 'You have read the notes below.'));
+  items.push(
+    video
+      ? inWords(
+          'Du har sett veiledningsvideoen og lest notatene under.',
+          'You have watched the facilitator video and read the notes below.',
+        )
+      : inWords('Du har lest notatene under.', 'You have read the notes below.'),
+  );
   return items;
 }
 
@@ -187,17 +241,41 @@ function role(programme: Programme | undefined, w: Vocabulary, lang: Lang): stri
     const a = programme.facilitatorLabel ?? inWords('fagperson', 'professional');
     const b = programme.coFacilitatorLabel ?? inWords('medleder', 'co-leader');
     return [
-      inWords(`Dere er to {facilitators}, en ${a} og en ${b}, og leder {sessions} sammen som likeverdige.`, `You are two {facilitators}, a ${a} and a ${b}, and lead the {sessions} together as equals.`),
-      inWords('Avtal på forhånd hvem som gjør hva, og hvordan dere støtter hverandre underveis.', 'Agree beforehand who does what, and how you support each other as you go.'),
-      inWords('Legg til rette for at alle deltar så mye de ønsker, også de som sier minst. Det er frivillig hva man deler.', 'Make room for everyone to take part as much as they wish, also those who say least. What people share is up to them.'),
-      inWords('Dere trenger ikke være eksperter: deltakerne lærer også av hverandre.', 'You do not need to be experts: the participants also learn from each other.'),
+      inWords(
+        `Dere er to {facilitators}, en ${a} og en ${b}, og leder {sessions} sammen som likeverdige.`,
+        `You are two {facilitators}, a ${a} and a ${b}, and lead the {sessions} together as equals.`,
+      ),
+      inWords(
+        'Avtal på forhånd hvem som gjør hva, og hvordan dere støtter hverandre underveis.',
+        'Agree beforehand who does what, and how you support each other as you go.',
+      ),
+      inWords(
+        'Legg til rette for at alle deltar så mye de ønsker, også de som sier minst. Det er frivillig hva man deler.',
+        'Make room for everyone to take part as much as they wish, also those who say least. What people share is up to them.',
+      ),
+      inWords(
+        'Dere trenger ikke være eksperter: deltakerne lærer også av hverandre.',
+        'You do not need to be experts: the participants also learn from each other.',
+      ),
     ];
   }
   return [
-    inWords('Du leder gruppen og passer på at {sessions} og arbeidet mellom dem blir gjennomført og kommer trygt i mål.', 'You lead the group and see to it that the {sessions} and the work between them are carried through safely to the end.'),
-    inWords('Legg til rette for at alle deltar så mye som mulig, også de som sier minst.', 'Make room for everyone to take part as much as they can, also those who say least.'),
-    inWords('Du skal ikke bære alt ansvaret alene, og gruppen skal ikke legge det på deg: alle i gruppen tar sin del av ansvaret.', 'You do not carry all the responsibility, and the group should not hand it to you: everyone in the group takes their share.'),
-    inWords('Du trenger ikke være eksperten. Materialet til hvert tema finnes ferdig, og gruppen lærer av hverandre.', 'You do not need to be the expert. The material for each theme is ready, and the group learns from each other.'),
+    inWords(
+      'Du leder gruppen og passer på at {sessions} og arbeidet mellom dem blir gjennomført og kommer trygt i mål.',
+      'You lead the group and see to it that the {sessions} and the work between them are carried through safely to the end.',
+    ),
+    inWords(
+      'Legg til rette for at alle deltar så mye som mulig, også de som sier minst.',
+      'Make room for everyone to take part as much as they can, also those who say least.',
+    ),
+    inWords(
+      'Du skal ikke bære alt ansvaret alene, og gruppen skal ikke legge det på deg: alle i gruppen tar sin del av ansvaret.',
+      'You do not carry all the responsibility, and the group should not hand it to you: everyone in the group takes their share.',
+    ),
+    inWords(
+      'Du trenger ikke være eksperten. Materialet til hvert tema finnes ferdig, og gruppen lærer av hverandre.',
+      'You do not need to be the expert. The material for each theme is ready, and the group learns from each other.',
+    ),
   ];
 }
 
@@ -205,7 +283,15 @@ function role(programme: Programme | undefined, w: Vocabulary, lang: Lang): stri
 function material(m: Material, source: SourceView | null, lang: Lang): MaterialView {
   const i = lang === 'nb' ? 0 : 1;
   const url = m.url ?? source?.url ?? null;
-  return { title: m.title, kind: m.kind, kindLabel: KIND_LABELS[m.kind][i], audienceLabel: AUDIENCE_LABELS[m.audience][i], forParticipants: m.audience !== 'facilitator', url, onSourcePage: !m.url && !!url };
+  return {
+    title: m.title,
+    kind: m.kind,
+    kindLabel: KIND_LABELS[m.kind][i],
+    audienceLabel: AUDIENCE_LABELS[m.audience][i],
+    forParticipants: m.audience !== 'facilitator',
+    url,
+    onSourcePage: !m.url && !!url,
+  };
 }
 
 /** Where the programme is published, or null for a programme without `source:`. */
@@ -217,8 +303,11 @@ export function sourceView(programme: Programme | undefined): SourceView | null 
 function leaderSuggestion(sessions: number[], hasLeader: boolean, w: Vocabulary, lang: Lang): string | null {
   if (!hasLeader || !sessions.length) return null;
   const n = sessions.map(String);
-  const list = n.length > 1 ? `${n.slice(0, -1).join(', ')} ${lang === 'nb' ? 'og' : 'and'} ${n[n.length - 1]}` : n.join('');
-  return t(`Forslag: leder er med på ${w.session} ${list}.`, `Suggestion: the leader joins ${w.session} ${list}.`)[lang];
+  const list =
+    n.length > 1 ? `${n.slice(0, -1).join(', ')} ${lang === 'nb' ? 'og' : 'and'} ${n[n.length - 1]}` : n.join('');
+  return t(`Forslag: leder er med på ${w.session} ${list}.`, `Suggestion: the leader joins ${w.session} ${list}.`)[
+    lang
+  ];
 }
 
 export function sessionView(s: PlannedSession, count: number, lang: Lang): SessionView {
@@ -233,8 +322,17 @@ export function sessionView(s: PlannedSession, count: number, lang: Lang): Sessi
     whenText: formatSessionTime(s.date, s.start, s.end, lang),
     place: place(s.location),
     cancelled: s.cancelled,
-    moved: s.moved ? t(`Flyttet fra ${formatDate(s.moved.from, 'nb')} (${s.moved.reason.nb}).`, `Moved from ${formatDate(s.moved.from, 'en')} (${s.moved.reason.en}).`)[lang] : null,
-    postponed: s.postponed ? t(`Utsatt fra ${formatDate(s.postponed.from, 'nb')}.`, `Postponed from ${formatDate(s.postponed.from, 'en')}.`)[lang] : null,
+    moved: s.moved
+      ? t(
+          `Flyttet fra ${formatDate(s.moved.from, 'nb')} (${s.moved.reason.nb}).`,
+          `Moved from ${formatDate(s.moved.from, 'en')} (${s.moved.reason.en}).`,
+        )[lang]
+      : null,
+    postponed: s.postponed
+      ? t(`Utsatt fra ${formatDate(s.postponed.from, 'nb')}.`, `Postponed from ${formatDate(s.postponed.from, 'en')}.`)[
+          lang
+        ]
+      : null,
     note: s.note ?? null,
     last: s.number === count,
   };
@@ -268,7 +366,10 @@ export function packView(ws: Workspace, plan: GroupPlan, session: PlannedSession
   const voluntary = programme?.betweenSessionsVoluntary ?? false;
   const hours = group.betweenSessionHours;
   const inWords = (nb: string, en: string) => fillWords(t(nb, en)[lang], words);
-  const facilitatorLabel = programme?.equalLeaders && programme.facilitatorLabel ? `${labels.facilitator} (${programme.facilitatorLabel})` : labels.facilitator;
+  const facilitatorLabel =
+    programme?.equalLeaders && programme.facilitatorLabel
+      ? `${labels.facilitator} (${programme.facilitatorLabel})`
+      : labels.facilitator;
   const coLabel = programme?.coFacilitatorLabel ?? labels.coFacilitator;
   return {
     lang,
@@ -281,8 +382,16 @@ export function packView(ws: Workspace, plan: GroupPlan, session: PlannedSession
     leaderSuggestion: leaderSuggestion(group.leaderSessions, !!group.leader, words, lang),
     group: { id: group.id, name: group.name, programmeTitle: group.programmeTitle },
     session: sessionView(session, count, lang),
-    nextSession: next ? { whenText: formatSessionTime(next.date, next.start, next.end, lang), place: next.location.text } : null,
-    theme: { title: theme.title, summary: theme.summary, goals: theme.goals, questions: theme.questions, programmeTitle: session.theme.programmeTitle },
+    nextSession: next
+      ? { whenText: formatSessionTime(next.date, next.start, next.end, lang), place: next.location.text }
+      : null,
+    theme: {
+      title: theme.title,
+      summary: theme.summary,
+      goals: theme.goals,
+      questions: theme.questions,
+      programmeTitle: session.theme.programmeTitle,
+    },
     people: {
       facilitator: person(group.facilitator),
       coFacilitator: group.coFacilitator ? person(group.coFacilitator) : null,
@@ -296,7 +405,10 @@ export function packView(ws: Workspace, plan: GroupPlan, session: PlannedSession
     agendaMinutes,
     agendaWarning:
       agendaMinutes && agendaMinutes !== session.durationMinutes
-        ? inWords(`Agendaen er på ${agendaMinutes} minutter, men {the_session} varer ${session.durationMinutes} minutter. Juster underveis.`, `The agenda takes ${agendaMinutes} minutes, but {the_session} lasts ${session.durationMinutes} minutes. Adjust as you go.`)
+        ? inWords(
+            `Agendaen er på ${agendaMinutes} minutter, men {the_session} varer ${session.durationMinutes} minutter. Juster underveis.`,
+            `The agenda takes ${agendaMinutes} minutes, but {the_session} lasts ${session.durationMinutes} minutes. Adjust as you go.`,
+          )
         : null,
     betweenSessions: session.betweenSessions,
     betweenSessionsHeading: voluntary ? labels.betweenSessionsVoluntary : labels.betweenSessions,
@@ -305,7 +417,10 @@ export function packView(ws: Workspace, plan: GroupPlan, session: PlannedSession
       : voluntary
         ? labels.voluntaryHint
         : hours.max > 0
-          ? inWords(`Regn med ${hours.min === hours.max ? hours.max : `${hours.min}–${hours.max}`} ${hours.max === 1 ? 'time' : 'timer'} til dette før neste {session}.`, `Expect to spend ${hours.min === hours.max ? hours.max : `${hours.min}–${hours.max}`} ${hours.max === 1 ? 'hour' : 'hours'} on this before the next {session}.`)
+          ? inWords(
+              `Regn med ${hours.min === hours.max ? hours.max : `${hours.min}–${hours.max}`} ${hours.max === 1 ? 'time' : 'timer'} til dette før neste {session}.`,
+              `Expect to spend ${hours.min === hours.max ? hours.max : `${hours.min}–${hours.max}`} ${hours.max === 1 ? 'hour' : 'hours'} on this before the next {session}.`,
+            )
           : null,
     noBetweenSessions: session.cancelled ? labels.noBetweenSessionsCancelled : labels.noBetweenSessions,
     materials,
@@ -343,7 +458,12 @@ export function indexView(ws: Workspace, plan: GroupPlan, lang: Lang): IndexView
     contentLang: contentLang(programme, lang),
     source: sourceView(programme),
     group: { id: g.id, name: g.name, programmeTitle: g.programmeTitle, facilitator: g.facilitator.name },
-    sessions: plan.sessions.map((s) => ({ session: sessionView(s, g.themes.length, lang), title: s.theme.theme.title, programmeTitle: s.theme.programmeTitle, files: packFileNames(s) })),
+    sessions: plan.sessions.map((s) => ({
+      session: sessionView(s, g.themes.length, lang),
+      title: s.theme.theme.title,
+      programmeTitle: s.theme.programmeTitle,
+      files: packFileNames(s),
+    })),
     files: { all: 'alle.html' },
   };
 }

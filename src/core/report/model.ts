@@ -8,7 +8,14 @@
 import { certificatePlan, type CertificatePlan } from '../attendance.js';
 import type { PlannedSession, GroupPlan } from '../schedule.js';
 import { t, type Text } from '../text.js';
-import { GOAL_ANSWERS, RATING_SCALE, type EvaluationText, type FieldDef, type FormKind, type GoalAnswer } from '../forms/fields.js';
+import {
+  GOAL_ANSWERS,
+  RATING_SCALE,
+  type EvaluationText,
+  type FieldDef,
+  type FormKind,
+  type GoalAnswer,
+} from '../forms/fields.js';
 
 /** One filled-in form as read back: where it came from and its answers by tag. */
 export interface FilledForm {
@@ -126,7 +133,12 @@ function sessionWord(n: number): Text {
   return t(`samling ${n}`, `session ${n}`);
 }
 
-function readEvaluation(plan: GroupPlan, form: FilledForm, section: GroupSection, ratings: Map<number, number[]>): void {
+function readEvaluation(
+  plan: GroupPlan,
+  form: FilledForm,
+  section: GroupSection,
+  ratings: Map<number, number[]>,
+): void {
   const bySession = new Map(plan.sessions.map((s) => [s.number, s]));
   const ticked = new Map<number, number[]>();
   const goalTicks = new Map<string, GoalAnswer[]>();
@@ -137,18 +149,30 @@ function readEvaluation(plan: GroupPlan, form: FilledForm, section: GroupSection
     answered++;
     const m = f.meaning;
     if (m.what === 'rating') ticked.set(m.session, [...(ticked.get(m.session) ?? []), m.value]);
-    else if (m.what === 'goal') goalTicks.set(`${m.session}-${m.goal}`, [...(goalTicks.get(`${m.session}-${m.goal}`) ?? []), m.answer]);
-    else if (m.what === 'evaluation-text' && typeof v === 'string') section.texts.push({ question: f.alias ? { nb: f.alias, en: f.alias } : EVALUATION_QUESTIONS[m.key], answer: v, file: form.file });
+    else if (m.what === 'goal')
+      goalTicks.set(`${m.session}-${m.goal}`, [...(goalTicks.get(`${m.session}-${m.goal}`) ?? []), m.answer]);
+    else if (m.what === 'evaluation-text' && typeof v === 'string')
+      section.texts.push({
+        question: f.alias ? { nb: f.alias, en: f.alias } : EVALUATION_QUESTIONS[m.key],
+        answer: v,
+        file: form.file,
+      });
   }
   for (const o of form.outOfScale ?? []) {
     answered++;
-    section.notes.push({ file: form.file, text: t(
-      `vurderingen ${o.value} for samling ${o.session} er utenfor skalaen ${RATING_SCALE[0]}–${RATING_SCALE[RATING_SCALE.length - 1]} og er ikke tatt med`,
-      `the rating ${o.value} for session ${o.session} is outside the scale ${RATING_SCALE[0]}–${RATING_SCALE[RATING_SCALE.length - 1]} and is left out`,
-    ) });
+    section.notes.push({
+      file: form.file,
+      text: t(
+        `vurderingen ${o.value} for samling ${o.session} er utenfor skalaen ${RATING_SCALE[0]}–${RATING_SCALE[RATING_SCALE.length - 1]} og er ikke tatt med`,
+        `the rating ${o.value} for session ${o.session} is outside the scale ${RATING_SCALE[0]}–${RATING_SCALE[RATING_SCALE.length - 1]} and is left out`,
+      ),
+    });
   }
   if (!answered) {
-    section.notes.push({ file: form.file, text: t('er ikke fylt ut (ingen felt har svar)', 'is not filled in (no field has an answer)') });
+    section.notes.push({
+      file: form.file,
+      text: t('er ikke fylt ut (ingen felt har svar)', 'is not filled in (no field has an answer)'),
+    });
     return;
   }
   const rateable = plan.sessions.filter((s) => !s.cancelled);
@@ -159,19 +183,25 @@ function readEvaluation(plan: GroupPlan, form: FilledForm, section: GroupSection
       rated++;
       ratings.set(s.number, [...(ratings.get(s.number) ?? []), values[0]!]);
     } else if (values.length > 1) {
-      section.notes.push({ file: form.file, text: t(
-        `samling ${s.number} (${s.theme.theme.title}) har ${values.length} kryss i vurderingen (${values.join(' og ')}); ikke tatt med`,
-        `session ${s.number} (${s.theme.theme.title}) has ${values.length} ticks in the rating (${values.join(' and ')}); left out`,
-      ) });
+      section.notes.push({
+        file: form.file,
+        text: t(
+          `samling ${s.number} (${s.theme.theme.title}) har ${values.length} kryss i vurderingen (${values.join(' og ')}); ikke tatt med`,
+          `session ${s.number} (${s.theme.theme.title}) has ${values.length} ticks in the rating (${values.join(' and ')}); left out`,
+        ),
+      });
     }
   }
   if (rated < rateable.length) {
-    const missing = rateable.filter((s) => !(ticked.get(s.number)?.length)).map((s) => s.number);
+    const missing = rateable.filter((s) => !ticked.get(s.number)?.length).map((s) => s.number);
     if (missing.length) {
-      section.notes.push({ file: form.file, text: t(
-        `delvis utfylt: ${rated} av ${rateable.length} temaer er vurdert (mangler ${missing.map((n) => sessionWord(n).nb).join(', ')})`,
-        `partly filled in: ${rated} of ${rateable.length} themes are rated (missing ${missing.map((n) => sessionWord(n).en).join(', ')})`,
-      ) });
+      section.notes.push({
+        file: form.file,
+        text: t(
+          `delvis utfylt: ${rated} av ${rateable.length} temaer er vurdert (mangler ${missing.map((n) => sessionWord(n).nb).join(', ')})`,
+          `partly filled in: ${rated} of ${rateable.length} themes are rated (missing ${missing.map((n) => sessionWord(n).en).join(', ')})`,
+        ),
+      });
     }
   }
   for (const s of plan.sessions) {
@@ -197,7 +227,11 @@ function readFollowUp(plan: GroupPlan, form: FilledForm, section: GroupSection, 
     if (m.what === 'follow-up-text') {
       // The alias already names the session («Samling 2: …»).
       section.texts.push({
-        question: f.alias ? { nb: f.alias, en: f.alias } : m.key === 'utprovd' ? t('Hva har dere prøvd ut siden sist?', 'What have you tried since last time?') : t('Erfaringer og refleksjoner', 'Experiences and reflections'),
+        question: f.alias
+          ? { nb: f.alias, en: f.alias }
+          : m.key === 'utprovd'
+            ? t('Hva har dere prøvd ut siden sist?', 'What have you tried since last time?')
+            : t('Erfaringer og refleksjoner', 'Experiences and reflections'),
         ...(f.alias ? {} : { session: m.session }),
         answer: v,
         file: form.file,
@@ -210,16 +244,30 @@ function readFollowUp(plan: GroupPlan, form: FilledForm, section: GroupSection, 
     }
   }
   if (!answered) {
-    section.notes.push({ file: form.file, text: t('er ikke fylt ut (ingen felt har svar)', 'is not filled in (no field has an answer)') });
+    section.notes.push({
+      file: form.file,
+      text: t('er ikke fylt ut (ingen felt har svar)', 'is not filled in (no field has an answer)'),
+    });
     return;
   }
   for (const r of rows.values()) {
     if (!r.action) {
-      section.notes.push({ file: form.file, text: t(`${sessionWord(r.session).nb}: ansvarlig eller frist uten tiltak; ikke tatt med`, `${sessionWord(r.session).en}: owner or deadline without an action; left out`) });
+      section.notes.push({
+        file: form.file,
+        text: t(
+          `${sessionWord(r.session).nb}: ansvarlig eller frist uten tiltak; ikke tatt med`,
+          `${sessionWord(r.session).en}: owner or deadline without an action; left out`,
+        ),
+      });
       continue;
     }
     const iso = r.deadline ? parseFormDate(r.deadline) : undefined;
-    section.actions.push({ ...r, ...(iso ? { deadlineIso: iso } : {}), overdue: !!iso && iso < today, file: form.file });
+    section.actions.push({
+      ...r,
+      ...(iso ? { deadlineIso: iso } : {}),
+      overdue: !!iso && iso < today,
+      file: form.file,
+    });
   }
   void plan;
 }
@@ -228,7 +276,12 @@ function themeKey(s: PlannedSession): string {
   return `${s.theme.programmeId}/${s.theme.theme.id}`;
 }
 
-export function groupSection(plan: GroupPlan, forms: FilledForm[], today: string, readNotes: Note[] = []): GroupSection {
+export function groupSection(
+  plan: GroupPlan,
+  forms: FilledForm[],
+  today: string,
+  readNotes: Note[] = [],
+): GroupSection {
   const { group } = plan;
   const cert: CertificatePlan = certificatePlan(plan, today);
   const section: GroupSection = {
@@ -237,11 +290,23 @@ export function groupSection(plan: GroupPlan, forms: FilledForm[], today: string
     programmeTitle: group.programmeTitle,
     sessions: plan.sessions.map((s) => {
       const list = group.attendance?.sessions.get(s.number);
-      return { number: s.number, date: s.date, theme: s.theme.theme.title, cancelled: s.cancelled, ...(list && !s.cancelled ? { present: list.length } : {}) };
+      return {
+        number: s.number,
+        date: s.date,
+        theme: s.theme.theme.title,
+        cancelled: s.cancelled,
+        ...(list && !s.cancelled ? { present: list.length } : {}),
+      };
     }),
     attendanceRecorded: cert.recorded,
     minSessions: cert.minSessions,
-    people: cert.recorded ? cert.standings.map((st) => ({ name: st.participant.name, attended: st.attended.map((s) => s.number), eligible: st.eligible })) : [],
+    people: cert.recorded
+      ? cert.standings.map((st) => ({
+          name: st.participant.name,
+          attended: st.attended.map((s) => s.number),
+          eligible: st.eligible,
+        }))
+      : [],
     ratings: [],
     goals: [],
     texts: [],
@@ -254,7 +319,14 @@ export function groupSection(plan: GroupPlan, forms: FilledForm[], today: string
     if (form.kind === 'evaluation') readEvaluation(plan, form, section, ratings);
     else if (form.kind === 'follow-up') readFollowUp(plan, form, section, today);
   }
-  section.ratings = plan.sessions.filter((s) => !s.cancelled).map((s) => ({ session: s.number, themeKey: themeKey(s), theme: s.theme.theme.title, values: ratings.get(s.number) ?? [] }));
+  section.ratings = plan.sessions
+    .filter((s) => !s.cancelled)
+    .map((s) => ({
+      session: s.number,
+      themeKey: themeKey(s),
+      theme: s.theme.theme.title,
+      values: ratings.get(s.number) ?? [],
+    }));
   // Notes in file order, as the files were read.
   section.notes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   section.actions.sort((a, b) => a.session - b.session || (a.deadlineIso ?? '9').localeCompare(b.deadlineIso ?? '9'));

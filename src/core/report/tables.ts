@@ -23,7 +23,14 @@ export function reportTables(r: WorkspaceReport, lang: Lang): ReportTable[] {
   const attendance: ReportTable = {
     name: L('oppmote', 'attendance'),
     sheet: L('Oppmøte', 'Attendance'),
-    headers: [L('Gruppe', 'Group'), L('Samling', 'Session'), L('Dato', 'Date'), L('Tema', 'Theme'), L('Deltaker', 'Participant'), L('Til stede', 'Present')],
+    headers: [
+      L('Gruppe', 'Group'),
+      L('Samling', 'Session'),
+      L('Dato', 'Date'),
+      L('Tema', 'Theme'),
+      L('Deltaker', 'Participant'),
+      L('Til stede', 'Present'),
+    ],
     rows: [],
   };
   const ratings: ReportTable = {
@@ -35,23 +42,47 @@ export function reportTables(r: WorkspaceReport, lang: Lang): ReportTable[] {
   const answers: ReportTable = {
     name: L('svar', 'answers'),
     sheet: L('Svar', 'Answers'),
-    headers: [L('Gruppe', 'Group'), L('Samling', 'Session'), L('Spørsmål', 'Question'), L('Svar', 'Answer'), L('Kilde', 'Source')],
+    headers: [
+      L('Gruppe', 'Group'),
+      L('Samling', 'Session'),
+      L('Spørsmål', 'Question'),
+      L('Svar', 'Answer'),
+      L('Kilde', 'Source'),
+    ],
     rows: [],
   };
   const actions: ReportTable = {
     name: L('tiltak', 'actions'),
     sheet: L('Tiltak', 'Actions'),
-    headers: [L('Gruppe', 'Group'), L('Samling', 'Session'), L('Tiltak', 'Action'), L('Ansvarlig', 'Owner'), L('Frist', 'Deadline'), L('Forfalt', 'Overdue'), L('Kilde', 'Source')],
+    headers: [
+      L('Gruppe', 'Group'),
+      L('Samling', 'Session'),
+      L('Tiltak', 'Action'),
+      L('Ansvarlig', 'Owner'),
+      L('Frist', 'Deadline'),
+      L('Forfalt', 'Overdue'),
+      L('Kilde', 'Source'),
+    ],
     rows: [],
   };
   for (const g of r.groups) {
     for (const s of g.sessions) {
       if (s.cancelled || s.present === undefined) continue;
-      for (const p of g.people) attendance.rows.push([g.name, s.number, s.date, s.theme, p.name, p.attended.includes(s.number) ? yes : no]);
+      for (const p of g.people)
+        attendance.rows.push([g.name, s.number, s.date, s.theme, p.name, p.attended.includes(s.number) ? yes : no]);
     }
     for (const rt of g.ratings) for (const v of rt.values) ratings.rows.push([g.name, rt.session, rt.theme, v]);
     for (const a of g.texts) answers.rows.push([g.name, a.session ?? '', a.question[lang], a.answer, a.file]);
-    for (const a of g.actions) actions.rows.push([g.name, a.session, a.action, a.owner, a.deadlineIso ?? a.deadline, a.overdue ? yes : no, a.file]);
+    for (const a of g.actions)
+      actions.rows.push([
+        g.name,
+        a.session,
+        a.action,
+        a.owner,
+        a.deadlineIso ?? a.deadline,
+        a.overdue ? yes : no,
+        a.file,
+      ]);
   }
   return [attendance, ratings, answers, actions];
 }

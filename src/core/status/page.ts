@@ -50,10 +50,14 @@ function timeline(plans: GroupPlan[], today: string, lang: Lang): string {
     if (!iso.endsWith('-01')) continue;
     const px = x(iso).toFixed(1);
     parts.push(`<line x1="${px}" y1="${top - 6}" x2="${px}" y2="${height - 6}" stroke="#bfbfbf"/>`);
-    parts.push(`<text x="${px}" y="${top - 10}" text-anchor="middle">${MONTHS[lang][Number(iso.slice(5, 7)) - 1]}${iso.slice(5, 7) === '01' ? ` ${iso.slice(0, 4)}` : ''}</text>`);
+    parts.push(
+      `<text x="${px}" y="${top - 10}" text-anchor="middle">${MONTHS[lang][Number(iso.slice(5, 7)) - 1]}${iso.slice(5, 7) === '01' ? ` ${iso.slice(0, 4)}` : ''}</text>`,
+    );
   }
   const tx = x(today).toFixed(1);
-  parts.push(`<line x1="${tx}" y1="${top - 6}" x2="${tx}" y2="${height - 6}" stroke="#c00000" stroke-width="2" stroke-dasharray="4 3"/>`);
+  parts.push(
+    `<line x1="${tx}" y1="${top - 6}" x2="${tx}" y2="${height - 6}" stroke="#c00000" stroke-width="2" stroke-dasharray="4 3"/>`,
+  );
   plans.forEach((p, i) => {
     const y = top + i * row + row / 2;
     const name = p.group.name.length > 28 ? `${p.group.name.slice(0, 27)}…` : p.group.name;
@@ -63,20 +67,31 @@ function timeline(plans: GroupPlan[], today: string, lang: Lang): string {
       const sx = x(s.date);
       if (s.moved) {
         const fx = x(s.moved.from);
-        parts.push(`<line x1="${fx.toFixed(1)}" y1="${y}" x2="${sx.toFixed(1)}" y2="${y}" stroke="#7f6000" stroke-width="2"/>`);
+        parts.push(
+          `<line x1="${fx.toFixed(1)}" y1="${y}" x2="${sx.toFixed(1)}" y2="${y}" stroke="#7f6000" stroke-width="2"/>`,
+        );
         parts.push(`<circle cx="${fx.toFixed(1)}" cy="${y}" r="4" fill="#fff" stroke="#7f6000" stroke-width="1.5"/>`);
       }
       if (s.cancelled) {
-        parts.push(`<path d="M${(sx - 5).toFixed(1)} ${y - 5}l10 10M${(sx + 5).toFixed(1)} ${y - 5}l-10 10" stroke="#c00000" stroke-width="2.5"/>`);
+        parts.push(
+          `<path d="M${(sx - 5).toFixed(1)} ${y - 5}l10 10M${(sx + 5).toFixed(1)} ${y - 5}l-10 10" stroke="#c00000" stroke-width="2.5"/>`,
+        );
       } else if (s.moved) {
-        parts.push(`<rect x="${(sx - 5).toFixed(1)}" y="${y - 5}" width="10" height="10" transform="rotate(45 ${sx.toFixed(1)} ${y})" fill="#7f6000"/>`);
+        parts.push(
+          `<rect x="${(sx - 5).toFixed(1)}" y="${y - 5}" width="10" height="10" transform="rotate(45 ${sx.toFixed(1)} ${y})" fill="#7f6000"/>`,
+        );
       } else {
-        parts.push(`<circle cx="${sx.toFixed(1)}" cy="${y}" r="5.5" fill="${s.date < today ? '#1f3864' : '#fff'}" stroke="#1f3864" stroke-width="2"/>`);
+        parts.push(
+          `<circle cx="${sx.toFixed(1)}" cy="${y}" r="5.5" fill="${s.date < today ? '#1f3864' : '#fff'}" stroke="#1f3864" stroke-width="2"/>`,
+        );
       }
     }
   });
   const description = plans
-    .map((p) => `${p.group.name}: ${p.sessions.map((s) => `${L('samling', 'session')} ${s.number} ${formatShortDate(s.date, lang)}${s.cancelled ? ` (${L('avlyst', 'cancelled')})` : s.moved ? ` (${L('flyttet fra', 'moved from')} ${formatShortDate(s.moved.from, lang)})` : ''}`).join(', ')}`)
+    .map(
+      (p) =>
+        `${p.group.name}: ${p.sessions.map((s) => `${L('samling', 'session')} ${s.number} ${formatShortDate(s.date, lang)}${s.cancelled ? ` (${L('avlyst', 'cancelled')})` : s.moved ? ` (${L('flyttet fra', 'moved from')} ${formatShortDate(s.moved.from, lang)})` : ''}`).join(', ')}`,
+    )
     .join('. ');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="tl-t tl-d" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="Calibri, Arial, sans-serif" font-size="12" fill="#000">` +
@@ -84,10 +99,20 @@ function timeline(plans: GroupPlan[], today: string, lang: Lang): string {
   );
 }
 
-export function overviewPage(organisation: string, plans: GroupPlan[], ov: Overview, lang: Lang, links: OverviewLinks): string {
+export function overviewPage(
+  organisation: string,
+  plans: GroupPlan[],
+  ov: Overview,
+  lang: Lang,
+  links: OverviewLinks,
+): string {
   const L = (nb: string, en: string) => t(nb, en)[lang];
   const title = `${L('Oversikt', 'Overview')} – ${organisation}`;
-  const phase = { 'not-started': L('ikke startet', 'not started'), running: L('pågår', 'running'), finished: L('ferdig', 'finished') };
+  const phase = {
+    'not-started': L('ikke startet', 'not started'),
+    running: L('pågår', 'running'),
+    finished: L('ferdig', 'finished'),
+  };
   const out: string[] = [
     '<!DOCTYPE html>',
     `<html lang="${lang === 'nb' ? 'nb' : 'en'}">`,
@@ -106,7 +131,9 @@ export function overviewPage(organisation: string, plans: GroupPlan[], ov: Overv
     out.push(`<h3>${esc(g.name)}</h3><ul>${g.attention.map((a) => `<li>${esc(a[lang])}</li>`).join('')}</ul>`);
   }
   out.push(`<h2>${L('Grupper', 'Groups')}</h2>`);
-  out.push(`<table><thead><tr><th scope="col">${L('Gruppe', 'Group')}</th><th scope="col">${L('Status', 'Status')}</th><th scope="col">${L('Neste samling', 'Next session')}</th><th scope="col">${L('Filer', 'Files')}</th></tr></thead><tbody>`);
+  out.push(
+    `<table><thead><tr><th scope="col">${L('Gruppe', 'Group')}</th><th scope="col">${L('Status', 'Status')}</th><th scope="col">${L('Neste samling', 'Next session')}</th><th scope="col">${L('Filer', 'Files')}</th></tr></thead><tbody>`,
+  );
   for (const g of ov.groups) {
     const id = encodeURIComponent(g.id);
     const files = [
@@ -117,10 +144,15 @@ export function overviewPage(organisation: string, plans: GroupPlan[], ov: Overv
       ...(links.report ? [`<a href="rapport/rapport.html#g-${id}">${L('rapport', 'report')}</a>`] : []),
     ];
     const next = g.next ? formatDate(g.next.date, lang) : '–';
-    out.push(`<tr><th scope="row">${esc(g.name)}</th><td>${phase[g.phase]} (${g.held}/${g.total})</td><td>${esc(next)}</td><td>${files.join(' · ')}</td></tr>`);
+    out.push(
+      `<tr><th scope="row">${esc(g.name)}</th><td>${phase[g.phase]} (${g.held}/${g.total})</td><td>${esc(next)}</td><td>${files.join(' · ')}</td></tr>`,
+    );
   }
   out.push('</tbody></table>');
-  if (!links.report) out.push(`<p>${L('Rapporten fra evalueringen lages med «refleks report» når skjemaene er fylt ut.', 'The evaluation report is made with "refleks report" once the forms are filled in.')}</p>`);
+  if (!links.report)
+    out.push(
+      `<p>${L('Rapporten fra evalueringen lages med «refleks report» når skjemaene er fylt ut.', 'The evaluation report is made with "refleks report" once the forms are filled in.')}</p>`,
+    );
   out.push('</main></body></html>', '');
   return out.join('\n');
 }
