@@ -41,7 +41,7 @@ describe('leftovers of earlier runs', () => {
     expect(existsSync(own)).toBe(true);
   });
 
-  it("a removed participant's certificate and invitations are removed; one edited by hand is kept and named", async () => {
+  it("a removed participant's certificate is removed (her invitations become cancellations); one edited by hand is kept and named", async () => {
     const ws = copyWorkspace(BASE);
     expect((await runCli(['build', '--per-person'], { cwd: ws, env: EPOCH })).code).toBe(0);
     const certs = join(ws, 'ut', 'gruppe', 'skjema', 'kursbevis');
@@ -52,28 +52,32 @@ describe('leftovers of earlier runs', () => {
     const r = await runCli(['build', '--per-person'], { cwd: ws, env: EPOCH });
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(certs, 'jonas-aesoy.docx'))).toBe(false);
-    expect(existsSync(join(ws, 'ut', 'gruppe', 'invitasjoner', 'jonas-aesoy'))).toBe(false);
+    // Her calendar still holds the sessions: her own files now cancel them (issue 11), not vanish.
+    const jonas = readFileSync(join(ws, 'ut', 'gruppe', 'invitasjoner', 'jonas-aesoy', 'samling-1.ics'), 'utf8');
+    expect(jonas).toContain('METHOD:CANCEL');
     expect(readFileSync(join(certs, 'marte-lien.docx'), 'utf8')).toBe('fylt ut for hånd\n');
     expect(r.stderr).toContain(
       'advarsel: ut/gruppe/skjema/kursbevis/marte-lien.docx lages ikke lenger, men er endret for hånd og ble beholdt',
     );
     expect(r.stderr).toMatch(
-      /Fjernet \d+ filer som refleks ikke lager lenger: .*ut\/gruppe\/invitasjoner\/jonas-aesoy\/samling-1\.ics/,
+      /Fjernet \d+ fil(er)? som refleks ikke lager lenger: .*ut\/gruppe\/skjema\/kursbevis\/jonas-aesoy\.docx/,
     );
     // What is still made is still there.
     expect(existsSync(join(certs, 'ali-khan.docx'))).toBe(true);
     expect(existsSync(join(ws, 'ut', 'gruppe', 'invitasjoner', 'ali-khan', 'samling-1.ics'))).toBe(true);
 
-    // A clean build of the same input gives the same files, apart from the kept one
-    // (invitations differ in content: they were updated, not new).
+    // A clean build of the same input gives the same documents, apart from the kept one
+    // (calendar files differ: they were updated and cancelled, not new; the overview lists what to send).
     const clean = copyWorkspace(BASE);
     dropParticipants(clean, 'Marte Lien', 'Jonas Æsøy');
     expect((await runCli(['build', '--per-person'], { cwd: clean, env: EPOCH })).code).toBe(0);
-    const got = treeHashes(join(ws, 'ut'));
-    delete got['gruppe/skjema/kursbevis/marte-lien.docx'];
-    const want = treeHashes(join(clean, 'ut'));
-    expect(Object.keys(got).sort()).toEqual(Object.keys(want).sort());
-    for (const [f, hash] of Object.entries(want)) if (!f.endsWith('.ics')) expect(got[f], f).toBe(hash);
+    const docs = (tree: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(tree).filter(
+          ([f]) => !f.endsWith('.ics') && f !== 'index.html' && f !== 'gruppe/skjema/kursbevis/marte-lien.docx',
+        ),
+      );
+    expect(docs(treeHashes(join(ws, 'ut')))).toEqual(docs(treeHashes(join(clean, 'ut'))));
   });
 
   it('per-person invitation folders go when the option does, and a forms run never removes calendar files', async () => {
