@@ -171,12 +171,14 @@ const SESSION_KEY = { re: /^[1-9]\d{0,2}$/, what: t('et samlingsnummer', 'a sess
 const sequence = () => int({ min: 0, max: 1_000_000 });
 
 const person = obj({ name: req(text(300)), email: req(text(320)) });
-const attendee = obj({
+const attendeeFields = {
   name: req(text(300)),
   email: req(text(320)),
   role: req(oneOf(['CHAIR', 'REQ-PARTICIPANT', 'OPT-PARTICIPANT'] as const)),
   slug: req(pattern(/^[a-z0-9][a-z0-9-]{0,99}$/, t('et mappenavn (a–z, 0–9, -)', 'a folder name (a–z, 0–9, -)'))),
-});
+};
+const attendee = obj(attendeeFields);
+const hash = () => pattern(/^[0-9a-f]{8,128}$/, t('en hash (heksadesimal)', 'a hash (hexadecimal)'));
 
 const issuedEvent = obj({
   summary: req(text(2000)),
@@ -187,14 +189,15 @@ const issuedEvent = obj({
   attendees: req(array(attendee, { max: 10_000 })),
 });
 
-const sessionStateV1 = obj({
+const sessionFieldsV1 = {
   uid: req(pattern(/^[\x21-\x7e]{1,255}$/, t('en kalender-UID', 'a calendar UID'), 255)),
   sequence: req(sequence()),
   dtstamp: req(instant()),
-  hash: req(pattern(/^[0-9a-f]{8,128}$/, t('en hash (heksadesimal)', 'a hash (hexadecimal)'))),
+  hash: req(hash()),
   cancelled: req(bool()),
   issued: req(issuedEvent),
-});
+};
+const sessionStateV1 = obj(sessionFieldsV1);
 
 export const calendarStateV1 = obj({
   version: req(int({ min: 1, max: 1 })),
@@ -202,30 +205,13 @@ export const calendarStateV1 = obj({
   sessions: req(record(SESSION_KEY, sessionStateV1)),
 });
 
-const personState = obj({
-  sequence: req(sequence()),
-  dtstamp: req(instant()),
-  hash: opt(pattern(/^[0-9a-f]{8,128}$/, t('en hash (heksadesimal)', 'a hash (hexadecimal)'))),
-});
-
-const removedAttendee = obj({
-  name: req(text(300)),
-  email: req(text(320)),
-  role: req(oneOf(['CHAIR', 'REQ-PARTICIPANT', 'OPT-PARTICIPANT'] as const)),
-  slug: req(pattern(/^[a-z0-9][a-z0-9-]{0,99}$/, t('et mappenavn (a–z, 0–9, -)', 'a folder name (a–z, 0–9, -)'))),
-  sequence: req(sequence()),
-  dtstamp: req(instant()),
-});
+const personState = obj({ sequence: req(sequence()), dtstamp: req(instant()), hash: opt(hash()) });
+const removedAttendee = obj({ ...attendeeFields, sequence: req(sequence()), dtstamp: req(instant()) });
 
 /** Version 2: what each address holds, and who is no longer invited (src/core/calendar/state.ts). */
 const sessionStateV2 = obj({
-  uid: req(pattern(/^[\x21-\x7e]{1,255}$/, t('en kalender-UID', 'a calendar UID'), 255)),
-  sequence: req(sequence()),
-  dtstamp: req(instant()),
-  hash: req(pattern(/^[0-9a-f]{8,128}$/, t('en hash (heksadesimal)', 'a hash (hexadecimal)'))),
-  cancelled: req(bool()),
+  ...sessionFieldsV1,
   lang: opt(oneOf(['nb', 'en'] as const)),
-  issued: req(issuedEvent),
   people: req(record({ re: /^[^\s]{1,320}$/, what: t('en e-postadresse', 'an e-mail address') }, personState)),
   removed: req(array(removedAttendee, { max: 10_000 })),
 });
