@@ -4,7 +4,7 @@
  * group's set at once; this adapter says what happened.
  */
 import { printProblems, say, workspaceRoot, type CliContext } from './support/context.js';
-import { dedupe, fromContext, printEdited, printRetired, printInterrupted } from './support/outputs.js';
+import { dedupe, fromContext, printWriteNotes, printInterrupted } from './support/outputs.js';
 import { hasErrors, InputError } from '../core/problems.js';
 import { t } from '../core/text.js';
 import { runOutputs } from '../pipeline/run-outputs.js';
@@ -65,11 +65,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: FormsOpt
       );
     }
   }
-  printEdited(
-    ctx,
-    written.flatMap((g) => g.write.edited),
-  );
-  printRetired(
+  printWriteNotes(
     ctx,
     written.map((g) => g.write),
   );

@@ -4,14 +4,7 @@
  * template error never leaves a half-written set.
  */
 import { printProblems, say, workspaceRoot, type CliContext } from './support/context.js';
-import {
-  dedupe,
-  fromContext,
-  printEdited,
-  printRetired,
-  printInterrupted,
-  templatesOption,
-} from './support/outputs.js';
+import { dedupe, fromContext, printWriteNotes, printInterrupted, templatesOption } from './support/outputs.js';
 import { packDir } from '../core/packs/render.js';
 import { hasErrors, InputError } from '../core/problems.js';
 import { dirname } from 'node:path';
@@ -77,11 +70,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: PacksOpt
       );
     }
   }
-  printEdited(
-    ctx,
-    written.flatMap((g) => g.write.edited),
-  );
-  printRetired(
+  printWriteNotes(
     ctx,
     written.map((g) => g.write),
   );

@@ -4,7 +4,7 @@
  * state that lets the next run update instead of duplicate.
  */
 import { printProblems, workspaceRoot, type CliContext } from './support/context.js';
-import { dedupe, fromContext, printEdited, printRetired, printInterrupted } from './support/outputs.js';
+import { dedupe, fromContext, printWriteNotes, printInterrupted } from './support/outputs.js';
 import { describeOutcomes, describePlan } from '../core/calendar/describe.js';
 import { formatProblem, hasErrors, InputError } from '../core/problems.js';
 import type { GroupPlan } from '../core/schedule.js';
@@ -121,11 +121,7 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: Schedule
       lines[lines.length - 1] = `  ${waiting[L]}`;
     for (const line of lines) out(line);
   }
-  printEdited(
-    ctx,
-    written.flatMap((g) => g.write.edited),
-  );
-  printRetired(
+  printWriteNotes(
     ctx,
     written.map((g) => g.write),
   );

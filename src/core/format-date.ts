@@ -41,6 +41,11 @@ const MONTHS = {
   ],
 };
 
+/** `3` → «mars» / 'March'. */
+export function monthName(month: number, lang: Lang): string {
+  return MONTHS[lang][month - 1]!;
+}
+
 export function weekdayName(date: string, lang: Lang): string {
   return WEEKDAYS[lang][weekday(date)]!;
 }

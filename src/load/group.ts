@@ -247,15 +247,7 @@ export function toGroup(
   const overrides = new Map<number, SessionOverride>();
   for (const [number, o] of raw.sessions ?? new Map()) {
     if (resolved && number > count) {
-      ctx.issues.push({
-        path: ['sessions', String(number)],
-        onKey: true,
-        message: t(
-          `samling ${number} finnes ikke: gruppen har ${count} samlinger`,
-          `session ${number} does not exist: the group has ${count} sessions`,
-        ),
-        hint: t(`Bruk et samlingsnummer fra 1 til ${count}.`, `Use a session number from 1 to ${count}.`),
-      });
+      ctx.issues.push(noSuchSession('sessions', number, count));
       continue;
     }
     if (o.cancelled && (o.date || o.time || o.location)) {
@@ -299,15 +291,7 @@ export function toGroup(
   const materials = new Map<number, Material[]>();
   for (const [number, list] of raw.materials ?? []) {
     if (resolved && number > count) {
-      ctx.issues.push({
-        path: ['materials', String(number)],
-        onKey: true,
-        message: t(
-          `samling ${number} finnes ikke: gruppen har ${count} samlinger`,
-          `session ${number} does not exist: the group has ${count} sessions`,
-        ),
-        hint: t(`Bruk et samlingsnummer fra 1 til ${count}.`, `Use a session number from 1 to ${count}.`),
-      });
+      ctx.issues.push(noSuchSession('materials', number, count));
       continue;
     }
     materials.set(
@@ -376,4 +360,17 @@ function fieldPositions(file: YamlFile, overrides: Map<number, SessionOverride>)
       positions[`sessions.${number}.${key}`] = file.locate(['sessions', String(number), key]);
   }
   return positions;
+}
+
+/** `sessions: { 9: … }` or `materials: { 9: … }` in a group of five sessions. */
+function noSuchSession(field: 'sessions' | 'materials', number: number, count: number): Issue {
+  return {
+    path: [field, String(number)],
+    onKey: true,
+    message: t(
+      `samling ${number} finnes ikke: gruppen har ${count} samlinger`,
+      `session ${number} does not exist: the group has ${count} sessions`,
+    ),
+    hint: t(`Bruk et samlingsnummer fra 1 til ${count}.`, `Use a session number from 1 to ${count}.`),
+  };
 }

@@ -6,6 +6,7 @@
  * «2027-02-30» is not a date because February 2027 has 28 days, and
  * `particpants` is probably `participants`.
  */
+import { monthName } from '../core/format-date.js';
 import { t, type Text } from '../core/text.js';
 import { codePointName, describeChar, lineBreak, unsafeChar } from '../core/safe-text.js';
 import { closest } from './did-you-mean.js';
@@ -160,35 +161,6 @@ export function email(): Schema<string> {
   };
 }
 
-const MONTHS_NB = [
-  'januar',
-  'februar',
-  'mars',
-  'april',
-  'mai',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'desember',
-];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -239,8 +211,8 @@ export function isoDate(): Schema<string> {
         ctx.issues.push({
           path,
           message: t(
-            `«${v}» er ikke en gyldig dato: ${MONTHS_NB[month - 1]} ${year} har ${dim} dager`,
-            `"${v}" is not a valid date: ${MONTHS_EN[month - 1]} ${year} has ${dim} days`,
+            `«${v}» er ikke en gyldig dato: ${monthName(month, 'nb')} ${year} har ${dim} dager`,
+            `"${v}" is not a valid date: ${monthName(month, 'en')} ${year} has ${dim} days`,
           ),
         });
         return FAIL;

@@ -108,6 +108,18 @@ export function printEdited(ctx: CliContext, paths: string[]): void {
  * certificate, per-person invitations): removed ones named, and those a person
  * edited since, kept with a warning.
  */
+/** After writing: files kept because a person edited them, and outputs removed or kept as no longer made. */
+export function printWriteNotes(
+  ctx: CliContext,
+  writes: { edited: string[]; removed?: string[]; kept?: string[] }[],
+): void {
+  printEdited(
+    ctx,
+    writes.flatMap((w) => w.edited),
+  );
+  printRetired(ctx, writes);
+}
+
 export function printRetired(ctx: CliContext, writes: { removed?: string[]; kept?: string[] }[]): void {
   const removed = writes.flatMap((w) => w.removed ?? []);
   if (removed.length) {
