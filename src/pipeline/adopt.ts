@@ -17,19 +17,26 @@ import { t, type Text } from '../core/text.js';
 export type AdoptVerdict = { ok: true } | { ok: false; why: Text };
 
 /** The VEVENTs of an iCalendar text: UID, SEQUENCE; and the METHOD. */
-function readIcs(text: string): { method?: string; events: { uid?: string; sequence?: number }[] } | undefined {
+interface IcsEvent {
+  uid?: string;
+  sequence?: number;
+  /** Lower-case addresses of the ATTENDEE lines. */
+  attendees: string[];
+}
+
+function readIcs(text: string): { method?: string; events: IcsEvent[] } | undefined {
   // Unfold (RFC 5545, 3.1): a line break followed by a space or tab continues the line.
   const lines = text.replace(/\r?\n[ \t]/g, '').split(/\r?\n/);
   if (lines[0]?.trim() !== 'BEGIN:VCALENDAR') return undefined;
   let method: string | undefined;
-  const events: { uid?: string; sequence?: number }[] = [];
-  let current: { uid?: string; sequence?: number } | undefined;
+  const events: IcsEvent[] = [];
+  let current: IcsEvent | undefined;
   let ended = false;
   for (const line of lines) {
     const colon = line.indexOf(':');
     const name = line.slice(0, colon).split(';')[0]!.toUpperCase();
     const value = line.slice(colon + 1);
-    if (line === 'BEGIN:VEVENT') current = {};
+    if (line === 'BEGIN:VEVENT') current = { attendees: [] };
     else if (line === 'END:VEVENT' && current) {
       events.push(current);
       current = undefined;
@@ -37,6 +44,7 @@ function readIcs(text: string): { method?: string; events: { uid?: string; seque
     else if (name === 'METHOD' && !current) method = value;
     else if (current && name === 'UID') current.uid = value;
     else if (current && name === 'SEQUENCE' && /^\d+$/.test(value)) current.sequence = Number(value);
+    else if (current && name === 'ATTENDEE') current.attendees.push(value.replace(/^mailto:/i, '').toLowerCase());
   }
   return ended ? { ...(method ? { method } : {}), events } : undefined;
 }
@@ -61,7 +69,16 @@ export function checkInvitation(bytes: Uint8Array, state: CalendarState | undefi
           `UID ${e.uid ?? '(missing)'} is not in the calendar state`,
         ),
       };
-    if (e.sequence !== s.sequence) {
+    // The versions this UID may hold on disk: the whole-group file's; in a file for one
+    // person, that person's own (others keep theirs when someone is removed); and the
+    // CANCEL a removed address was sent (src/core/calendar/state.ts).
+    const method = s.cancelled ? 'CANCEL' : 'REQUEST';
+    const allowed: { sequence: number; method: string }[] = [{ sequence: s.sequence, method }];
+    const one = e.attendees.length === 1 ? e.attendees[0]! : undefined;
+    if (one && s.people[one]) allowed.push({ sequence: s.people[one].sequence, method });
+    for (const r of s.removed)
+      if (r.email.toLowerCase() === one) allowed.push({ sequence: r.sequence, method: 'CANCEL' });
+    if (!allowed.some((a) => a.sequence === e.sequence)) {
       return {
         ok: false,
         why: t(
@@ -70,7 +87,7 @@ export function checkInvitation(bytes: Uint8Array, state: CalendarState | undefi
         ),
       };
     }
-    if (ics.method !== 'PUBLISH' && (ics.method === 'CANCEL') !== s.cancelled) {
+    if (ics.method !== 'PUBLISH' && !allowed.some((a) => a.sequence === e.sequence && a.method === ics.method)) {
       return {
         ok: false,
         why: t(

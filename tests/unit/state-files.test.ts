@@ -133,6 +133,34 @@ describe('--adopt checks', () => {
     expect(checkInvitation(Buffer.from(ics('CANCEL', 2)), state).ok).toBe(false);
     expect(checkInvitation(Buffer.from(ics('REQUEST', 2).slice(0, 60)), state).ok).toBe(false);
   });
+  it("takes a person's own file at that person's version, and a removed address's CANCEL at its version", () => {
+    const session = state.sessions[1]!;
+    const perPerson: CalendarState = {
+      ...state,
+      sessions: {
+        1: {
+          ...session,
+          people: { 'kari@x.no': { sequence: 1, dtstamp: '2027-01-01T00:00:00Z' } },
+          removed: [
+            {
+              name: 'Ola',
+              email: 'ola@x.no',
+              role: 'REQ-PARTICIPANT',
+              slug: 'ola',
+              sequence: 2,
+              dtstamp: '2027-01-01T00:00:00Z',
+            },
+          ],
+        },
+      },
+    };
+    const forOne = (method: string, seq: number, email: string) =>
+      ics(method, seq).replace('END:VEVENT', `ATTENDEE;CN=X:mailto:${email}\r\nEND:VEVENT`);
+    expect(checkInvitation(Buffer.from(forOne('REQUEST', 1, 'kari@x.no')), perPerson).ok).toBe(true);
+    expect(checkInvitation(Buffer.from(forOne('CANCEL', 2, 'ola@x.no')), perPerson).ok).toBe(true);
+    expect(checkInvitation(Buffer.from(forOne('REQUEST', 1, 'ola@x.no')), perPerson).ok).toBe(false);
+    expect(checkInvitation(Buffer.from(forOne('CANCEL', 1, 'kari@x.no')), perPerson).ok).toBe(false);
+  });
   it('refuses a Word document that is no zip', () => {
     expect(checkDocx(Buffer.from('utfylt')).ok).toBe(false);
   });
