@@ -83,8 +83,13 @@ export function saveCalendarState(root: string, state: CalendarState): boolean {
   return true;
 }
 
+/** Remembered per state: a build compares it with the file and then saves it. */
+const json = new WeakMap<CalendarState, string>();
+
 function stateJson(state: CalendarState): string {
-  return JSON.stringify(state, null, 2) + '\n';
+  let text = json.get(state);
+  if (text === undefined) json.set(state, (text = JSON.stringify(state, null, 2) + '\n'));
+  return text;
 }
 
 /** Whether saving this state would change the file on disk. */

@@ -26,7 +26,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import type { OutputFile } from '../core/output.js';
 import { InputError, type Problem } from '../core/problems.js';
 import { t } from '../core/text.js';
@@ -65,7 +65,7 @@ export interface WriteOptions {
    */
   retire?: string;
   /** What destinationProblems checked earlier in this run (a shared map saves checking ut/ for every group). */
-  checked?: Map<string, Problem | null>;
+  checked?: DestinationChecks;
   /** The file operations, replaceable so tests can make a file "locked". */
   fs?: Partial<WriterFs>;
   /**
@@ -243,6 +243,8 @@ export class OutputManifest {
   private files: Record<string, string> = Object.create(null) as Record<string, string>;
   private readonly journal: Map<string, Set<string>>;
   private readonly setNow = new Set<string>();
+  /** For below(): by depth, the paths under each folder of that depth (`ut/gruppe/` is depth 2). */
+  private readonly folders = new Map<number, Map<string, Set<string>>>();
   private dirty = false;
   status: ManifestStatus;
   /** Why the manifest cannot be used, for a lost or damaged one. */
@@ -294,6 +296,7 @@ export class OutputManifest {
   /** --adopt or --force on a lost or damaged manifest: start a new one from what this run checks and writes. */
   startAfresh(): void {
     this.files = Object.create(null) as Record<string, string>;
+    this.folders.clear();
     this.status = 'ok';
     this.dirty = true;
   }
@@ -311,22 +314,38 @@ export class OutputManifest {
   get(path: string): string | undefined {
     return this.files[path];
   }
-  /** The paths refleks wrote below a folder (`ut/gruppe/`). */
+  /**
+   * The paths refleks wrote below a folder (`ut/gruppe/`). Asked once per
+   * group written, so the paths are indexed by their folder at that depth:
+   * a scan of every path per group made a 1,000-group build quadratic.
+   */
   below(prefix: string): string[] {
-    return Object.keys(this.files).filter((p) => p.startsWith(prefix));
+    if (!prefix.endsWith('/')) return Object.keys(this.files).filter((p) => p.startsWith(prefix));
+    const depth = prefix.split('/').length - 1;
+    let index = this.folders.get(depth);
+    if (!index) {
+      this.folders.set(depth, (index = new Map()));
+      for (const path of Object.keys(this.files)) addToFolder(index, depth, path);
+    }
+    return [...(index.get(prefix) ?? [])];
   }
   delete(path: string): void {
     if (path in this.files) {
       delete this.files[path];
+      for (const [depth, index] of this.folders) index.get(folderAt(path, depth) ?? '')?.delete(path);
       this.dirty = true;
     }
   }
   set(path: string, hash: string): void {
     this.setNow.add(path);
     if (this.files[path] !== hash) {
-      this.files[path] = hash;
+      this.put(path, hash);
       this.dirty = true;
     }
+  }
+  private put(path: string, hash: string): void {
+    if (!(path in this.files)) for (const [depth, index] of this.folders) addToFolder(index, depth, path);
+    this.files[path] = hash;
   }
 
   /** Notes a set's hashes before its renames (see JOURNAL). */
@@ -359,7 +378,7 @@ export class OutputManifest {
       if (this.setNow.has(path)) continue;
       const bytes = readIfExists(join(this.root, path));
       const onDisk = bytes && sha256(bytes);
-      if (onDisk && hashes.has(onDisk)) this.files[path] = onDisk;
+      if (onDisk && hashes.has(onDisk)) this.put(path, onDisk);
     }
     const files = Object.fromEntries(Object.entries(this.files).sort(([a], [b]) => (a < b ? -1 : 1)));
     writeFileAtomic(join(this.root, MANIFEST), JSON.stringify({ version: 1, files }, null, 2) + '\n');
@@ -367,6 +386,24 @@ export class OutputManifest {
     this.journal.clear();
     this.dirty = false;
   }
+}
+
+/** The folder of `path` made of its first `depth` parts, with a trailing slash; none for a shallower path. */
+function folderAt(path: string, depth: number): string | undefined {
+  let end = -1;
+  for (let i = 0; i < depth; i++) {
+    end = path.indexOf('/', end + 1);
+    if (end < 0) return undefined;
+  }
+  return path.slice(0, end + 1);
+}
+
+function addToFolder(index: Map<string, Set<string>>, depth: number, path: string): void {
+  const folder = folderAt(path, depth);
+  if (folder === undefined) return;
+  let paths = index.get(folder);
+  if (!paths) index.set(folder, (paths = new Set()));
+  paths.add(path);
 }
 
 const madeDirs = new Set<string>();
@@ -378,8 +415,17 @@ function ensureDir(dir: string): void {
   }
 }
 
+/**
+ * Six random hex digits for this thread, then a counter: unique names without
+ * asking the system for randomness per file (which cost more than a second
+ * of a 1,000-group build). The workspace lock keeps other runs out anyway.
+ */
+const tempPrefix = randomBytes(3).toString('hex');
+let tempCount = 0;
+
 function tempPathFor(path: string): string {
-  return join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
+  const n = (tempCount = (tempCount + 1) % 0x1000000);
+  return join(dirname(path), `.${tempPrefix}${n.toString(16).padStart(6, '0')}.tmp`);
 }
 
 /** The names tempPathFor gives. */
@@ -392,19 +438,29 @@ const sweptRecords = new Set<string>();
  * writing command holds the workspace lock (.refleks/lock), so no other run
  * can be writing one at this moment, whatever its age.
  */
-function sweepTemps(dir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
+function sweepTemps(dir: string, names = listFolder(dir)?.names ?? []): void {
   for (const name of names) {
     if (!TEMP_NAME.test(name)) continue;
     const st = lstatSync(join(dir, name), { throwIfNoEntry: false });
     if (st?.isFile()) rmSync(join(dir, name), { force: true });
   }
 }
+
+/**
+ * A folder's entries, and their names as a case-insensitive file system
+ * matches them; none for a folder that is not there.
+ */
+function listFolder(dir: string): { names: string[]; matching: Set<string> } | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+  return { names, matching: new Set(names.map(matchingName)) };
+}
+
+const matchingName = (name: string) => name.normalize('NFC').toLowerCase();
 
 /**
  * Writes bytes to `path` atomically: a temporary file in the same folder, then
@@ -521,6 +577,13 @@ const FIX_FOLDER = t(
 );
 
 /**
+ * What destinationProblems found at each path in one run: a problem, nothing
+ * there ('missing': only this run, which holds the workspace lock, can make
+ * it), or null for a folder or file that is fine.
+ */
+export type DestinationChecks = Map<string, Problem | 'missing' | null>;
+
+/**
  * What stands in the way of writing these files (paths relative to `root`),
  * checked before the first of them is written, so a set is written whole or
  * not at all: a file where a folder belongs (`ut` or `ut/gruppe/skjema` as a
@@ -529,12 +592,8 @@ const FIX_FOLDER = t(
  * the lexical check in safeJoin cannot see that). `seen` carries what was
  * already checked across the sets of one run.
  */
-export function destinationProblems(
-  root: string,
-  paths: string[],
-  seen = new Map<string, Problem | null>(),
-): Problem[] {
-  const realRoot = realpathSync(root);
+export function destinationProblems(root: string, paths: string[], seen: DestinationChecks = new Map()): Problem[] {
+  let realRoot: string | undefined;
   const problems: Problem[] = [];
   for (const path of paths) {
     // A path ending in / is a folder refleks will write into.
@@ -544,23 +603,23 @@ export function destinationProblems(
       const rel = parts.slice(0, i).join('/');
       const last = i === parts.length && !folder;
       const key = `${rel}\0${last}`;
-      let problem = seen.get(key);
-      if (problem === undefined) {
-        problem = checkEntry(root, realRoot, rel, last);
-        seen.set(key, problem);
+      let found = seen.get(key);
+      if (found === undefined) {
+        found = checkEntry(root, (realRoot ??= realpathSync(root)), rel, last);
+        seen.set(key, found);
       }
-      if (problem && !problems.includes(problem)) problems.push(problem);
+      if (found !== null && found !== 'missing' && !problems.includes(found)) problems.push(found);
       // Below a missing folder or a problem there is nothing more to check.
-      if (problem || !lstatSync(join(root, rel), { throwIfNoEntry: false })) break;
+      if (found !== null) break;
     }
   }
   return problems;
 }
 
-function checkEntry(root: string, realRoot: string, rel: string, isFile: boolean): Problem | null {
+function checkEntry(root: string, realRoot: string, rel: string, isFile: boolean): Problem | 'missing' | null {
   const abs = join(root, rel);
   const link = lstatSync(abs, { throwIfNoEntry: false });
-  if (!link) return null;
+  if (!link) return 'missing';
   const problem = (nb: string, en: string, hint = FIX_FOLDER): Problem => ({
     severity: 'error',
     file: rel,
@@ -634,11 +693,19 @@ export function writeOutputs(
   const report: WriteReport = { files: [], written: [], unchanged: [], edited: [] };
   const toWrite: Pending[] = [];
   const same: { path: string; hash: string }[] = [];
+  // One listing per folder instead of trying to open every file: a first
+  // build's folders hold nothing yet. A name that may match (in any case or
+  // Unicode form, as Windows and macOS match names) is read.
+  const folders = new Map<string, ReturnType<typeof listFolder>>();
+  const folder = (dir: string) => {
+    if (!folders.has(dir)) folders.set(dir, listFolder(dir));
+    return folders.get(dir);
+  };
   for (const file of files) {
     const abs = safeJoin(root, file.path);
     const hash = sha256(file.bytes);
     let outcome: FileOutcome = 'written';
-    const existing = readIfExists(abs);
+    const existing = folder(dirname(abs))?.matching.has(matchingName(basename(abs))) ? readIfExists(abs) : undefined;
     if (existing) {
       const onDisk = sha256(existing);
       if (onDisk === hash) {
@@ -666,7 +733,7 @@ export function writeOutputs(
   // A dry run says what it would write; removing is not part of that.
   if (opts.dryRun) return report;
   if (opts.retire) retire(root, opts.retire, files, manifest, report);
-  for (const dir of new Set(files.map((f) => dirname(join(root, f.path))))) sweepTemps(dir);
+  for (const [dir, listing] of folders) if (listing) sweepTemps(dir, listing.names);
   for (const f of same) manifest.set(f.path, f.hash);
   manifest.intend(toWrite.map((p) => ({ path: p.file.path, hash: p.hash })));
   try {

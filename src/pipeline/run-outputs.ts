@@ -25,7 +25,13 @@ import {
 import { issueTime, recordIssueTime } from '../io/issue-time.js';
 import { pdfCopies, requireSoffice } from '../io/pdf-convert.js';
 import { lockWorkspace, type LockHolder } from '../io/workspace-lock.js';
-import { destinationProblems, OutputManifest, writeOutputs, type WriteReport } from '../io/write-outputs.js';
+import {
+  destinationProblems,
+  OutputManifest,
+  writeOutputs,
+  type DestinationChecks,
+  type WriteReport,
+} from '../io/write-outputs.js';
 import { fileMatches, listGroupFiles } from '../load/group-files.js';
 import { loadProgrammes, loadSettings, loadWorkspace } from '../load/workspace.js';
 import { VERSION } from '../version.js';
@@ -192,7 +198,7 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
   const kinds = new Set(req.kinds);
   // Before anything is rendered or written: the output folder and refleks's
   // own records must be a folder and files inside the workspace.
-  const checked = new Map<string, Problem | null>();
+  const checked: DestinationChecks = new Map();
   const records = ['.refleks/manifest.json', '.refleks/build.json', '.refleks/calendar/', '.refleks/issued.json'];
   const stops = destinationProblems(root, [`${settings.output}/`, ...records], checked);
   if (stops.length) throw new InputError(stops);

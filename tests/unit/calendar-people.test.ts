@@ -4,6 +4,8 @@
  * switch; and version 1 files read without anyone's SEQUENCE moving.
  */
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { personalHashes, type SessionEvent } from '../../src/core/calendar/session-event.js';
 import {
   advanceState,
   heldBy,
@@ -95,5 +97,47 @@ describe('per-person calendar state', () => {
       expect(next.outcomes.get(1)).toBe('unchanged');
       expect(next.state.sessions['1']!.sequence).toBe(3);
     }
+  });
+});
+
+describe('personal hashes', () => {
+  it("are the hash of each person's own content, kept from state files already written", () => {
+    const e: SessionEvent = {
+      number: 2,
+      start: '2027-03-30T11:00:00Z',
+      end: '2027-03-30T13:00:00Z',
+      summary: 'Samling 2: «Brukermedvirkning»',
+      description: 'Tema 2\n\nLes "heftet" før, og ta med\u2028spørsmål',
+      categories: ['Refleksjon', 'Mestring'],
+      organizer: { name: 'Kari Koordinator', email: 'Kari@Kommune.no' },
+      attendees: [
+        { name: 'Åse Ødegård', email: 'ASE@x.no', role: 'REQ-PARTICIPANT', slug: 'ase-odegard' },
+        { name: 'Per "Pelle" Olsen', email: 'per@x.no', role: 'CHAIR', slug: 'per-pelle-olsen' },
+      ],
+      alarm: { hoursBefore: 24, description: 'Påminnelse: Samling 2' },
+    };
+    // The definition, written out: changing what is hashed would move every person's SEQUENCE on the next build.
+    const expected = (a: SessionEvent['attendees'][number]) =>
+      createHash('sha256')
+        .update(
+          JSON.stringify([
+            e.start,
+            e.end,
+            e.summary,
+            e.description,
+            '',
+            '',
+            e.categories,
+            e.organizer.name,
+            'kari@kommune.no',
+            [a.name, a.email.toLowerCase(), a.role],
+            24,
+            e.alarm.description,
+            'CONFIRMED',
+          ]),
+        )
+        .digest('hex')
+        .slice(0, 32);
+    expect(personalHashes(e)).toEqual({ 'ase@x.no': expected(e.attendees[0]!), 'per@x.no': expected(e.attendees[1]!) });
   });
 });

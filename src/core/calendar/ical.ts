@@ -34,6 +34,9 @@ const ENUM_PARAMS = new Set(['ROLE', 'PARTSTAT', 'RSVP', 'CUTYPE', 'VALUE', 'REL
 
 /** TEXT value escaping (RFC 5545 3.3.11); control characters other than newline and tab are dropped. */
 export function escapeText(value: string): string {
+  // Most values (names, times, places) need none of it.
+  // eslint-disable-next-line no-control-regex -- control characters are among what it looks for
+  if (!/[\u0000-\u001f\u007f\\;,]/.test(value)) return value;
   return (
     value
       .replace(/\r\n?/g, '\n')
@@ -74,32 +77,42 @@ export function paramValue(name: string, value: string): string {
   return /[:;,]/.test(encoded) ? `"${encoded}"` : encoded;
 }
 
-function utf8Length(codePoint: number): number {
-  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
-}
-
 /**
  * Folds one content line at 75 octets (RFC 5545 3.1): continuation lines
- * start with a space, and a fold never falls inside a UTF-8 sequence.
+ * start with a space, and a fold never falls inside a UTF-8 sequence (a
+ * surrogate pair is one 4-octet character; a lone surrogate counts 3, as
+ * UTF-8 encoders write its replacement). Walks UTF-16 code units and slices,
+ * since a calendar of a thousand groups folds a great many lines.
  */
 export function foldLine(line: string): string {
-  const out: string[] = [];
-  let current = '';
+  // At most 3 octets per code unit: a line this short never folds.
+  if (line.length <= 25) return line;
+  let out = '';
+  let start = 0;
   let octets = 0;
-  let limit = 75;
-  for (const ch of line) {
-    const size = utf8Length(ch.codePointAt(0)!);
-    if (octets + size > limit) {
-      out.push(current);
-      current = ' ';
-      octets = 1;
-      limit = 75;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    let size = 1;
+    let units = 1;
+    if (c >= 0x80) {
+      if (c < 0x800) size = 2;
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < line.length) {
+        const next = line.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          size = 4;
+          units = 2;
+        } else size = 3;
+      } else size = 3;
     }
-    current += ch;
+    if (octets + size > 75) {
+      out += line.slice(start, i) + CRLF + ' ';
+      start = i;
+      octets = 1;
+    }
     octets += size;
+    i += units - 1;
   }
-  out.push(current);
-  return out.join(CRLF);
+  return start === 0 ? line : out + line.slice(start);
 }
 
 /** An ISO instant (`2027-01-12T12:00:00Z`) as a UTC DATE-TIME (`20270112T120000Z`); rejects impossible dates. */

@@ -11,7 +11,7 @@ import { hasErrors } from '../problems.js';
 import type { GroupPlan } from '../schedule.js';
 import type { Lang } from '../text.js';
 import { serializeCalendar, type CalEvent } from './ical.js';
-import { eventHash, personalHash, sessionEvent, type Invitee, type SessionEvent } from './session-event.js';
+import { eventHash, personalHashes, sessionEvent, type Invitee, type SessionEvent } from './session-event.js';
 import {
   advanceState,
   heldBy,
@@ -166,7 +166,7 @@ export function calendarFiles(
       organizer: e.organizer,
       attendees: e.attendees,
     };
-    const personal = Object.fromEntries(e.attendees.map((a) => [a.email.toLowerCase(), personalHash(e, a)]));
+    const personal = personalHashes(e);
     return { number: s.number, cancelled: false, hash: eventHash(e), issued, personal, lang: opts.lang };
   });
   const uidFor = (n: number) => sessionUid(settings.organisation, settings.organiser.email, group.id, n);

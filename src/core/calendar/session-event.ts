@@ -215,16 +215,20 @@ export function eventHash(e: SessionEvent): string {
 }
 
 /**
- * Hash of one person's own file (organiser and that attendee only): the other
- * attendees are not in it, so adding or removing them changes nothing for this person.
+ * Hash of each attendee's own file (organiser and that attendee only), by
+ * lower-cased address: the other attendees are not in it, so adding or
+ * removing them changes nothing for this person. What is hashed is
+ * `JSON.stringify([...canonicalContent(e), [name, email, role], hoursBefore,
+ * alarm description, 'CONFIRMED'])`, with the event's part (its long
+ * description among it) made into JSON once, not once per person.
  */
-export function personalHash(e: SessionEvent, a: Pick<Invitee, 'name' | 'email' | 'role'>): string {
-  const canonical = JSON.stringify([
-    ...canonicalContent(e),
-    [a.name, a.email.toLowerCase(), a.role ?? ''],
-    e.alarm.hoursBefore,
-    e.alarm.description,
-    'CONFIRMED',
-  ]);
-  return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
+export function personalHashes(e: SessionEvent): Record<string, string> {
+  const head = JSON.stringify(canonicalContent(e)).slice(0, -1);
+  const tail = `,${JSON.stringify([e.alarm.hoursBefore, e.alarm.description, 'CONFIRMED']).slice(1)}`;
+  const out: Record<string, string> = {};
+  for (const a of e.attendees) {
+    const canonical = `${head},${JSON.stringify([a.name, a.email.toLowerCase(), a.role ?? ''])}${tail}`;
+    out[a.email.toLowerCase()] = createHash('sha256').update(canonical).digest('hex').slice(0, 32);
+  }
+  return out;
 }
