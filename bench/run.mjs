@@ -11,7 +11,7 @@ import { existsSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateWorkspace } from './generate.mjs';
+import { generateWorkspace, moveToTrash, TRASH } from './generate.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'refleks.js');
@@ -54,8 +54,8 @@ function measure(runs, args, opts) {
 }
 
 const clean = (ws) => () => {
-  rmSync(join(ws, 'ut'), { recursive: true, force: true });
-  rmSync(join(ws, '.refleks'), { recursive: true, force: true });
+  moveToTrash(join(ws, 'ut'));
+  moveToTrash(join(ws, '.refleks'));
 };
 
 const ws1 = join(WORK, 'ws-1');
@@ -87,7 +87,7 @@ add(
 // The shape cache (~/.cache/refleks) holds rendered form layouts across runs;
 // measure both a machine's first build and the ones after it.
 const cacheDir = join(WORK, 'shape-cache');
-rmSync(cacheDir, { recursive: true, force: true });
+moveToTrash(cacheDir);
 add(
   'build, 1 group, no shape cache',
   measure(7, [BIN, 'build', '-q', '-w', ws1], { before: clean(ws1), extraEnv: { REFLEKS_CACHE: 'off' } }),
@@ -101,7 +101,7 @@ add(
 // Many groups: from an empty shape cache, the conservative case.
 const coldClean = (ws) => () => {
   clean(ws)();
-  rmSync(cacheDir, { recursive: true, force: true });
+  moveToTrash(cacheDir);
 };
 add('build, 100 groups', measure(3, [BIN, 'build', '-q', '-w', ws100], { before: coldClean(ws100) }), {
   msPerGroup: 20,
@@ -152,3 +152,5 @@ for (const r of rows) {
       : fmt(r.cpu).padStart(10) + `${r.cpuRatio.toFixed(2)}×`.padStart(9);
   console.log(r.name.padEnd(36) + fmt(r.ms).padStart(10) + `${r.ratio.toFixed(2)}×`.padStart(9) + cpu + '  ' + target);
 }
+// What the runs left, deleted only now that nothing is measured (see moveToTrash).
+rmSync(TRASH, { recursive: true, force: true });

@@ -180,14 +180,30 @@ function decodeParts(parts: unknown): Rendered['certificate'] {
 
 const mac = (key: Buffer, body: Uint8Array) => createHmac('sha256', key).update(body).digest();
 
-function encode(r: Rendered, stableKey: string, key: Buffer): Buffer {
+/** A shape as the JSON both stores keep: the cache on disk and the shapes built into refleks. */
+export function shapeJson(r: Rendered, stableKey: string): string {
   const stored: Stored = {
     v: 3,
     k: stableKey,
     forms: r.forms.map(([file, parts]) => [file, encodeParts(parts)]),
     certificate: encodeParts(r.certificate),
   };
-  const body = gzipSync(JSON.stringify(stored), { level: 1 });
+  return JSON.stringify(stored);
+}
+
+/** The shape in shapeJson's JSON, or why it cannot be used. */
+export function shapeFromJson(json: string, stableKey: string): Rendered | string {
+  const stored = JSON.parse(json) as Stored;
+  if (stored?.v !== 3 || stored.k !== stableKey) return 'an entry for another shape';
+  if (!Array.isArray(stored.forms)) return 'no list of forms';
+  return {
+    forms: stored.forms.map(([file, parts]) => [String(file), decodeParts(parts)]),
+    certificate: decodeParts(stored.certificate),
+  };
+}
+
+function encode(r: Rendered, stableKey: string, key: Buffer): Buffer {
+  const body = gzipSync(shapeJson(r, stableKey), { level: 1 });
   return Buffer.concat([Buffer.from(MAGIC), mac(key, body), body]);
 }
 
@@ -198,13 +214,7 @@ function decode(bytes: Buffer, stableKey: string, key: Buffer): Rendered | strin
   const body = bytes.subarray(MAGIC.length + 32);
   if (signature.length !== 32 || !timingSafeEqual(signature, mac(key, body)))
     return 'its signature does not match its content';
-  const stored = JSON.parse(gunzipSync(body).toString('utf8')) as Stored;
-  if (stored?.v !== 3 || stored.k !== stableKey) return 'an entry for another shape';
-  if (!Array.isArray(stored.forms)) return 'no list of forms';
-  return {
-    forms: stored.forms.map(([file, parts]) => [String(file), decodeParts(parts)]),
-    certificate: decodeParts(stored.certificate),
-  };
+  return shapeFromJson(gunzipSync(body).toString('utf8'), stableKey);
 }
 
 /** Keeps the newest MAX_FILES entries; touches only files with this store's name and marker. */
@@ -218,13 +228,61 @@ function prune(dir: string): void {
   for (const { f } of ours.slice(0, ours.length - MAX_FILES)) rmSync(join(dir, f), { force: true });
 }
 
+/** Where `npm run build` puts the shapes of typical groups (scripts/builtin-shapes.mjs). */
+export const BUILTIN_SHAPES = join(PACKAGE_ROOT, 'dist', 'shapes');
+
+let builtinKeys: Set<string> | undefined;
+
 /**
- * The store the pipeline uses: this process's memory, backed by the folder
- * when it is safe. `note` hears a refused folder (once) and, for --debug,
- * every entry that was ignored.
+ * A shape built into refleks: rendered by the build, from the same code, for
+ * a typical group of each built-in programme (its recommended sizes, both
+ * languages, no moved session), so a machine's first build of such a group
+ * needs no docx. Part of the installed program like its compiled templates,
+ * so read whether or not the cache is on; and checked like every shape.
+ */
+function builtinShape(stableKey: string): Rendered | undefined {
+  if (!builtinKeys) {
+    try {
+      builtinKeys = new Set(readdirSync(BUILTIN_SHAPES).map((f) => f.replace(/\.json\.gz$/, '')));
+    } catch {
+      builtinKeys = new Set();
+    }
+  }
+  if (!builtinKeys.has(stableKey)) return undefined;
+  try {
+    const shape = shapeFromJson(
+      gunzipSync(readFileSync(join(BUILTIN_SHAPES, `${stableKey}.json.gz`))).toString(),
+      stableKey,
+    );
+    return typeof shape === 'string' ? undefined : shape;
+  } catch {
+    return undefined;
+  }
+}
+
+/** This process's memory, then the shapes built into refleks (not with REFLEKS_BUILTIN_SHAPES=off, for comparing). */
+function memoryAndBuiltin(env: NodeJS.ProcessEnv): ShapeStore {
+  const memory = memoryShapeStore();
+  if (env.REFLEKS_BUILTIN_SHAPES === 'off') return memory;
+  return {
+    get(k, stableKey) {
+      const hit = memory.get(k, stableKey);
+      if (hit) return hit;
+      const shape = builtinShape(stableKey());
+      if (shape) memory.set(k, stableKey, shape);
+      return shape;
+    },
+    set: (k, stableKey, shape) => memory.set(k, stableKey, shape),
+  };
+}
+
+/**
+ * The store the pipeline uses: this process's memory and the shapes built
+ * into refleks, backed by the folder when it is safe. `note` hears a refused
+ * folder (once) and, for --debug, every entry that was ignored.
  */
 export function diskShapeStore(env: NodeJS.ProcessEnv = process.env, note: ShapeNote = () => {}): ShapeStore {
-  const memory = memoryShapeStore();
+  const memory = memoryAndBuiltin(env);
   const dir = cacheDir(env);
   const id = readBuildId();
   if (!dir || !id) return memory;

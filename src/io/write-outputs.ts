@@ -492,6 +492,8 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string, fs: Wr
 interface Pending {
   abs: string;
   file: OutputFile;
+  /** The file's bytes, text encoded once for both the hash and the write. */
+  bytes: Uint8Array;
   hash: string;
   /** What was there before, to put back if the set cannot be completed. */
   previous: Buffer | undefined;
@@ -513,12 +515,12 @@ function writeSet(fs: WriterFs, set: Pending[]): void {
       ensureDir(dirname(p.abs));
       p.tmp = tempPathFor(p.abs);
       try {
-        fs.writeFileSync(p.tmp, p.file.bytes);
+        fs.writeFileSync(p.tmp, p.bytes);
       } catch (err) {
         // The folder may have been removed since we made it.
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || !madeDirs.delete(dirname(p.abs))) throw err;
         ensureDir(dirname(p.abs));
-        fs.writeFileSync(p.tmp, p.file.bytes);
+        fs.writeFileSync(p.tmp, p.bytes);
       }
     }
   } catch (err) {
@@ -703,7 +705,8 @@ export function writeOutputs(
   };
   for (const file of files) {
     const abs = safeJoin(root, file.path);
-    const hash = sha256(file.bytes);
+    const bytes = typeof file.bytes === 'string' ? Buffer.from(file.bytes) : file.bytes;
+    const hash = sha256(bytes);
     let outcome: FileOutcome = 'written';
     const existing = folder(dirname(abs))?.matching.has(matchingName(basename(abs))) ? readIfExists(abs) : undefined;
     if (existing) {
@@ -722,7 +725,7 @@ export function writeOutputs(
     }
     if (outcome === 'written') {
       if (opts.dryRun) outcome = 'planned';
-      else toWrite.push({ abs, file, hash, previous: existing });
+      else toWrite.push({ abs, file, bytes, hash, previous: existing });
     }
     report.files.push({ path: file.path, outcome });
     if (outcome === 'written') report.written.push(file.path);

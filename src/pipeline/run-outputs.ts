@@ -601,7 +601,7 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
   }
 }
 
-const CHECKPOINT_MS = 2000;
+const CHECKPOINT_MS = 5000;
 
 /** Errors that will not go away for the next group either. */
 const STOPPING = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO']);

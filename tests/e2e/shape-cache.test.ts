@@ -4,7 +4,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -87,6 +96,58 @@ describe('the shape cache', () => {
     };
     expect(traced(copyWorkspace())).toContain('/node_modules/docx/');
     expect(traced(copyWorkspace())).not.toContain('/node_modules/docx/');
+  });
+});
+
+describe('the shapes built into refleks', () => {
+  /** A group like the ones `npm run build` renders: built-in programme, recommended size, no logo, no holiday in its way. */
+  function typicalWorkspace(): string {
+    const ws = mkdtempSync(join(tmpdir(), 'refleks-typical-'));
+    writeFileSync(
+      join(ws, 'refleks.yaml'),
+      'organisation: Fjordvik kommune\norganiser: { name: Eva Kurs, email: eva.kurs@fjordvik.kommune.no }\n',
+    );
+    mkdirSync(join(ws, 'groups'));
+    writeFileSync(
+      join(ws, 'groups', 'sone-vest.yaml'),
+      [
+        'name: Sone vest',
+        'programme: rehabilitering',
+        'facilitator: { name: Kari Vik, email: kari.vik@fjordvik.kommune.no, role: Sykepleier }',
+        'leader: { name: Ole Dal, email: ole.dal@fjordvik.kommune.no }',
+        'participants:',
+        ...['Åse Ødegård', 'Per «Pelle» Li', 'Fatima Ali', 'Jon Berg', 'Siri Moe'].map(
+          (name, i) => `  - { name: ${name}, email: p${i}@fjordvik.kommune.no }`,
+        ),
+        'location: { room: "Helsehuset, rom 3", address: "Kaigata 2, 6900 Fjordvik" }',
+        'start: 2027-09-06',
+        'time: "09:30"',
+        '',
+      ].join('\n'),
+    );
+    return ws;
+  }
+
+  it('spare the first build of a typical group from loading docx, and change no byte of its forms', () => {
+    const env = { ...process.env, ...EPOCH, REFLEKS_CACHE: 'off', NO_COLOR: '1' };
+    const build = (cwd: string, extra: Record<string, string> = {}) => {
+      const log = join(mkdtempSync(join(tmpdir(), 'refleks-trace-')), 'imports.txt');
+      writeFileSync(log, '');
+      const r = spawnSync(process.execPath, ['--import', join(ROOT, 'tests/helpers/trace-imports.mjs'), BIN, 'build'], {
+        cwd,
+        encoding: 'utf8',
+        env: { ...env, ...extra, REFLEKS_TRACE_IMPORTS: log },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(log, 'utf8');
+    };
+    const built = typicalWorkspace();
+    const rendered = typicalWorkspace();
+    expect(build(built)).not.toContain('/node_modules/docx/');
+    expect(build(rendered, { REFLEKS_BUILTIN_SHAPES: 'off' })).toContain('/node_modules/docx/');
+    const forms = (ws: string) => treeHashes(join(ws, 'ut', 'sone-vest', 'skjema'));
+    expect(Object.keys(forms(built))).toHaveLength(4 + 5);
+    expect(forms(built)).toEqual(forms(rendered));
   });
 });
 

@@ -77,6 +77,9 @@ export function paramValue(name: string, value: string): string {
   return /[:;,]/.test(encoded) ? `"${encoded}"` : encoded;
 }
 
+// eslint-disable-next-line no-control-regex -- the complement of ASCII, control characters included
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
 /**
  * Folds one content line at 75 octets (RFC 5545 3.1): continuation lines
  * start with a space, and a fold never falls inside a UTF-8 sequence (a
@@ -85,8 +88,8 @@ export function paramValue(name: string, value: string): string {
  * since a calendar of a thousand groups folds a great many lines.
  */
 export function foldLine(line: string): string {
-  // At most 3 octets per code unit: a line this short never folds.
-  if (line.length <= 25) return line;
+  // At most 3 octets per code unit: a line this short never folds; nor does a short ASCII one.
+  if (line.length <= 25 || (line.length <= 75 && !NOT_ASCII.test(line))) return line;
   let out = '';
   let start = 0;
   let octets = 0;

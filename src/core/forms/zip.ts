@@ -8,7 +8,9 @@
  * same parts always give the same bytes. Deflate is Node's zlib: native, and
  * several times faster than a JavaScript deflate on a fresh process. (zlib
  * encodes differently from fflate, which wrote the .docx files up to 0.1.0:
- * the zips' bytes changed then, the documents in them did not.)
+ * the zips' bytes changed then, the documents in them did not.) Level 1:
+ * measured on a thousand groups' forms it deflates in half the time of the
+ * default level 6, for files about 9 % larger (a form of 13 KB becomes 14 KB).
  */
 import { crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
 
@@ -36,7 +38,7 @@ function deflated(name: string, data: Uint8Array): Deflated {
   const list = seen.get(key);
   const hit = list?.find((d) => d.data === data || sameBytes(d.data, data));
   if (hit) return hit;
-  const entry = { data, crc: crc32(data), compressed: deflateRawSync(data, { level: 6 }) };
+  const entry = { data, crc: crc32(data), compressed: deflateRawSync(data, { level: 1 }) };
   if (!list) seen.set(key, [entry]);
   else if (list.length < MAX_PER_KEY) list.push(entry);
   return entry;

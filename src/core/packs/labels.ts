@@ -109,10 +109,17 @@ const LABELS = {
 
 export type PackLabels = { [K in keyof typeof LABELS]: string };
 
+/** Made once per vocabulary and language: every session of every group asks. */
+const made = new WeakMap<Vocabulary, Partial<Record<Lang, Readonly<PackLabels>>>>();
+
 /** The labels in the programme's own words (treff, kursleder …). */
-export function packLabels(lang: Lang, words: Vocabulary = DEFAULT_VOCABULARY[lang]): PackLabels {
+export function packLabels(lang: Lang, words: Vocabulary = DEFAULT_VOCABULARY[lang]): Readonly<PackLabels> {
+  let byLang = made.get(words);
+  if (!byLang) made.set(words, (byLang = {}));
   const i = lang === 'nb' ? 0 : 1;
-  return Object.fromEntries(Object.entries(LABELS).map(([k, v]) => [k, fillWords(v[i], words)])) as PackLabels;
+  return (byLang[lang] ??= Object.freeze(
+    Object.fromEntries(Object.entries(LABELS).map(([k, v]) => [k, fillWords(v[i], words)])) as PackLabels,
+  ));
 }
 
 export const KIND_LABELS = {

@@ -43,6 +43,19 @@ const MD_BLOCK_START = /^(#{1,6}(?=\s|$)|[-+=~]|\d{1,9}(?=[.)](\s|$)))/;
  * table row; paragraphs (blank lines) stay, each unable to start a block.
  */
 export function markdownText(value: string): string {
+  let text = markdownTexts.get(value);
+  if (text === undefined) {
+    // Bounded: the texts that repeat (labels, themes) come back at once.
+    if (markdownTexts.size >= 10_000) markdownTexts.clear();
+    markdownTexts.set(value, (text = markdownOf(value)));
+  }
+  return text;
+}
+
+/** Most texts of a pack (labels, the theme's material) are the same for every group. */
+const markdownTexts = new Map<string, string>();
+
+function markdownOf(value: string): string {
   return value
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .split(/\n[ \t]*\n\s*/)
