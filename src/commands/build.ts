@@ -131,6 +131,7 @@ async function buildLocked(ctx: CliContext, root: string, groups: string[], opts
       force: !!opts.force,
       dryRun: !!opts.dryRun,
       incremental: true,
+      overviewPlans: true,
       adopt: !!opts.adopt,
       ...(jobs ? { jobs } : {}),
     },
@@ -163,7 +164,8 @@ async function buildLocked(ctx: CliContext, root: string, groups: string[], opts
   if (!opts.dryRun && !failed.length) {
     const files = reports.reduce((sum, g) => sum + g.written, 0);
     const { writeOverviewPage } = await import('../pipeline/overview-page.js');
-    const page = writeOverviewPage(root, ctx.lang, { changed: files > 0, force: !!opts.force });
+    const made = new Map(result.groups.flatMap((g) => (g.overviewPlan ? [[g.id, g.overviewPlan] as const] : [])));
+    const page = writeOverviewPage(root, ctx.lang, { changed: files > 0, force: !!opts.force, made });
     for (const path of page?.edited ?? [])
       ctx.err(
         t(

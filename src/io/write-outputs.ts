@@ -279,7 +279,8 @@ export class OutputManifest {
         what: t('oversikten over filene refleks har skrevet', 'the record of the files refleks wrote'),
         hint: RECOVER,
       });
-      Object.assign(this.files, m.files);
+      // Parsed into an object without a prototype (a path `__proto__` stays a path): taken as it is.
+      this.files = m.files;
       this.status = 'ok';
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

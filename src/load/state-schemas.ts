@@ -117,7 +117,14 @@ export function record<T>(key: { re: RegExp; what: Text }, value: Schema<T>): Sc
           ok = false;
           continue;
         }
-        const r = value.parse(v, [...path, k], ctx);
+        // The value is parsed at the record's own path, and only an issue gets the key put
+        // into its path: a manifest has tens of thousands of entries, and nearly all are fine.
+        const before = ctx.issues.length;
+        const r = value.parse(v, path, ctx);
+        for (let i = before; i < ctx.issues.length; i++) {
+          const issue = ctx.issues[i]!;
+          issue.path = [...path, k, ...issue.path.slice(path.length)];
+        }
         if (r === FAIL) ok = false;
         else out[k] = r;
       }

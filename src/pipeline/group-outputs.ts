@@ -14,6 +14,7 @@ import { toWallTime } from '../core/zoned-time.js';
 import type { Lang } from '../core/text.js';
 import type { OutputFile } from '../io/write-outputs.js';
 import type { TemplateRenderer } from '../templates/engine.js';
+import { planJson } from './plan-json.js';
 
 /**
  * What a command can ask for. `pdf` is PDF/A copies of the forms, made after
@@ -40,6 +41,8 @@ export interface RenderSettings {
   templatesDir?: string;
   /** Keep each group's plan in its result (schedule prints it). */
   withPlan: boolean;
+  /** Give each group's plan as the overview page keeps it (planJson), so build's overview loads no group again. */
+  overviewPlans?: boolean;
   /** Stop rendering (but keep planning) once a group has failed: nothing will be written anyway. */
   allOrNothing: boolean;
 }
@@ -60,6 +63,8 @@ export interface GroupBuild {
   files: Partial<Record<OutputKind, OutputFile[]>>;
   calendar?: { state: CalendarState; outcomes: SessionOutcome[] };
   plan?: GroupPlan;
+  /** The plan as planJson made it (with `overviewPlans`). */
+  overviewPlan?: string;
   problems: Problem[];
 }
 
@@ -122,5 +127,11 @@ export async function buildGroup(
   const certificates = wants.has('forms')
     ? certificateProblems(plan, toWallTime(Date.now(), ws.settings.timezone).date)
     : [];
-  return { ...base, files, ...(calendar ? { calendar } : {}), problems: [...plan.problems, ...certificates] };
+  return {
+    ...base,
+    files,
+    ...(calendar ? { calendar } : {}),
+    ...(settings.overviewPlans ? { overviewPlan: planJson(plan) } : {}),
+    problems: [...plan.problems, ...certificates],
+  };
 }

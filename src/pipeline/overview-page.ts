@@ -17,6 +17,7 @@ import { toWallTime } from '../core/zoned-time.js';
 import { pendingInvitations } from '../io/calendar-pending.js';
 import { writeFileAtomic, writeOutputs, type WriteReport } from '../io/write-outputs.js';
 import { loadSettings, loadWorkspace } from '../load/workspace.js';
+import { planJson, revivePlan } from './plan-json.js';
 
 export const OVERVIEW_FILE = 'index.html';
 const BUILD_CACHE = '.refleks/build.json';
@@ -45,36 +46,20 @@ function readJson<T>(path: string): T | undefined {
   }
 }
 
-// Plans hold Maps (session overrides, attendance); JSON keeps them as tagged
-// entry lists. Of a theme the overview needs only its id and title; its
-// goals, agenda and texts would make the file ten times larger.
-const toJson = (_: string, v: unknown) => {
-  if (v instanceof Map) return { $map: [...v.entries()] };
-  if (v && typeof v === 'object' && 'agenda' in v && 'goals' in v) {
-    const theme = v as unknown as { id: string; title: string };
-    return { id: theme.id, title: theme.title, goals: [] };
-  }
-  return v;
-};
-/** The kept form back to a plan: tagged entry lists to Maps, in place (the cache object is not used again). */
-function revive(v: unknown): unknown {
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) v[i] = revive(v[i]);
-    return v;
-  }
-  if (!v || typeof v !== 'object') return v;
-  if ('$map' in v) return new Map((v as { $map: [unknown, unknown][] }).$map.map(([k, x]) => [k, revive(x)]));
-  const o = v as Record<string, unknown>;
-  for (const k of Object.keys(o)) o[k] = revive(o[k]);
-  return o;
-}
-
 function fileId(path: string): string {
   return basename(path).replace(/\.ya?ml$/i, '');
 }
 
-/** Every group's plan: cached ones whose build fingerprint is unchanged, the rest loaded and planned. */
-function allPlans(root: string, ws0: { settings: Workspace['settings'] }): { plans: GroupPlan[]; ws?: Workspace } {
+/**
+ * Every group's plan: those a build just made (`made`, by file id, as
+ * planJson), cached ones whose build fingerprint is unchanged, and the rest
+ * loaded and planned.
+ */
+function allPlans(
+  root: string,
+  ws0: { settings: Workspace['settings'] },
+  made: ReadonlyMap<string, string> = new Map(),
+): { plans: GroupPlan[]; ws?: Workspace } {
   const groupDir = join(root, 'groups');
   const ids = existsSync(groupDir)
     ? readdirSync(groupDir)
@@ -87,27 +72,32 @@ function allPlans(root: string, ws0: { settings: Workspace['settings'] }): { pla
   const cached = cache?.version === 1 ? cache.groups : {};
   const fresh = (id: string) => !!built[id] && cached[id]?.fingerprint === built[id]!.fingerprint;
   const stale = ids.filter((id) => !fresh(id));
-  const loaded = new Map<string, GroupPlan>();
+  // The plans as the file keeps them: just made, or loaded and planned now.
+  const texts = new Map<string, string>();
+  for (const id of stale) if (made.has(id)) texts.set(id, made.get(id)!);
+  const toLoad = stale.filter((id) => !texts.has(id));
   let ws: Workspace | undefined;
-  if (stale.length) {
-    ws = loadWorkspace(root, stale.length === ids.length ? {} : { only: stale }).workspace;
-    for (const g of ws?.groups ?? []) loaded.set(fileId(g.source.path), planGroup(g, ws0.settings));
+  if (toLoad.length) {
+    ws = loadWorkspace(root, toLoad.length === ids.length ? {} : { only: toLoad }).workspace;
+    for (const g of ws?.groups ?? []) texts.set(fileId(g.source.path), planJson(planGroup(g, ws0.settings)));
   }
-  // The file keeps loaded plans (Maps tagged by toJson) and kept ones as they were read;
-  // it is written before the kept ones are revived in place.
+  // Written by hand from the plans' JSON: a thousand groups' plans are not parsed and made into text again.
   if (stale.length) {
-    const next: PlanCache = { version: 1, groups: {} };
+    const entries: string[] = [];
     for (const id of ids) {
       if (!built[id]) continue;
-      const plan = loaded.get(id) ?? (fresh(id) ? cached[id]!.plan : undefined);
-      if (plan !== undefined) next.groups[id] = { fingerprint: built[id]!.fingerprint, plan };
+      const plan = texts.get(id) ?? (fresh(id) ? JSON.stringify(cached[id]!.plan) : undefined);
+      if (plan !== undefined)
+        entries.push(`${JSON.stringify(id)}:{"fingerprint":${JSON.stringify(built[id]!.fingerprint)},"plan":${plan}}`);
     }
-    writeFileAtomic(join(root, PLAN_CACHE), JSON.stringify(next, toJson) + '\n');
+    writeFileAtomic(join(root, PLAN_CACHE), `{"version":1,"groups":{${entries.join(',')}}}\n`);
   }
   const plans: GroupPlan[] = [];
   for (const id of ids) {
-    const plan = loaded.get(id) ?? (fresh(id) ? (revive(cached[id]!.plan) as GroupPlan) : undefined);
-    if (plan) plans.push(plan); // A group that does not load is reported by build itself.
+    const text = texts.get(id);
+    const plan = text !== undefined ? JSON.parse(text) : fresh(id) ? cached[id]!.plan : undefined;
+    // A group that does not load is reported by build itself.
+    if (plan) plans.push(revivePlan(plan) as GroupPlan);
   }
   return { plans, ...(ws ? { ws } : {}) };
 }
@@ -115,7 +105,13 @@ function allPlans(root: string, ws0: { settings: Workspace['settings'] }): { pla
 export function writeOverviewPage(
   root: string,
   lang: Lang,
-  opts: { changed: boolean; force?: boolean; today?: string },
+  opts: {
+    changed: boolean;
+    force?: boolean;
+    today?: string;
+    /** Plans the build just made (planJson), by group file id: not loaded again. */
+    made?: ReadonlyMap<string, string>;
+  },
 ): WriteReport | undefined {
   const { settings } = loadSettings(root);
   if (!settings) return undefined;
@@ -128,7 +124,7 @@ export function writeOverviewPage(
     readFileSync(abs, 'utf8').includes(`<meta name="refleks-date" content="${today}">`)
   )
     return undefined;
-  const { plans } = allPlans(root, { settings });
+  const { plans } = allPlans(root, { settings }, opts.made);
   // Pending invitations only need the groups' ids and the workspace folder.
   const light = { root, settings, programmes: new Map(), groups: plans.map((p) => p.group) } as Workspace;
   const ov = overview(plans, today, 14, pendingInvitations(light), {

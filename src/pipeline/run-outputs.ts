@@ -68,6 +68,8 @@ export interface OutputRequest {
   allOrNothing?: boolean;
   /** Keep each group's plan in its result. */
   withPlan?: boolean;
+  /** Each built group's plan as the overview page keeps it (build's overview). */
+  overviewPlans?: boolean;
   /** Worker threads; default: by the number of groups and cores. */
   jobs?: number;
   /** Stop between groups when aborted (Ctrl+C). */
@@ -98,6 +100,8 @@ export interface GroupResult {
   /** Per file: written (planned on a dry run), unchanged, or kept because a person edited it. */
   write: WriteReport;
   plan?: GroupPlan;
+  /** A built group's plan as the overview page keeps it (with `overviewPlans`). */
+  overviewPlan?: string;
   /** Warnings of a built group, errors of a failed one. */
   problems: Problem[];
 }
@@ -215,6 +219,7 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
     perPerson: !!req.perPerson,
     ...(req.templatesDir ? { templatesDir: req.templatesDir } : {}),
     withPlan: !!req.withPlan,
+    overviewPlans: !!req.overviewPlans,
     allOrNothing: !!req.allOrNothing,
   };
 
@@ -307,6 +312,7 @@ async function runUnlocked(root: string, req: OutputRequest, hooks: OutputHooks)
     outcomes: status === 'built' ? (build.calendar?.outcomes ?? []) : [],
     write,
     ...(build.plan ? { plan: build.plan } : {}),
+    ...(status === 'built' && build.overviewPlan ? { overviewPlan: build.overviewPlan } : {}),
     problems,
   });
 
