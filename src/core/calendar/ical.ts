@@ -176,6 +176,21 @@ export interface CalendarDoc {
   events: CalEvent[];
 }
 
+/**
+ * A session's description, escaped and folded, is the longest line and the
+ * same in every file of the session (one per person, the group's calendar):
+ * made once.
+ */
+const descriptions = new Map<string, string>();
+function descriptionLine(description: string): string {
+  let line = descriptions.get(description);
+  if (line === undefined) {
+    if (descriptions.size >= 1000) descriptions.clear();
+    descriptions.set(description, (line = contentLine('DESCRIPTION', escapeText(description))));
+  }
+  return line;
+}
+
 function eventLines(e: CalEvent): string[] {
   const lines = [
     'BEGIN:VEVENT',
@@ -186,7 +201,7 @@ function eventLines(e: CalEvent): string[] {
     contentLine('DTEND', utcDateTime(e.end)),
     contentLine('SUMMARY', escapeText(e.summary)),
   ];
-  if (e.description) lines.push(contentLine('DESCRIPTION', escapeText(e.description)));
+  if (e.description) lines.push(descriptionLine(e.description));
   if (e.location) lines.push(contentLine('LOCATION', escapeText(e.location)));
   if (e.url) lines.push(contentLine('URL', e.url.replace(/[\s"<>\\^`{|}]/g, encodeURIComponent)));
   if (e.categories?.length) lines.push(contentLine('CATEGORIES', e.categories.map(escapeText).join(',')));

@@ -23,7 +23,16 @@ interface Deflated {
   data: Uint8Array;
   crc: number;
   compressed: Uint8Array;
+  /** 8: deflated; 0: stored as it is. */
+  method: 0 | 8;
 }
+
+/**
+ * Parts smaller than this are stored, not deflated: a form's document
+ * properties (title, dates) differ for every group, and deflating a few
+ * hundred bytes costs a whole zlib stream each to save a few hundred bytes.
+ */
+const STORE_BELOW = 1024;
 
 /** Deflated parts by name and size; a few dozen distinct parts in a whole build. */
 const seen = new Map<string, Deflated[]>();
@@ -38,7 +47,10 @@ function deflated(name: string, data: Uint8Array): Deflated {
   const list = seen.get(key);
   const hit = list?.find((d) => d.data === data || sameBytes(d.data, data));
   if (hit) return hit;
-  const entry = { data, crc: crc32(data), compressed: deflateRawSync(data, { level: 1 }) };
+  const entry: Deflated =
+    data.length < STORE_BELOW
+      ? { data, crc: crc32(data), compressed: data, method: 0 }
+      : { data, crc: crc32(data), compressed: deflateRawSync(data, { level: 1 }), method: 8 };
   if (!list) seen.set(key, [entry]);
   else if (list.length < MAX_PER_KEY) list.push(entry);
   return entry;
@@ -61,7 +73,7 @@ export function zipEntries(entries: [name: string, data: Uint8Array][]): Uint8Ar
     lv.setUint32(0, 0x04034b50, true);
     lv.setUint16(4, 20, true); // version needed: 2.0 (deflate)
     lv.setUint16(6, 0x0800, true); // UTF-8 names
-    lv.setUint16(8, 8, true); // deflate
+    lv.setUint16(8, d.method, true); // deflate or stored
     lv.setUint16(10, DOS_TIME, true);
     lv.setUint16(12, DOS_DATE, true);
     lv.setUint32(14, d.crc, true);
@@ -75,7 +87,7 @@ export function zipEntries(entries: [name: string, data: Uint8Array][]): Uint8Ar
     cv.setUint16(4, 20, true); // made by: 2.0, MS-DOS
     cv.setUint16(6, 20, true);
     cv.setUint16(8, 0x0800, true);
-    cv.setUint16(10, 8, true);
+    cv.setUint16(10, d.method, true);
     cv.setUint16(12, DOS_TIME, true);
     cv.setUint16(14, DOS_DATE, true);
     cv.setUint32(16, d.crc, true);

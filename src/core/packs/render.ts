@@ -90,12 +90,21 @@ export function escapeMarkdown<T>(value: T, key = ''): T {
     return (key === 'files' ? value : key === 'url' ? markdownUrl(value) : markdownText(value)) as T;
   if (Array.isArray(value)) return value.map((v) => escapeMarkdown(v, key)) as T;
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = key === 'files' ? v : escapeMarkdown(v, k);
+    if (key === 'files') return { ...value } as T;
+    // A theme's content is one object shared by every group's view: escaped once.
+    let out = escapedObjects.get(value) as Record<string, unknown> | undefined;
+    if (!out) {
+      out = {};
+      for (const [k, v] of Object.entries(value)) out[k] = escapeMarkdown(v, k);
+      escapedObjects.set(value, out);
+    }
     return out as T;
   }
   return value;
 }
+
+/** By object: what escapeMarkdown made of it (the same, as long as views are not changed once made). */
+const escapedObjects = new WeakMap<object, unknown>();
 
 /**
  * `footer` is the page's last line: organisation and where the page comes from
