@@ -50,7 +50,7 @@ export async function mergedForms(view: FormView, issuedAt: Date, store: ShapeSt
     store.set(key, stableKey, r);
   }
   const stamp = issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const escaped = merge.values.map(xmlText);
+  const escaped = merge.values.map((v) => Buffer.from(xmlText(v)));
   return {
     forms: r.forms.map(([file, parts]) => [file, zipParts(fillIn(parts, escaped, stamp))]),
     certificates: view.text.participants.map((p) => zipParts(fillIn(r.certificate, escaped, stamp, p.name))),

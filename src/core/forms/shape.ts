@@ -151,26 +151,46 @@ export function splitAtTokens(text: string, merge: Merge): Piece[] | undefined {
 /**
  * A template with the group's text (and a participant's name) put back,
  * XML-escaped as docx would, and the real issue time in the document dates.
- * `escaped` is `values.map(xmlText)`, made once per group.
+ * `escaped` is `values.map(xmlText)` as UTF-8, made once per group; the
+ * template's own text is encoded once per template (a form's XML is tens of
+ * kilobytes, the group's text a few hundred bytes).
  */
-export function fillIn(parts: Template, escaped: string[], stamp: string, name?: string): Record<string, Uint8Array> {
+export function fillIn(
+  parts: Template,
+  escaped: Uint8Array[],
+  stamp: string,
+  name?: string,
+): Record<string, Uint8Array> {
   const out: Record<string, Uint8Array> = {};
+  const stampBytes = Buffer.from(stamp);
+  const nameBytes = name === undefined ? undefined : Buffer.from(xmlText(name));
   for (const part of parts) {
     if (part.pieces === undefined) {
       out[part.name] = part.bytes;
       continue;
     }
-    let text = '';
-    for (const p of part.pieces) {
-      if (typeof p === 'string') text += p;
-      else if (p >= 0) text += escaped[p]!;
-      else if (p === STAMP) text += stamp;
-      else if (name === undefined) throw new Error('merge: a name in a form that is not a certificate');
-      else text += xmlText(name);
+    const list: Uint8Array[] = [];
+    let length = 0;
+    for (const p of encodedPieces(part.pieces)) {
+      let bytes: Uint8Array;
+      if (typeof p !== 'number') bytes = p;
+      else if (p >= 0) bytes = escaped[p]!;
+      else if (p === STAMP) bytes = stampBytes;
+      else if (nameBytes === undefined) throw new Error('merge: a name in a form that is not a certificate');
+      else bytes = nameBytes;
+      list.push(bytes);
+      length += bytes.length;
     }
-    out[part.name] = Buffer.from(text, 'utf8');
+    out[part.name] = Buffer.concat(list, length);
   }
   return out;
+}
+
+const encoded = new WeakMap<Piece[], (Uint8Array | number)[]>();
+function encodedPieces(pieces: Piece[]): (Uint8Array | number)[] {
+  let e = encoded.get(pieces);
+  if (!e) encoded.set(pieces, (e = pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
+  return e;
 }
 
 /** The default store: this process's memory; a build of a thousand groups has a few dozen shapes. */

@@ -60,60 +60,62 @@ function deflated(name: string, data: Uint8Array): Deflated {
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
+const names = new Map<string, Uint8Array>();
+function nameBytes(name: string): Uint8Array {
+  let bytes = names.get(name);
+  if (!bytes) names.set(name, (bytes = Buffer.from(name)));
+  return bytes;
+}
+
+/** The zip in one buffer: local headers and data, then the central directory, then its end record. */
 export function zipEntries(entries: [name: string, data: Uint8Array][]): Uint8Array {
-  const encoder = new TextEncoder();
-  const locals: Uint8Array[] = [];
-  const centrals: Uint8Array[] = [];
-  let offset = 0;
-  for (const [name, data] of entries) {
-    const d = deflated(name, data);
-    const nameBytes = encoder.encode(name);
-    const local = new Uint8Array(30 + nameBytes.length);
-    const lv = new DataView(local.buffer);
-    lv.setUint32(0, 0x04034b50, true);
-    lv.setUint16(4, 20, true); // version needed: 2.0 (deflate)
-    lv.setUint16(6, 0x0800, true); // UTF-8 names
-    lv.setUint16(8, d.method, true); // deflate or stored
-    lv.setUint16(10, DOS_TIME, true);
-    lv.setUint16(12, DOS_DATE, true);
-    lv.setUint32(14, d.crc, true);
-    lv.setUint32(18, d.compressed.length, true);
-    lv.setUint32(22, data.length, true);
-    lv.setUint16(26, nameBytes.length, true);
-    local.set(nameBytes, 30);
-    const central = new Uint8Array(46 + nameBytes.length);
-    const cv = new DataView(central.buffer);
-    cv.setUint32(0, 0x02014b50, true);
-    cv.setUint16(4, 20, true); // made by: 2.0, MS-DOS
-    cv.setUint16(6, 20, true);
-    cv.setUint16(8, 0x0800, true);
-    cv.setUint16(10, d.method, true);
-    cv.setUint16(12, DOS_TIME, true);
-    cv.setUint16(14, DOS_DATE, true);
-    cv.setUint32(16, d.crc, true);
-    cv.setUint32(20, d.compressed.length, true);
-    cv.setUint32(24, data.length, true);
-    cv.setUint16(28, nameBytes.length, true);
-    cv.setUint32(42, offset, true);
-    central.set(nameBytes, 46);
-    locals.push(local, d.compressed);
-    centrals.push(central);
-    offset += local.length + d.compressed.length;
+  const parts = entries.map(([name, data]) => ({ name: nameBytes(name), size: data.length, d: deflated(name, data) }));
+  let dataSize = 0;
+  let centralSize = 0;
+  for (const p of parts) {
+    dataSize += 30 + p.name.length + p.d.compressed.length;
+    centralSize += 46 + p.name.length;
   }
-  const centralSize = centrals.reduce((n, c) => n + c.length, 0);
-  const end = new Uint8Array(22);
-  const ev = new DataView(end.buffer);
-  ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, entries.length, true);
-  ev.setUint16(10, entries.length, true);
-  ev.setUint32(12, centralSize, true);
-  ev.setUint32(16, offset, true);
-  const out = new Uint8Array(offset + centralSize + 22);
+  const out = new Uint8Array(dataSize + centralSize + 22);
+  const v = new DataView(out.buffer);
   let at = 0;
-  for (const part of [...locals, ...centrals, end]) {
-    out.set(part, at);
-    at += part.length;
+  let central = dataSize;
+  for (const p of parts) {
+    const offset = at;
+    v.setUint32(at, 0x04034b50, true);
+    v.setUint16(at + 4, 20, true); // version needed: 2.0 (deflate)
+    v.setUint16(at + 6, 0x0800, true); // UTF-8 names
+    v.setUint16(at + 8, p.d.method, true); // deflate or stored
+    v.setUint16(at + 10, DOS_TIME, true);
+    v.setUint16(at + 12, DOS_DATE, true);
+    v.setUint32(at + 14, p.d.crc, true);
+    v.setUint32(at + 18, p.d.compressed.length, true);
+    v.setUint32(at + 22, p.size, true);
+    v.setUint16(at + 26, p.name.length, true);
+    out.set(p.name, at + 30);
+    out.set(p.d.compressed, at + 30 + p.name.length);
+    at += 30 + p.name.length + p.d.compressed.length;
+
+    v.setUint32(central, 0x02014b50, true);
+    v.setUint16(central + 4, 20, true); // made by: 2.0, MS-DOS
+    v.setUint16(central + 6, 20, true);
+    v.setUint16(central + 8, 0x0800, true);
+    v.setUint16(central + 10, p.d.method, true);
+    v.setUint16(central + 12, DOS_TIME, true);
+    v.setUint16(central + 14, DOS_DATE, true);
+    v.setUint32(central + 16, p.d.crc, true);
+    v.setUint32(central + 20, p.d.compressed.length, true);
+    v.setUint32(central + 24, p.size, true);
+    v.setUint16(central + 28, p.name.length, true);
+    v.setUint32(central + 42, offset, true);
+    out.set(p.name, central + 46);
+    central += 46 + p.name.length;
   }
+  v.setUint32(central, 0x06054b50, true);
+  v.setUint16(central + 8, entries.length, true);
+  v.setUint16(central + 10, entries.length, true);
+  v.setUint32(central + 12, centralSize, true);
+  v.setUint32(central + 16, dataSize, true);
   return out;
 }
 
