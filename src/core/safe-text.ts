@@ -45,3 +45,19 @@ export function describeChar(char: string): { nb: string; en: string } {
       return { nb: `tegnet ${codePointName(char)}`, en: `the character ${codePointName(char)}` };
   }
 }
+
+/**
+ * Why a one-line answer (a name, a room) cannot be taken as typed, or
+ * undefined: a tab, a line break (U+2028 from a pasted text among them) or a
+ * character no document can hold. The wizard asks again rather than write a
+ * group file its own loader would refuse.
+ */
+export function oneLineIssue(text: string): { nb: string; en: string } | undefined {
+  const bad = lineBreak(text) ?? unsafeChar(text);
+  if (!bad) return undefined;
+  const what = describeChar(bad.char);
+  return {
+    nb: `Teksten har ${what.nb}, som ikke kan stå her. Skriv den på én linje uten.`,
+    en: `The text has ${what.en}, which cannot stand here. Type it on one line without it.`,
+  };
+}

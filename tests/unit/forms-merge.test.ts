@@ -133,7 +133,7 @@ describe('forms by mail merge', () => {
         const w2: Workspace = { ...ws, groups: [r.group] };
         expect(await merged(w2, 'g', 'nb')).toEqual(await direct(w2, 'g', 'nb'));
       }),
-      { seed: 42, numRuns: 30 },
+      { seed: 42, numRuns: 16 },
     );
   });
 
@@ -183,7 +183,7 @@ describe('forms by mail merge', () => {
           expect(await mergedView(v)).toEqual(await directView(v));
         },
       ),
-      { seed: 7, numRuns: 12 },
+      { seed: 7, numRuns: 8 },
     );
   });
 });

@@ -49,6 +49,7 @@ describe('refleks new-group, interactive', () => {
       [/Deltaker 1 – navn/, 'Ali Khan'],
       [/Deltaker 1 – e-post/, 'ali.khan@lillevik.kommune.no'],
       [/Deltaker 2 – navn/, 'Kari Nordmann'], // already the facilitator
+      [/Deltaker 2 – navn/, 'Siri\u2028Ødegård'], // a line separator from a pasted text
       [/Deltaker 2 – navn/, 'Siri Ødegård'],
       [/Deltaker 2 – e-post/, ''],
       [/Deltaker 3 – navn/, 'Jonas Æsøy'],
@@ -66,6 +67,7 @@ describe('refleks new-group, interactive', () => {
       expect.stringContaining('groups/sone-nord.yaml'),
       expect.stringContaining('«kari.nordmann(at)lillevik.kommune.no» er ikke en gyldig e-postadresse'),
       expect.stringContaining('Kari Nordmann står allerede som lokal veileder'),
+      'Teksten har linjeskift, som ikke kan stå her. Skriv den på én linje uten.',
     ]);
     // Three participants is below the recommended 4–6: a warning, not a stop.
     expect(r.err).toContain('advarsel: 3 deltakere (anbefalt 4–6)');

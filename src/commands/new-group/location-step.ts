@@ -6,6 +6,7 @@
 import type { LocationAnswer } from '../../core/group-file.js';
 import type { WizardState } from './wizard-state.js';
 import { t } from '../../core/text.js';
+import { oneLineIssue } from '../../core/safe-text.js';
 
 export async function chooseLocation({ opts, prompter, ctx, usage }: WizardState): Promise<LocationAnswer> {
   if (opts.location !== undefined) {
@@ -28,16 +29,17 @@ export async function chooseLocation({ opts, prompter, ctx, usage }: WizardState
         message: t('Rom (for eksempel «Helsehuset, møterom 2»):', 'Room (e.g. "Health centre, room 2"):')[ctx.lang],
         validate: (v) =>
           v.trim()
-            ? v.trim().length <= 300
-              ? true
-              : t('Høyst 300 tegn.', 'At most 300 characters.')[ctx.lang]
+            ? (oneLineIssue(v.trim())?.[ctx.lang] ??
+              (v.trim().length <= 300 ? true : t('Høyst 300 tegn.', 'At most 300 characters.')[ctx.lang]))
             : t('Skriv rommet.', 'Type the room.')[ctx.lang],
       })
     ).trim();
     const address = (
       await prompter!.input({
         message: t('Adresse (valgfritt):', 'Address (optional):')[ctx.lang],
-        validate: (v) => (v.trim().length <= 300 ? true : t('Høyst 300 tegn.', 'At most 300 characters.')[ctx.lang]),
+        validate: (v) =>
+          oneLineIssue(v.trim())?.[ctx.lang] ??
+          (v.trim().length <= 300 ? true : t('Høyst 300 tegn.', 'At most 300 characters.')[ctx.lang]),
       })
     ).trim();
     return { room, ...(address ? { address } : {}) };

@@ -9,6 +9,7 @@ import { SLUG_PATTERN } from '../../load/schema.js';
 import { isWindowsReserved } from '../../core/slug.js';
 import type { WizardState } from './wizard-state.js';
 import { t } from '../../core/text.js';
+import { oneLineIssue } from '../../core/safe-text.js';
 
 export interface NameAnswer {
   name: string;
@@ -47,6 +48,8 @@ export async function chooseName({
   }
   const nameProblem = (name: string): string | undefined => {
     if (!name.trim()) return t('Skriv et navn.', 'Type a name.')[ctx.lang];
+    const issue = oneLineIssue(name.trim());
+    if (issue) return issue[ctx.lang];
     if (name.trim().length > 200)
       return t('Navnet kan være høyst 200 tegn.', 'The name can be at most 200 characters.')[ctx.lang];
     if (opts.id === undefined && idTaken(slugify(name))) {

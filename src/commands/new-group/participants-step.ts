@@ -7,6 +7,7 @@ import type { GroupAnswers } from '../../core/group-file.js';
 import type { Person } from '../../core/model.js';
 import { InputError } from '../../core/problems.js';
 import { t, type Text } from '../../core/text.js';
+import { oneLineIssue } from '../../core/safe-text.js';
 import { isEmail } from '../../load/schema.js';
 import { parsePersonFlag } from './people.js';
 import { rosterFromFlag, rosterFromQuestion } from './roster-file.js';
@@ -130,6 +131,8 @@ async function askOneAtATime(
             return list.length
               ? true
               : t('Gruppen trenger minst én deltaker.', 'The group needs at least one participant.')[ctx.lang];
+          const issue = oneLineIssue(v.trim());
+          if (issue) return issue[ctx.lang];
           if (v.trim().length > 200)
             return t('Navnet kan være høyst 200 tegn.', 'The name can be at most 200 characters.')[ctx.lang];
           if (list.length >= 200)

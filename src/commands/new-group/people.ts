@@ -5,6 +5,7 @@
  */
 import type { Person } from '../../core/model.js';
 import { t, type Text } from '../../core/text.js';
+import { oneLineIssue } from '../../core/safe-text.js';
 import { parsePersonFlag } from '../support/person-arg.js';
 
 export { parsePersonFlag };
@@ -80,6 +81,8 @@ export async function personFromFlagOrAsk(
         : t(`${cap(what)} – navn:`, `${cap(what)} – name:`)[ctx.lang],
       validate: (v) => {
         if (!v.trim()) return q.optional ? true : t('Skriv navnet.', 'Type the name.')[ctx.lang];
+        const issue = oneLineIssue(v.trim());
+        if (issue) return issue[ctx.lang];
         if (v.trim().length > 200)
           return t('Navnet kan være høyst 200 tegn.', 'The name can be at most 200 characters.')[ctx.lang];
         const dup = people.nameTakenBy(v);
