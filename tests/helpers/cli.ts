@@ -21,14 +21,29 @@ export interface CliResult {
   stderr: string;
 }
 
-/** The environment every run gets. Tests are hermetic: no cache of rendered form shapes unless a test asks for one. */
+/**
+ * The form-layout cache the runs of this test process share: a folder of its
+ * own (never the user's), so a layout is rendered once per test process
+ * rather than in every run. Tests of the cache itself set their own.
+ */
+let sharedCache: string | undefined;
+function testCache(): string {
+  if (!sharedCache) {
+    sharedCache = mkdtempSync(join(tmpdir(), 'refleks-test-cache-'));
+    const dir = sharedCache;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return sharedCache;
+}
+
+/** The environment every run gets: hermetic, with a form-layout cache of this test process only. */
 function testEnv(env: Record<string, string> = {}): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '/tmp',
     NO_COLOR: '1',
     TZ: 'Europe/Oslo',
-    REFLEKS_CACHE: 'off',
+    ...(env.REFLEKS_CACHE || env.REFLEKS_CACHE_DIR ? {} : { REFLEKS_CACHE: 'on', REFLEKS_CACHE_DIR: testCache() }),
     ...env,
   };
 }
