@@ -22,18 +22,15 @@ export interface CliResult {
 }
 
 /**
- * The form-layout cache the runs of this test process share: a folder of its
- * own (never the user's), so a layout is rendered once per test process
- * rather than in every run. Tests of the cache itself set their own.
+ * The form-layout cache the runs of a test run share: a folder of its own
+ * (never the user's), made and removed by tests/helpers/global-setup.ts, so
+ * a layout is rendered once rather than in every run. Tests of the cache
+ * itself set their own.
  */
-let sharedCache: string | undefined;
 function testCache(): string {
-  if (!sharedCache) {
-    sharedCache = mkdtempSync(join(tmpdir(), 'refleks-test-cache-'));
-    const dir = sharedCache;
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  }
-  return sharedCache;
+  const dir = process.env.REFLEKS_TEST_CACHE;
+  if (!dir) throw new Error('REFLEKS_TEST_CACHE is not set: run the tests with vitest (tests/helpers/global-setup.ts)');
+  return dir;
 }
 
 /** The environment every run gets: hermetic, with a form-layout cache of this test process only. */
