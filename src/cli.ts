@@ -278,6 +278,25 @@ export async function main(opts: RunOptions): Promise<number> {
     .action(action(() => import('./commands/groups.js')));
 
   const groupsArg = ['[grupper...]', t('gruppenes id (standard: alle)', 'the group ids (default: all)')[lang]] as const;
+  // Options several output commands share, worded once.
+  const strictOption = [
+    '--strict',
+    t(
+      'samlinger på helligdager eller i ferier er feil i stedet for å flyttes',
+      'sessions on holidays or in blackout periods are errors instead of being moved',
+    )[lang],
+  ] as const;
+  const perPersonOption = [
+    '--per-person',
+    t(
+      'én invitasjonsfil per person, så ingen ser de andres adresser',
+      "one invitation file per person, so nobody sees the others' addresses",
+    )[lang],
+  ] as const;
+  const templatesOption = [
+    '--templates <mappe>',
+    t('bruk maler fra denne mappen først', 'use templates from this folder first')[lang],
+  ] as const;
   const writeOpts = (c: Command) =>
     c
       .option(
@@ -301,20 +320,8 @@ export async function main(opts: RunOptions): Promise<number> {
         )[lang],
       )
       .option('--json', t('skriv planen som JSON', 'print the plan as JSON')[lang])
-      .option(
-        '--strict',
-        t(
-          'samlinger på helligdager eller i ferier er feil i stedet for å flyttes',
-          'sessions on holidays or in blackout periods are errors instead of being moved',
-        )[lang],
-      )
-      .option(
-        '--per-person',
-        t(
-          'én invitasjonsfil per person, så ingen ser de andres adresser',
-          "one invitation file per person, so nobody sees the others' addresses",
-        )[lang],
-      ),
+      .option(...strictOption)
+      .option(...perPersonOption),
   )
     .addHelpText(
       'after',
@@ -341,13 +348,7 @@ export async function main(opts: RunOptions): Promise<number> {
         )[lang],
       )
       .option('--pdf', t('lag også PDF/A med LibreOffice', 'also write PDF/A with LibreOffice')[lang])
-      .option(
-        '--strict',
-        t(
-          'samlinger på helligdager eller i ferier er feil i stedet for å flyttes',
-          'sessions on holidays or in blackout periods are errors instead of being moved',
-        )[lang],
-      ),
+      .option(...strictOption),
   )
     .addHelpText('after', examples([['refleks forms sone-nord', 'skjemaene for én gruppe', 'the forms for one group']]))
     .action(action(() => import('./commands/forms.js')));
@@ -363,17 +364,8 @@ export async function main(opts: RunOptions): Promise<number> {
           'write facilitator packs and participant handouts per theme (HTML and Markdown)',
         )[lang],
       )
-      .option(
-        '--templates <mappe>',
-        t('bruk maler fra denne mappen først', 'use templates from this folder first')[lang],
-      )
-      .option(
-        '--strict',
-        t(
-          'samlinger på helligdager eller i ferier er feil i stedet for å flyttes',
-          'sessions on holidays or in blackout periods are errors instead of being moved',
-        )[lang],
-      ),
+      .option(...templatesOption)
+      .option(...strictOption),
   ).action(action(() => import('./commands/packs.js')));
 
   program
@@ -477,28 +469,13 @@ export async function main(opts: RunOptions): Promise<number> {
       )
       .option('--json', t('skriv en rapport som JSON', 'print a report as JSON')[lang])
       .option('-j, --jobs <antall>', t('antall parallelle arbeidere', 'number of parallel workers')[lang])
-      .option(
-        '--strict',
-        t(
-          'samlinger på helligdager eller i ferier er feil i stedet for å flyttes',
-          'sessions on holidays or in blackout periods are errors instead of being moved',
-        )[lang],
-      )
-      .option(
-        '--per-person',
-        t(
-          'én invitasjonsfil per person, så ingen ser de andres adresser',
-          "one invitation file per person, so nobody sees the others' addresses",
-        )[lang],
-      )
+      .option(...strictOption)
+      .option(...perPersonOption)
       .option(
         '--pdf',
         t('lag også PDF/A av skjemaene med LibreOffice', 'also write PDF/A of the forms with LibreOffice')[lang],
       )
-      .option(
-        '--templates <mappe>',
-        t('bruk maler fra denne mappen først', 'use templates from this folder first')[lang],
-      )
+      .option(...templatesOption)
       .option(
         '--adopt',
         t(

@@ -4,7 +4,7 @@
  * group's set at once; this adapter says what happened.
  */
 import { printProblems, say, workspaceRoot, type CliContext } from './support/context.js';
-import { dedupe, fromContext, printWriteNotes, printInterrupted } from './support/outputs.js';
+import { dedupe, fromContext, groupWriteLine, printWriteNotes, printInterrupted } from './support/outputs.js';
 import { hasErrors, InputError } from '../core/problems.js';
 import { t } from '../core/text.js';
 import { runOutputs } from '../pipeline/run-outputs.js';
@@ -45,26 +45,8 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: FormsOpt
   printProblems(ctx, problems);
   const written = result.groups.filter((g) => g.status === 'built');
 
-  for (const { groupId: id, write } of written) {
-    if (opts.dryRun) {
-      const planned = write.files.filter((f) => f.outcome === 'planned').length;
-      say(
-        ctx,
-        t(
-          `${id}: ville skrevet ${planned} ${planned === 1 ? 'fil' : 'filer'}, ${write.unchanged.length} uendret`,
-          `${id}: would write ${planned} file${planned === 1 ? '' : 's'}, ${write.unchanged.length} unchanged`,
-        ),
-      );
-    } else if (!ctx.quiet) {
-      say(
-        ctx,
-        t(
-          `${id}: ${write.written.length} skrevet, ${write.unchanged.length} uendret`,
-          `${id}: ${write.written.length} written, ${write.unchanged.length} unchanged`,
-        ),
-      );
-    }
-  }
+  for (const { groupId: id, write } of written)
+    if (opts.dryRun || !ctx.quiet) say(ctx, groupWriteLine(id, write, !!opts.dryRun));
   printWriteNotes(
     ctx,
     written.map((g) => g.write),

@@ -4,7 +4,14 @@
  * template error never leaves a half-written set.
  */
 import { printProblems, say, workspaceRoot, type CliContext } from './support/context.js';
-import { dedupe, fromContext, printWriteNotes, printInterrupted, templatesOption } from './support/outputs.js';
+import {
+  dedupe,
+  fromContext,
+  groupWriteLine,
+  printWriteNotes,
+  printInterrupted,
+  templatesOption,
+} from './support/outputs.js';
 import { packDir } from '../core/packs/render.js';
 import { hasErrors, InputError } from '../core/problems.js';
 import { dirname } from 'node:path';
@@ -48,27 +55,10 @@ export async function run(ctx: CliContext, groups: string[] = [], opts: PacksOpt
   for (const { groupId: id, write } of written) {
     // Packs go to veileder/, handouts to deltaker/: name the group's folder.
     const dir = dirname(packDir(ws, id));
-    if (opts.dryRun) {
-      const planned = write.files.filter((f) => f.outcome === 'planned').length;
-      say(
-        ctx,
-        t(
-          `${id}: ville skrevet ${planned} ${planned === 1 ? 'fil' : 'filer'}, ${write.unchanged.length} uendret i ${dir}/`,
-          `${id}: would write ${planned} file${planned === 1 ? '' : 's'}, ${write.unchanged.length} unchanged in ${dir}/`,
-        ),
-      );
-      if (!ctx.quiet)
-        for (const f of write.files)
-          ctx.out(`  ${f.outcome === 'planned' ? '+' : f.outcome === 'edited' ? '!' : '='} ${f.path}`);
-    } else if (!ctx.quiet) {
-      say(
-        ctx,
-        t(
-          `${id}: ${write.written.length} skrevet, ${write.unchanged.length} uendret i ${dir}/`,
-          `${id}: ${write.written.length} written, ${write.unchanged.length} unchanged in ${dir}/`,
-        ),
-      );
-    }
+    if (opts.dryRun || !ctx.quiet) say(ctx, groupWriteLine(id, write, !!opts.dryRun, t(` i ${dir}/`, ` in ${dir}/`)));
+    if (opts.dryRun && !ctx.quiet)
+      for (const f of write.files)
+        ctx.out(`  ${f.outcome === 'planned' ? '+' : f.outcome === 'edited' ? '!' : '='} ${f.path}`);
   }
   printWriteNotes(
     ctx,

@@ -18,8 +18,7 @@ import type { Problem } from '../core/problems.js';
 import { BUILTIN_TEMPLATES, PACKAGE_ROOT } from '../paths.js';
 import { t, type Lang } from '../core/text.js';
 import { isWordSlot } from '../core/vocabulary.js';
-import { closest } from './did-you-mean.js';
-import type { Issue, Path } from './schema.js';
+import { unknownField, type Issue, type Path } from './schema.js';
 import { layerFileDisplay, templateLayers, type LayerConfig } from './template-layers.js';
 import { parseYaml } from './yaml-file.js';
 
@@ -148,15 +147,7 @@ function mergeLayer(base: Node, over: unknown, path: Path, issues: Issue[]): Nod
   const out: Tree = { ...baseTree };
   for (const [key, value] of Object.entries(overTree)) {
     if (!Object.prototype.hasOwnProperty.call(baseTree, key)) {
-      const guess = closest(key, keys);
-      issues.push({
-        path: [...path, key],
-        onKey: true,
-        message: t(`ukjent felt «${key}»`, `unknown field "${key}"`),
-        hint: guess
-          ? t(`Mente du «${guess}»?`, `Did you mean "${guess}"?`)
-          : t(`Gyldige felt her: ${keys.join(', ')}.`, `Valid fields here: ${keys.join(', ')}.`),
-      });
+      issues.push(unknownField(path, key, keys));
       continue;
     }
     if (value === null || value === undefined) continue;

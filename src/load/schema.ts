@@ -53,7 +53,20 @@ export function typeName(value: unknown): Text {
   }
 }
 
-function expected(path: Path, what: Text, value: unknown, ctx: Ctx, hint?: Text): typeof FAIL {
+/** A key the mapping does not have, with the likeliest one meant or the ones it has. */
+export function unknownField(path: Path, key: string, keys: string[], guess = closest(key, keys)): Issue {
+  return {
+    path: [...path, key],
+    onKey: true,
+    message: t(`ukjent felt «${key}»`, `unknown field "${key}"`),
+    hint: guess
+      ? t(`Mente du «${guess}»?`, `Did you mean "${guess}"?`)
+      : t(`Gyldige felt her: ${keys.join(', ')}.`, `Valid fields here: ${keys.join(', ')}.`),
+  };
+}
+
+/** «expected X, found Y»: the issue for a value of the wrong kind. */
+export function expected(path: Path, what: Text, value: unknown, ctx: Ctx, hint?: Text): typeof FAIL {
   const got = typeName(value);
   ctx.issues.push({
     path,
@@ -462,14 +475,7 @@ export function obj<S extends Shape>(
         if (!Object.prototype.hasOwnProperty.call(shape, key)) {
           const guess = closest(key, keys);
           if (guess && !Object.prototype.hasOwnProperty.call(value, guess)) meant.add(guess);
-          ctx.issues.push({
-            path: [...path, key],
-            onKey: true,
-            message: t(`ukjent felt «${key}»`, `unknown field "${key}"`),
-            hint: guess
-              ? t(`Mente du «${guess}»?`, `Did you mean "${guess}"?`)
-              : t(`Gyldige felt her: ${keys.join(', ')}.`, `Valid fields here: ${keys.join(', ')}.`),
-          });
+          ctx.issues.push(unknownField(path, key, keys, guess));
           ok = false;
         }
       }

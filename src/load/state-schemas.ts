@@ -14,6 +14,7 @@ import { t, type Text } from '../core/text.js';
 import {
   array,
   bool,
+  expected,
   FAIL,
   int,
   isPlainMapping,
@@ -21,7 +22,6 @@ import {
   oneOf,
   opt,
   req,
-  typeName,
   type Ctx,
   type Issue,
   type Schema,
@@ -31,13 +31,7 @@ import {
 function text(max = 2000): Schema<string> {
   return {
     parse(value, path, ctx) {
-      if (typeof value !== 'string') {
-        ctx.issues.push({
-          path,
-          message: t(`forventet tekst, fant ${typeName(value).nb}`, `expected text, found ${typeName(value).en}`),
-        });
-        return FAIL;
-      }
+      if (typeof value !== 'string') return expected(path, t('tekst', 'text'), value, ctx);
       if (value.length > max) {
         ctx.issues.push({
           path,
@@ -90,20 +84,13 @@ export function instant(): Schema<string> {
   };
 }
 
+const MAPPING = t('en tabell med felt', 'a mapping of fields');
+
 /** A JSON object used as a map: keys matching `key`, every value by `value`. Never an array. */
 export function record<T>(key: { re: RegExp; what: Text }, value: Schema<T>): Schema<Record<string, T>> {
   return {
     parse(input, path, ctx) {
-      if (!isPlainMapping(input)) {
-        ctx.issues.push({
-          path,
-          message: t(
-            `forventet en tabell med felt, fant ${typeName(input).nb}`,
-            `expected a mapping of fields, found ${typeName(input).en}`,
-          ),
-        });
-        return FAIL;
-      }
+      if (!isPlainMapping(input)) return expected(path, MAPPING, input, ctx);
       // No prototype: a key `__proto__` stays a key.
       const out: Record<string, T> = Object.create(null) as Record<string, T>;
       let ok = true;
@@ -142,16 +129,7 @@ export function versioned<T>(schemas: Record<number, Schema<T>>): Schema<T> {
   const known = Object.keys(schemas).map(Number);
   return {
     parse(value, path, ctx) {
-      if (!isPlainMapping(value)) {
-        ctx.issues.push({
-          path,
-          message: t(
-            `forventet en tabell med felt, fant ${typeName(value).nb}`,
-            `expected a mapping of fields, found ${typeName(value).en}`,
-          ),
-        });
-        return FAIL;
-      }
+      if (!isPlainMapping(value)) return expected(path, MAPPING, value, ctx);
       const v = value.version;
       const schema = typeof v === 'number' ? schemas[v] : undefined;
       if (!schema) {

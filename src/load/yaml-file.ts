@@ -235,6 +235,18 @@ export function parseYaml(display: string, bytes: Uint8Array): { file?: YamlFile
 }
 
 /** A YAML syntax error in words a coordinator can act on, pointing where the mistake was made. */
+/** A line like `email kari@kommune.no`, said the same for both ways the parser reports it. */
+const MISSING_COLON = {
+  message: t(
+    'her mangler kolon og mellomrom etter feltnavnet',
+    'a colon and a space are missing after the field name here',
+  ),
+  hint: t(
+    'Skriv «felt: verdi», for eksempel «email: kari@kommune.no».',
+    'Write "field: value", e.g. "email: kari@example.org".',
+  ),
+};
+
 function describeYamlError(
   code: string,
   raw: string,
@@ -317,17 +329,7 @@ function describeYamlError(
         ),
       };
     case 'MULTILINE_IMPLICIT_KEY':
-      return {
-        offset,
-        message: t(
-          'her mangler kolon og mellomrom etter feltnavnet',
-          'a colon and a space are missing after the field name here',
-        ),
-        hint: t(
-          'Skriv «felt: verdi», for eksempel «email: kari@kommune.no».',
-          'Write "field: value", e.g. "email: kari@example.org".',
-        ),
-      };
+      return { offset, ...MISSING_COLON };
     case 'BLOCK_AS_IMPLICIT_KEY': {
       // `location: Helsehuset: møterom 2`: a second «: » inside an unquoted value.
       const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -419,19 +421,7 @@ function describeYamlError(
               ),
         };
       }
-      if (/^Implicit map keys need to be followed by map values/.test(first)) {
-        return {
-          offset,
-          message: t(
-            'her mangler kolon og mellomrom etter feltnavnet',
-            'a colon and a space are missing after the field name here',
-          ),
-          hint: t(
-            'Skriv «felt: verdi», for eksempel «email: kari@kommune.no».',
-            'Write "field: value", e.g. "email: kari@example.org".',
-          ),
-        };
-      }
+      if (/^Implicit map keys need to be followed by map values/.test(first)) return { offset, ...MISSING_COLON };
       if (/^Missing , (or : )?between flow/.test(first)) {
         return {
           offset,

@@ -6,8 +6,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Problem, UsageError } from '../../core/problems.js';
-import { t } from '../../core/text.js';
+import { t, type Text } from '../../core/text.js';
 import { LOCK_FILE, lockWorkspace, type LockHolder, type LockOptions } from '../../io/workspace-lock.js';
+import type { WriteReport } from '../../io/write-outputs.js';
 import type { OutputHooks, OutputRequest } from '../../pipeline/run-outputs.js';
 import type { CliContext } from './context.js';
 import { listed } from './print.js';
@@ -108,6 +109,24 @@ export function printEdited(ctx: CliContext, paths: string[]): void {
  * certificate, per-person invitations): removed ones named, and those a person
  * edited since, kept with a warning.
  */
+/**
+ * A group's line after writing (`sone-nord: 3 skrevet, 2 uendret`), or on a
+ * dry run what it would write; `where` ends it (` i ut/sone-nord/`).
+ */
+export function groupWriteLine(id: string, write: WriteReport, dryRun: boolean, where: Text = t('', '')): Text {
+  const unchanged = write.unchanged.length;
+  if (!dryRun)
+    return t(
+      `${id}: ${write.written.length} skrevet, ${unchanged} uendret${where.nb}`,
+      `${id}: ${write.written.length} written, ${unchanged} unchanged${where.en}`,
+    );
+  const planned = write.files.filter((f) => f.outcome === 'planned').length;
+  return t(
+    `${id}: ville skrevet ${planned} ${planned === 1 ? 'fil' : 'filer'}, ${unchanged} uendret${where.nb}`,
+    `${id}: would write ${planned} file${planned === 1 ? '' : 's'}, ${unchanged} unchanged${where.en}`,
+  );
+}
+
 /** After writing: files kept because a person edited them, and outputs removed or kept as no longer made. */
 export function printWriteNotes(
   ctx: CliContext,
